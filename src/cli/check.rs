@@ -1,0 +1,389 @@
+//! `koho check`: collect files (folders walked with .gitignore respected,
+//! `-` for stdin, `--changed` for files changed against git), resolve each
+//! file's koho.toml, lint in parallel, optionally fix, report in the chosen
+//! format, and decide the exit code. A file that cannot be read is
+//! reported and the others are still linted.
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rayon::prelude::*;
+
+use super::args::{CheckArgs, Color, KindArg};
+use super::{print_error, ExitStatus};
+use crate::config::{self, Config};
+use crate::coverage::DocKind;
+use crate::report::{self, Run};
+use crate::rules::Registry;
+use crate::{fix, input, lint, FileError, FileReport, Settings};
+
+const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// One input: a path on disk or stdin.
+#[derive(Debug, Clone)]
+enum Input {
+    File(PathBuf),
+    Stdin(String),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin(n) => n.clone(),
+        }
+    }
+
+    /// Folder to look for koho.toml from.
+    fn dir(&self) -> PathBuf {
+        let p = match self {
+            Input::File(p) => p.clone(),
+            Input::Stdin(n) => PathBuf::from(n),
+        };
+        let abs = if p.is_absolute() {
+            p
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+    }
+}
+
+fn has_lint_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn collect(paths: &[PathBuf], stdin_name: &str, errors: &mut Vec<FileError>) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Input::Stdin(stdin_name.to_owned()));
+        } else if p.is_dir() {
+            let walker = ignore::WalkBuilder::new(p).hidden(true).git_ignore(true).require_git(false).build();
+            let mut found: Vec<PathBuf> = walker
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+                .map(|e| e.into_path())
+                .filter(|p| has_lint_extension(p))
+                .collect();
+            found.sort();
+            out.extend(found.into_iter().map(Input::File));
+        } else if p.exists() {
+            out.push(Input::File(p.clone()));
+        } else {
+            errors.push(FileError {
+                path: p.display().to_string(),
+                message: "ファイルが見つかりません。".into(),
+            });
+        }
+    }
+    out
+}
+
+/// Files changed against `base` (or the merge base with main/master).
+fn changed_files(base: &str, errors: &mut Vec<FileError>) -> Vec<PathBuf> {
+    let git = |args: &[&str]| -> Option<String> {
+        let out = Command::new("git").args(args).output().ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    };
+    let base = if base.is_empty() {
+        ["origin/main", "main", "origin/master", "master"]
+            .iter()
+            .find_map(|b| git(&["merge-base", "HEAD", b]))
+            .unwrap_or_else(|| "HEAD".to_owned())
+    } else {
+        base.to_owned()
+    };
+    let Some(root) = git(&["rev-parse", "--show-toplevel"]) else {
+        errors.push(FileError {
+            path: ".".into(),
+            message: "--changed は git リポジトリの中で使ってください。".into(),
+        });
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    match git(&["diff", "--name-only", "--diff-filter=ACMR", &base]) {
+        Some(list) => names.extend(list.lines().map(str::to_owned)),
+        None => {
+            errors.push(FileError {
+                path: base.clone(),
+                message: format!("git の比較元「{base}」が見つかりません。"),
+            });
+            return Vec::new();
+        }
+    }
+    if let Some(untracked) = git(&["ls-files", "--others", "--exclude-standard", "--full-name"]) {
+        names.extend(untracked.lines().map(str::to_owned));
+    }
+    let root = PathBuf::from(root);
+    let mut out: Vec<PathBuf> = names
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .map(|n| root.join(n))
+        .filter(|p| p.is_file() && has_lint_extension(p))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+struct Linted {
+    input: Input,
+    /// The bytes that were read (for the changed-on-disk check of --fix).
+    bytes: Vec<u8>,
+    settings_key: Option<PathBuf>,
+    result: Result<FileReport, FileError>,
+}
+
+fn lint_one(input: &Input, bytes: Vec<u8>, settings: &Settings, max: usize) -> (Vec<u8>, Result<FileReport, FileError>) {
+    let name = input.name();
+    let source = match input::decode(&name, &bytes, max) {
+        Ok(s) => s,
+        Err(e) => return (bytes, Err(FileError { path: name, message: e.to_string() })),
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(source, settings)));
+    match result {
+        Ok(r) => (bytes, Ok(r)),
+        Err(_) => (
+            bytes,
+            Err(FileError {
+                path: name,
+                message: "内部エラーでこのファイルをチェックできませんでした（koho の不具合です。原稿を添えて報告してください）。".into(),
+            }),
+        ),
+    }
+}
+
+pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
+    let builtin = match Registry::builtin() {
+        Ok(r) => r,
+        Err(e) => {
+            print_error(&e);
+            return Ok(ExitStatus::Error);
+        }
+    };
+    for list in [&a.select, &a.ignore, &a.extend_select] {
+        let unknown = config::unknown_selectors(&builtin, list);
+        if !unknown.is_empty() && a.config.is_none() {
+            // User rule files may define them; only builtin-only runs can judge here.
+            let msg = format!("koho: ルール「{}」はありません。`koho rules` で一覧を確認してください。", unknown.join("」「"));
+            writeln!(io::stderr(), "{msg}")?;
+            return Ok(ExitStatus::Error);
+        }
+    }
+    let mut errors: Vec<FileError> = Vec::new();
+    let stdin_name = a.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+    let mut inputs = match &a.changed {
+        Some(base) => {
+            let mut v: Vec<Input> = changed_files(base, &mut errors).into_iter().map(Input::File).collect();
+            if !a.paths.is_empty() {
+                let wanted = collect(&a.paths, &stdin_name, &mut errors);
+                let keep: Vec<PathBuf> = wanted
+                    .iter()
+                    .filter_map(|i| match i {
+                        Input::File(p) => std::fs::canonicalize(p).ok(),
+                        Input::Stdin(_) => None,
+                    })
+                    .collect();
+                v.retain(|i| matches!(i, Input::File(p) if std::fs::canonicalize(p).is_ok_and(|c| keep.iter().any(|k| c.starts_with(k)))));
+            }
+            v
+        }
+        None if a.paths.is_empty() => {
+            writeln!(io::stderr(), "koho: チェックするファイルかフォルダーを指定してください（標準入力は -）。")?;
+            return Ok(ExitStatus::Error);
+        }
+        None => collect(&a.paths, &stdin_name, &mut errors),
+    };
+    let stdin_count = inputs.iter().filter(|i| matches!(i, Input::Stdin(_))).count();
+    if stdin_count > 1 {
+        inputs.retain(|i| matches!(i, Input::File(_)));
+        inputs.push(Input::Stdin(stdin_name.clone()));
+    }
+
+    // Resolve one Settings per koho.toml.
+    let mut settings_by_config: BTreeMap<Option<PathBuf>, Settings> = BTreeMap::new();
+    let mut key_of: Vec<Option<PathBuf>> = Vec::with_capacity(inputs.len());
+    for input in &inputs {
+        let key = if a.no_config {
+            None
+        } else if let Some(c) = &a.config {
+            Some(c.clone())
+        } else {
+            config::discover(&input.dir())
+        };
+        if !settings_by_config.contains_key(&key) {
+            let cfg = match &key {
+                Some(p) => match Config::load(p) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        print_error(&e);
+                        return Ok(ExitStatus::Error);
+                    }
+                },
+                None => Config::empty(),
+            };
+            let mut s = match cfg.resolve(&builtin) {
+                Ok(s) => s,
+                Err(e) => {
+                    print_error(&e);
+                    return Ok(ExitStatus::Error);
+                }
+            };
+            for list in [&a.select, &a.ignore, &a.extend_select] {
+                let unknown = config::unknown_selectors(&s.registry, list);
+                if !unknown.is_empty() {
+                    writeln!(io::stderr(), "koho: ルール「{}」はありません。", unknown.join("」「"))?;
+                    return Ok(ExitStatus::Error);
+                }
+            }
+            if !a.select.is_empty() {
+                s.select(&a.select);
+            }
+            s.extend(&a.extend_select);
+            s.ignore(&a.ignore);
+            if let Some(k) = a.kind {
+                s.default_kind = Some(match k {
+                    KindArg::Incident => DocKind::Incident,
+                    KindArg::Announcement => DocKind::Announcement,
+                });
+            }
+            settings_by_config.insert(key.clone(), s);
+        }
+        key_of.push(key);
+    }
+
+    // Read stdin up front (it is not a file we can re-read).
+    let mut stdin_bytes = Vec::new();
+    if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
+        io::stdin().read_to_end(&mut stdin_bytes)?;
+    }
+
+    let max = a.max_file_size;
+    let mut linted: Vec<Linted> = inputs
+        .par_iter()
+        .zip(key_of.par_iter())
+        .map(|(input, key)| {
+            let Some(settings) = settings_by_config.get(key) else {
+                return Linted {
+                    input: input.clone(),
+                    bytes: Vec::new(),
+                    settings_key: key.clone(),
+                    result: Err(FileError { path: input.name(), message: "設定を解決できませんでした。".into() }),
+                };
+            };
+            let bytes = match input {
+                Input::Stdin(_) => Ok(stdin_bytes.clone()),
+                Input::File(p) => std::fs::read(p),
+            };
+            let (bytes, result) = match bytes {
+                Ok(b) => lint_one(input, b, settings, max),
+                Err(e) => (
+                    Vec::new(),
+                    Err(FileError {
+                        path: input.name(),
+                        message: format!("読み込めません: {e}"),
+                    }),
+                ),
+            };
+            Linted { input: input.clone(), bytes, settings_key: key.clone(), result }
+        })
+        .collect();
+
+    // --fix / --diff.
+    let mut out = io::stdout().lock();
+    if a.fix || a.diff {
+        for l in linted.iter_mut() {
+            let Ok(report) = &l.result else { continue };
+            let Some(settings) = settings_by_config.get(&l.settings_key) else { continue };
+            if !report.source.encoding.is_utf8() {
+                continue;
+            }
+            let (fixed, n) = fix::fix_source(&report.source, settings);
+            if n == 0 || fixed == report.source.text {
+                continue;
+            }
+            if a.diff {
+                write!(out, "{}", fix::unified_diff(&report.source.name, &report.source.text, &fixed))?;
+                continue;
+            }
+            match &l.input {
+                Input::Stdin(_) => {
+                    // Fixing stdin writes the fixed text to stdout, nothing else.
+                    out.write_all(fixed.as_bytes())?;
+                    return Ok(ExitStatus::Success);
+                }
+                Input::File(path) => {
+                    let mut bytes = Vec::new();
+                    if report.source.encoding == input::Encoding::Utf8Bom {
+                        bytes.extend_from_slice(b"\xEF\xBB\xBF");
+                    }
+                    bytes.extend_from_slice(fixed.as_bytes());
+                    match fix::write_atomic(path, &l.bytes, &bytes) {
+                        Ok(()) => {
+                            let source = input::Source { name: report.source.name.clone(), text: fixed, encoding: report.source.encoding };
+                            l.result = Ok(lint(source, settings));
+                            l.bytes = bytes;
+                        }
+                        Err(e) => errors.push(FileError { path: path.display().to_string(), message: e.to_string() }),
+                    }
+                }
+            }
+        }
+        if a.diff {
+            return Ok(ExitStatus::Success);
+        }
+    }
+
+    let mut reports = Vec::new();
+    for l in linted {
+        match l.result {
+            Ok(r) => reports.push(r),
+            Err(e) => errors.push(e),
+        }
+    }
+    reports.sort_by(|x, y| x.source.name.cmp(&y.source.name));
+    errors.sort_by(|x, y| x.path.cmp(&y.path));
+
+    let any_settings = settings_by_config.values().next().cloned();
+    let settings = match any_settings {
+        Some(s) => s,
+        None => match Settings::new_from(&builtin) {
+            Ok(s) => s,
+            Err(e) => {
+                writeln!(io::stderr(), "koho: {e}")?;
+                return Ok(ExitStatus::Error);
+            }
+        },
+    };
+    let color = match a.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let run = Run {
+        reports: &reports,
+        errors: &errors,
+        settings: &settings,
+        color,
+        width: 100,
+        summary_only: a.summary,
+        quiet: a.quiet,
+    };
+    report::write(a.format, &run, &mut out)?;
+    out.flush()?;
+
+    let s = report::Summary::of(&reports, &errors);
+    let warnings_over = a.max_warnings.is_some_and(|m| s.warnings > m);
+    Ok(if !errors.is_empty() {
+        ExitStatus::Error
+    } else if s.errors > 0 || warnings_over {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}

@@ -1,0 +1,175 @@
+//! The anatomy of a press release: which blocks are the title, the header
+//! lines (報道関係者各位, date, issuer, representative), the lead paragraph,
+//! the body and the contact block. Style rules for sentences skip header and
+//! contact lines; release rules look for 5W1H in the lead first.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Block, BlockKind, Document, Role};
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!())))
+}
+
+/// Headings that open the contact block.
+pub fn is_contact_heading(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"問い?合わ?せ|問合せ|連絡先|照会先|窓口|ご相談先|Contact|CONTACT")
+        .is_match(text)
+}
+
+/// A 【…】 / ■ / ◆ line used as a heading inside prose.
+fn pseudo_heading_line(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let line = line.trim();
+    line.chars().count() <= 40
+        && !line.contains('。')
+        && re(&R, r"^(【[^】]+】|[■◆◇□●▼▽▶〈<＜][^。]*|［[^］]+］)\s*$").is_match(line)
+}
+
+/// Lines that belong to the header of a release.
+pub fn is_header_line(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let line = line.trim();
+    if line.is_empty() {
+        return true;
+    }
+    if line.contains('。') {
+        return false;
+    }
+    re(
+        &R,
+        r"(?x)
+        各位$ | ^報道関係者 | ^(プレスリリース|ニュースリリース|PRESS\s*RELEASE|News\s*Release)
+        | ^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*[0-9０-９]+\s*月\s*[0-9０-９]+\s*日\s*(\(.\)|（.）)?$
+        | ^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$
+        | (株式会社|有限会社|合同会社|ホールディングス|Inc\.?|Co\.,?\s*Ltd\.?|Corporation|銀行|協会|機構|財団|法人|省|庁|大学)
+        | (代表取締役|取締役|社長|会長|代表執行役|CEO|理事長|頭取|学長|市長|知事)
+        | ^(証券コード|コード番号|URL|https?://)
+        ",
+    )
+    .is_match(line)
+}
+
+fn is_prose_paragraph(b: &Block) -> bool {
+    b.kind == BlockKind::Paragraph
+        && !b.pseudo_heading
+        && (b.text.contains('。') || b.text.chars().count() > 80)
+}
+
+/// Fill in `role`, `section` and `pseudo_heading` for every block.
+pub fn assign_roles(doc: &mut Document) {
+    let blocks = &mut doc.blocks;
+    for b in blocks.iter_mut() {
+        if b.kind == BlockKind::Paragraph {
+            let first = b.text.lines().next().unwrap_or("");
+            b.pseudo_heading = pseudo_heading_line(first);
+        }
+    }
+    // Sections.
+    let mut section: Option<usize> = None;
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if b.is_heading() && b.quote_depth == 0 {
+            section = Some(i);
+        }
+        b.section = section;
+    }
+    // Title: first level-1 heading, else a heading among the first blocks.
+    let title = blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading(1))
+        .or_else(|| {
+            blocks
+                .iter()
+                .take(6)
+                .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+        });
+    // Contact: blocks in a section opened by a contact heading.
+    let contact_sections: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| Some(*i) != title && b.is_heading())
+        .filter(|(_, b)| is_contact_heading(b.text.lines().next().unwrap_or("")))
+        .map(|(i, _)| i)
+        .collect();
+    for b in blocks.iter_mut() {
+        if b.section.is_some_and(|s| contact_sections.contains(&s)) {
+            b.role = Role::Contact;
+        }
+    }
+    // Lead: first prose paragraph that is not contact.
+    let lead = blocks
+        .iter()
+        .enumerate()
+        .skip(title.map_or(0, |t| t + 1))
+        .find(|(_, b)| b.role != Role::Contact && is_prose_paragraph(b))
+        .map(|(i, _)| i)
+        .or_else(|| {
+            blocks
+                .iter()
+                .position(|b| b.role != Role::Contact && is_prose_paragraph(b))
+        });
+    let first_heading_after_title = blocks
+        .iter()
+        .enumerate()
+        .find(|(i, b)| Some(*i) != title && matches!(b.kind, BlockKind::Heading(_)))
+        .map(|(i, _)| i);
+    let header_end = match (lead, first_heading_after_title) {
+        (Some(l), Some(h)) => l.min(h),
+        (Some(l), None) => l,
+        (None, Some(h)) => h,
+        (None, None) => blocks.len(),
+    };
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if Some(i) == title {
+            b.role = Role::Title;
+        } else if Some(i) == lead {
+            b.role = Role::Lead;
+        } else if b.role == Role::Contact {
+            continue;
+        } else if i < header_end && !matches!(b.kind, BlockKind::Heading(_)) {
+            b.role = Role::Header;
+        } else if b.kind == BlockKind::Paragraph && b.text.lines().all(is_header_line) {
+            // Issuer/representative lines repeated at the end (signatures).
+            b.role = Role::Header;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(src: &str) -> Vec<(String, Role)> {
+        Document::parse(src)
+            .blocks
+            .iter()
+            .map(|b| (b.text.clone(), b.role))
+            .collect()
+    }
+
+    #[test]
+    fn release_anatomy() {
+        let src = "報道関係者各位\n\n2019年7月4日\n\n株式会社セブン・ペイ\n\n# 不正アクセスに関するお詫び\n\n株式会社セブン・ペイは、本日、不正利用の被害を公表しました。\n\n## 経緯\n\n7月2日に判明しました。\n\n【本件に関するお問い合わせ先】\n広報部 TEL：03-0000-0000\n\n受付時間 9:00〜18:00\n";
+        let r = roles(src);
+        let role = |t: &str| r.iter().find(|(x, _)| x.starts_with(t)).map(|(_, r)| *r);
+        assert_eq!(role("報道関係者各位"), Some(Role::Header));
+        assert_eq!(role("2019年7月4日"), Some(Role::Header));
+        assert_eq!(role("株式会社セブン・ペイ\u{0}").or(role("株式会社セブン・ペイ")), Some(Role::Header));
+        assert_eq!(role("不正アクセスに関する"), Some(Role::Title));
+        assert_eq!(role("株式会社セブン・ペイは"), Some(Role::Lead));
+        assert_eq!(role("7月2日"), Some(Role::Body));
+        assert_eq!(role("【本件"), Some(Role::Contact));
+        assert_eq!(role("受付時間"), Some(Role::Contact));
+    }
+
+    #[test]
+    fn header_lines() {
+        assert!(is_header_line("2025年4月1日"));
+        assert!(is_header_line("令和7年4月1日（火）"));
+        assert!(is_header_line("代表取締役社長 山田 太郎"));
+        assert!(!is_header_line("当社は本日、新サービスを開始しました。"));
+    }
+}

@@ -1,0 +1,195 @@
+//! The document model: blocks of prose whose plain text maps back to the
+//! original source bytes, the release anatomy (title, header lines, lead,
+//! body, contact block) and the sentences inside each block.
+
+pub mod anatomy;
+pub mod front_matter;
+pub mod markdown;
+pub mod suppress;
+
+use crate::span::Span;
+pub use front_matter::FrontMatter;
+pub use suppress::Suppressions;
+
+/// What a block is in Markdown terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    TableCell,
+}
+
+/// What a block is in press-release terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The release's title (first level-1 heading, else first heading).
+    Title,
+    /// Addressee, date, issuer and representative lines at the top.
+    Header,
+    /// The first paragraph of prose: where 5W1H is expected.
+    Lead,
+    /// Headings and prose of the body.
+    Body,
+    /// The contact block (【本件に関するお問い合わせ先】, 受付時間 …).
+    Contact,
+}
+
+/// One piece of the block's plain text and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Start in the block's plain text.
+    pub plain: usize,
+    pub plain_len: usize,
+    /// The source bytes this piece stands for.
+    pub src: Span,
+    /// `true` when the plain bytes equal the source bytes one to one.
+    pub exact: bool,
+}
+
+/// Plain-text offset → source offset map of one block.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    segments: Vec<Segment>,
+}
+
+impl OffsetMap {
+    pub fn push(&mut self, seg: Segment) {
+        self.segments.push(seg);
+    }
+
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    fn find(&self, plain: usize) -> Option<&Segment> {
+        let i = self
+            .segments
+            .partition_point(|s| s.plain + s.plain_len <= plain);
+        self.segments.get(i).or_else(|| self.segments.last())
+    }
+
+    /// Source offset of a plain-text offset, for the start of a span.
+    pub fn start(&self, plain: usize) -> usize {
+        match self.find(plain) {
+            Some(s) if s.exact => s.src.start + plain.saturating_sub(s.plain).min(s.src.len()),
+            Some(s) if plain >= s.plain + s.plain_len => s.src.end,
+            Some(s) => s.src.start,
+            None => 0,
+        }
+    }
+
+    /// Source offset of a plain-text offset, for the end of a span.
+    pub fn end(&self, plain: usize) -> usize {
+        if plain == 0 {
+            return self.start(0);
+        }
+        match self.find(plain - 1) {
+            Some(s) if s.exact => s.src.start + (plain - s.plain).min(s.src.len()),
+            Some(s) => s.src.end,
+            None => 0,
+        }
+    }
+
+    pub fn span(&self, plain: Span) -> Span {
+        let start = self.start(plain.start);
+        Span::new(start, self.end(plain.end).max(start))
+    }
+}
+
+/// A block of prose with its plain text.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub role: Role,
+    /// Source range of the whole block.
+    pub span: Span,
+    /// Plain text: emphasis and link syntax removed, inline code replaced by
+    /// [`CODE_PLACEHOLDER`], soft breaks kept as `\n`.
+    pub text: String,
+    pub map: OffsetMap,
+    pub quote_depth: usize,
+    pub list_depth: usize,
+    /// Index (into `Document::blocks`) of the heading or 【…】 line that
+    /// opens the section this block is in.
+    pub section: Option<usize>,
+    /// A 【…】 or ■ line used as a section heading inside prose.
+    pub pseudo_heading: bool,
+}
+
+/// Stands in for inline code in plain text, so that code is never linted
+/// as Japanese but sentences around it still read as one.
+pub const CODE_PLACEHOLDER: &str = "＿";
+
+impl Block {
+    pub fn source_span(&self, plain: Span) -> Span {
+        self.map.span(plain)
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading(_)) || self.pseudo_heading
+    }
+}
+
+/// A parsed draft.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    pub front_matter: FrontMatter,
+    pub suppressions: Suppressions,
+}
+
+impl Document {
+    pub fn parse(text: &str) -> Document {
+        let mut doc = markdown::parse(text);
+        anatomy::assign_roles(&mut doc);
+        doc
+    }
+
+    pub fn title(&self) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.role == Role::Title)
+    }
+
+    pub fn lead(&self) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.role == Role::Lead)
+    }
+
+    /// Where findings about something missing are anchored: the title, else
+    /// the lead, else the first block, else the start of the file.
+    pub fn anchor(&self) -> Span {
+        self.title()
+            .or_else(|| self.lead())
+            .or_else(|| self.blocks.first())
+            .map(|b| b.span)
+            .unwrap_or_default()
+    }
+
+    /// Text of the section heading of `block` (empty when none).
+    pub fn section_heading(&self, block: &Block) -> &str {
+        block
+            .section
+            .and_then(|i| self.blocks.get(i))
+            .map(|b| b.text.as_str())
+            .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_map_handles_exact_and_replaced_segments() {
+        let mut m = OffsetMap::default();
+        m.push(Segment { plain: 0, plain_len: 3, src: Span::new(2, 5), exact: true });
+        m.push(Segment { plain: 3, plain_len: 3, src: Span::new(6, 15), exact: false });
+        m.push(Segment { plain: 6, plain_len: 2, src: Span::new(16, 18), exact: true });
+        assert_eq!(m.span(Span::new(0, 3)), Span::new(2, 5));
+        assert_eq!(m.span(Span::new(1, 4)), Span::new(3, 15));
+        assert_eq!(m.span(Span::new(3, 6)), Span::new(6, 15));
+        assert_eq!(m.span(Span::new(6, 8)), Span::new(16, 18));
+        assert_eq!(m.span(Span::new(7, 8)), Span::new(17, 18));
+    }
+}

@@ -1,0 +1,192 @@
+//! Applying fixes: edits are sorted, overlapping ones skipped (the earlier
+//! wins), and linting is repeated until no safe fix remains (bounded).
+//! Files are written atomically: a temp file in the same folder, fsync,
+//! permissions copied, rename over the original, and only when the file on
+//! disk is still the one that was read.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::diagnostic::{Applicability, Edit};
+use crate::{lint, Settings, Source};
+
+/// Fixing stops after this many lint→fix rounds even if fixes remain.
+pub const MAX_ITERATIONS: usize = 10;
+
+/// Apply non-overlapping edits. Returns the new text and how many edits
+/// were applied. Edits not on char boundaries are skipped.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by(|a, b| (a.span.start, a.span.end, &a.replacement).cmp(&(b.span.start, b.span.end, &b.replacement)));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    let mut applied = 0;
+    for e in sorted {
+        let (s, t) = (e.span.start, e.span.end);
+        if s < pos || t > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(t) {
+            continue;
+        }
+        out.push_str(&text[pos..s]);
+        out.push_str(&e.replacement);
+        pos = t;
+        applied += 1;
+    }
+    out.push_str(&text[pos..]);
+    (out, applied)
+}
+
+/// The safe edits of a lint result, one fix at a time (a fix's edits are
+/// applied together or not at all, so they are merged only when disjoint).
+pub fn safe_edits(report: &crate::FileReport) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = Vec::new();
+    for d in &report.diagnostics {
+        let Some(f) = &d.fix else { continue };
+        if f.applicability != Applicability::Safe {
+            continue;
+        }
+        if f.edits.iter().any(|e| edits.iter().any(|x| x.span.overlaps(e.span) || x.span == e.span)) {
+            continue;
+        }
+        edits.extend(f.edits.iter().cloned());
+    }
+    edits
+}
+
+/// Lint and fix until stable. Returns the fixed text and the number of
+/// edits applied in total.
+pub fn fix_source(source: &Source, settings: &Settings) -> (String, usize) {
+    let mut text = source.text.clone();
+    let mut total = 0;
+    for _ in 0..MAX_ITERATIONS {
+        let report = lint(
+            Source {
+                name: source.name.clone(),
+                text: text.clone(),
+                encoding: source.encoding,
+            },
+            settings,
+        );
+        let edits = safe_edits(&report);
+        if edits.is_empty() {
+            break;
+        }
+        let (next, n) = apply_edits(&text, &edits);
+        if n == 0 || next == text {
+            break;
+        }
+        total += n;
+        text = next;
+    }
+    (text, total)
+}
+
+/// A unified diff of the change, for `--diff`.
+pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{0} は読み込んだ後に変更されたため、上書きしませんでした。もう一度実行してください。")]
+    ChangedOnDisk(String),
+    #[error("{path} に書き込めません: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Replace `path`'s contents with `contents` atomically, if the file still
+/// holds `expected` (the bytes that were linted).
+pub fn write_atomic(path: &Path, expected: &[u8], contents: &[u8]) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let current = std::fs::read(path).map_err(io)?;
+    if current != expected {
+        return Err(WriteError::ChangedOnDisk(path.display().to_string()));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let perms = std::fs::metadata(path).map_err(io)?.permissions();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".koho-fix-")
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    tmp.write_all(contents).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    std::fs::set_permissions(tmp.path(), perms).map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn edit(s: usize, e: usize, r: &str) -> Edit {
+        Edit { span: Span::new(s, e), replacement: r.into() }
+    }
+
+    #[test]
+    fn overlapping_edits_are_skipped_deterministically() {
+        let (out, n) = apply_edits("abcdef", &[edit(3, 5, "X"), edit(0, 2, "Y"), edit(1, 4, "Z")]);
+        assert_eq!((out.as_str(), n), ("YcXf", 2));
+    }
+
+    #[test]
+    fn edits_off_char_boundaries_are_ignored() {
+        let (out, n) = apply_edits("あい", &[edit(1, 3, "x")]);
+        assert_eq!((out.as_str(), n), ("あい", 0));
+    }
+
+    #[test]
+    fn atomic_write_refuses_changed_files_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        std::fs::write(&p, "old").unwrap();
+        assert!(matches!(write_atomic(&p, b"other", b"new"), Err(WriteError::ChangedOnDisk(_))));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomic(&p, b"old", b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+        }
+    }
+}
+
+/// Write a new file atomically (temp file + rename), replacing any old one.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new().prefix(".koho-").tempfile_in(&dir).map_err(io)?;
+    tmp.write_all(contents).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! Turning the bytes of a file into a [`Source`]: UTF-8 (with or without a
+//! BOM) as is; Shift_JIS/CP932 or EUC-JP decoded with a note; binary,
+//! undecodable or oversized input refused with a file-level error.
+
+use std::fmt;
+
+/// Files larger than this are refused (a release is a few KB; 64 MiB is far
+/// beyond any real draft but keeps memory bounded). Configurable in tests.
+pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    ShiftJis,
+    EucJp,
+}
+
+impl Encoding {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::ShiftJis => "Shift_JIS",
+            Encoding::EucJp => "EUC-JP",
+        }
+    }
+
+    /// Only UTF-8 files can be rewritten by `--fix` without changing bytes
+    /// outside the fixed spans.
+    pub fn is_utf8(&self) -> bool {
+        matches!(self, Encoding::Utf8 | Encoding::Utf8Bom)
+    }
+}
+
+/// One decoded input file. All spans in koho are byte offsets into `text`.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Display name (path as given, or the `--stdin-filename`).
+    pub name: String,
+    pub text: String,
+    pub encoding: Encoding,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+            encoding: Encoding::Utf8,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// NUL bytes or a large share of control bytes: not a text file.
+    Binary,
+    /// Neither UTF-8, Shift_JIS nor EUC-JP.
+    Undecodable,
+    TooLarge { size: usize, limit: usize },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Binary => write!(
+                f,
+                "バイナリファイルのようです（NUL バイトを含みます）。テキストの原稿を指定してください。"
+            ),
+            InputError::Undecodable => write!(
+                f,
+                "文字コードを判定できません（UTF-8・Shift_JIS・EUC-JP のいずれでもありません）。UTF-8 で保存し直してください。"
+            ),
+            InputError::TooLarge { size, limit } => write!(
+                f,
+                "ファイルが大きすぎます（{size} バイト、上限 {limit} バイト）。原稿を分割してください。"
+            ),
+        }
+    }
+}
+
+/// Decode `bytes` as a draft. `name` is only carried along for reporting.
+pub fn decode(name: &str, bytes: &[u8], max_bytes: usize) -> Result<Source, InputError> {
+    if bytes.len() > max_bytes {
+        return Err(InputError::TooLarge {
+            size: bytes.len(),
+            limit: max_bytes,
+        });
+    }
+    if bytes.contains(&0) {
+        return Err(InputError::Binary);
+    }
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        match std::str::from_utf8(rest) {
+            Ok(t) => (t.to_owned(), Encoding::Utf8Bom),
+            Err(_) => return Err(InputError::Undecodable),
+        }
+    } else if let Ok(t) = std::str::from_utf8(bytes) {
+        (t.to_owned(), Encoding::Utf8)
+    } else {
+        decode_legacy(bytes).ok_or(InputError::Undecodable)?
+    };
+    if looks_binary(&text) {
+        return Err(InputError::Binary);
+    }
+    Ok(Source {
+        name: name.to_owned(),
+        text,
+        encoding,
+    })
+}
+
+/// Try the Japanese legacy encodings; the one that decodes without errors
+/// wins, Shift_JIS (CP932, what Windows editors write) first.
+fn decode_legacy(bytes: &[u8]) -> Option<(String, Encoding)> {
+    for (enc, kind) in [
+        (encoding_rs::SHIFT_JIS, Encoding::ShiftJis),
+        (encoding_rs::EUC_JP, Encoding::EucJp),
+    ] {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Some((text.into_owned(), kind));
+        }
+    }
+    None
+}
+
+/// Text made mostly of C0 controls other than tab/newline/CR/FF is binary
+/// even without NUL bytes.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    if sample.is_empty() {
+        return false;
+    }
+    let controls = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+        .count();
+    controls * 10 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let s = decode("a.md", "お詫び".as_bytes(), 1000).unwrap();
+        assert_eq!(s.encoding, Encoding::Utf8);
+        let mut b = b"\xEF\xBB\xBF".to_vec();
+        b.extend_from_slice("お詫び".as_bytes());
+        let s = decode("a.md", &b, 1000).unwrap();
+        assert_eq!((s.text.as_str(), s.encoding), ("お詫び", Encoding::Utf8Bom));
+    }
+
+    #[test]
+    fn shift_jis_and_euc_jp_are_decoded() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("不正アクセスに関するお詫び");
+        let s = decode("a.md", &sjis, 1000).unwrap();
+        assert_eq!(s.encoding, Encoding::ShiftJis);
+        assert_eq!(s.text, "不正アクセスに関するお詫び");
+        let (euc, _, _) = encoding_rs::EUC_JP.encode("漏えい");
+        let s = decode("a.md", &euc, 1000).unwrap();
+        assert_eq!(s.text, "漏えい");
+    }
+
+    #[test]
+    fn binary_and_oversized_are_refused() {
+        assert_eq!(decode("a", b"ab\0cd", 100).unwrap_err(), InputError::Binary);
+        assert_eq!(
+            decode("a", b"\x01\x02\x03\x04\x05\x06", 100).unwrap_err(),
+            InputError::Binary
+        );
+        assert!(matches!(
+            decode("a", b"abcdef", 3).unwrap_err(),
+            InputError::TooLarge { .. }
+        ));
+        assert_eq!(
+            decode("a", b"\xff\xfe\xff\xfe\x80\x80", 100).unwrap_err(),
+            InputError::Undecodable
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! koho (広報): a linter for Japanese press-release drafts.
+//!
+//! [`lint`] takes one decoded [`Source`] and the resolved [`Settings`] and
+//! returns a [`FileReport`]; it does no I/O and never prints. The CLI, the
+//! reporters and the LSP server are layers on top.
+//!
+//! Pipeline: Markdown → [`document::Document`] (blocks with source spans and
+//! release anatomy) → [`sentence`]s tokenized once by [`token`] → the
+//! [`rules::Registry`] (data rules from `rules/*.toml` plus code-backed
+//! checks) → [`diagnostic::Diagnostic`]s with byte spans.
+
+pub mod cli;
+pub mod config;
+pub mod coverage;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod input;
+pub mod lsp;
+pub mod report;
+pub mod rules;
+pub mod sentence;
+pub mod span;
+pub mod token;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use coverage::{Coverage, DocKind, KindDecision};
+use diagnostic::{Diagnostic, Severity};
+use document::Document;
+pub use input::Source;
+use rules::{selector_matches, Ctx, Registry, RuleOptions};
+use span::Span;
+use token::Tokenizer;
+
+/// Everything that decides how a file is linted, resolved from the rule
+/// registry, koho.toml and command-line flags. Built once and shared.
+#[derive(Clone)]
+pub struct Settings {
+    pub registry: Arc<Registry>,
+    pub tokenizer: Arc<Tokenizer>,
+    /// Enabled rule ids.
+    pub enabled: Vec<String>,
+    pub severity_overrides: BTreeMap<String, Severity>,
+    pub options: BTreeMap<String, RuleOptions>,
+    pub default_kind: Option<DocKind>,
+}
+
+impl Settings {
+    /// Built-in rules with their default enablement, no config.
+    pub fn builtin() -> Result<Self, String> {
+        let registry = Registry::builtin().map_err(|e| e.to_string())?;
+        let tokenizer = Tokenizer::new().map_err(|e| e.to_string())?;
+        Ok(Self::new(Arc::new(registry), Arc::new(tokenizer)))
+    }
+
+    /// `registry` with the embedded dictionary only.
+    pub fn new_from(registry: &Registry) -> Result<Self, String> {
+        let tokenizer = Tokenizer::new().map_err(|e| e.to_string())?;
+        Ok(Self::new(Arc::new(registry.clone()), Arc::new(tokenizer)))
+    }
+
+    pub fn new(registry: Arc<Registry>, tokenizer: Arc<Tokenizer>) -> Self {
+        let enabled = registry
+            .iter()
+            .filter(|r| r.meta().default_enabled)
+            .map(|r| r.meta().id.clone())
+            .collect();
+        Settings {
+            registry,
+            tokenizer,
+            enabled,
+            severity_overrides: BTreeMap::new(),
+            options: BTreeMap::new(),
+            default_kind: None,
+        }
+    }
+
+    /// Keep only rules matched by one of `selectors` (ids or prefixes).
+    pub fn select(&mut self, selectors: &[String]) {
+        let all: Vec<String> = self.registry.iter().map(|r| r.meta().id.clone()).collect();
+        self.enabled = all
+            .into_iter()
+            .filter(|id| selectors.iter().any(|s| selector_matches(s, id)))
+            .collect();
+    }
+
+    /// Turn off rules matched by one of `selectors`.
+    pub fn ignore(&mut self, selectors: &[String]) {
+        self.enabled.retain(|id| !selectors.iter().any(|s| selector_matches(s, id)));
+    }
+
+    /// Turn on rules matched by one of `selectors`, in addition.
+    pub fn extend(&mut self, selectors: &[String]) {
+        for r in self.registry.iter() {
+            let id = &r.meta().id;
+            if selectors.iter().any(|s| selector_matches(s, id)) && !self.enabled.contains(id) {
+                self.enabled.push(id.clone());
+            }
+        }
+        self.enabled.sort();
+    }
+
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.enabled.iter().any(|e| e == id)
+    }
+}
+
+/// The result of linting one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub source: Arc<Source>,
+    pub kind: KindDecision,
+    pub coverage: Coverage,
+    /// Sorted by span, then rule id.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn count(&self, sev: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == sev).count()
+    }
+}
+
+/// A problem with the file itself (cannot read, not text), reported in
+/// place of a lint result. The run goes on with the other files.
+#[derive(Debug, Clone)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Lint one file.
+pub fn lint(source: Source, settings: &Settings) -> FileReport {
+    let source = Arc::new(source);
+    let doc = Document::parse(&source.text);
+    let sentences = sentence::sentences(&doc, &settings.tokenizer);
+    let kind = coverage::detect_kind(&doc, &sentences, settings.default_kind);
+
+    // Coverage first: every element rule, enabled or not, records evidence.
+    let mut coverage = Coverage::new(kind.kind);
+    {
+        let blank = Coverage::new(kind.kind);
+        for rule in settings.registry.iter() {
+            let Some(element) = rule.element() else { continue };
+            if coverage.get(element).found {
+                continue;
+            }
+            let options = settings.options.get(&rule.meta().id).cloned().unwrap_or_default();
+            let ctx = Ctx {
+                source: &source,
+                doc: &doc,
+                sentences: &sentences,
+                kind: kind.kind,
+                coverage: &blank,
+                options: &options,
+                severity: Severity::Info,
+            };
+            if let Some(span) = rule.find_evidence(&ctx) {
+                coverage.set(element, span);
+            }
+        }
+    }
+
+    let mut diagnostics = Vec::new();
+    if source.encoding != input::Encoding::Utf8 && source.encoding != input::Encoding::Utf8Bom {
+        diagnostics.push(
+            Diagnostic::new(
+                "koho.encoding",
+                Severity::Info,
+                Span::empty(0),
+                format!("文字コードを {} と判定して読み込みました。", source.encoding.name()),
+            )
+            .with_help("UTF-8 で保存すると、--fix による自動修正も使えます。"),
+        );
+    }
+    for rule in settings.registry.iter() {
+        let meta = rule.meta();
+        if !settings.is_enabled(&meta.id) || !meta.applies_to.contains(&kind.kind) {
+            continue;
+        }
+        let severity = settings
+            .severity_overrides
+            .get(&meta.id)
+            .copied()
+            .unwrap_or_else(|| meta.severity.for_kind(kind.kind));
+        let options = settings.options.get(&meta.id).cloned().unwrap_or_default();
+        let ctx = Ctx {
+            source: &source,
+            doc: &doc,
+            sentences: &sentences,
+            kind: kind.kind,
+            coverage: &coverage,
+            options: &options,
+            severity,
+        };
+        rule.check(&ctx, &mut diagnostics);
+    }
+    let text = &source.text;
+    diagnostics.retain(|d| !doc.suppressions.is_suppressed(&d.rule, d.span));
+    for d in diagnostics.iter_mut() {
+        d.span = d.span.clamp_to(text);
+        for l in d.labels.iter_mut() {
+            l.span = l.span.clamp_to(text);
+        }
+        if let Some(f) = d.fix.as_mut() {
+            for e in f.edits.iter_mut() {
+                e.span = e.span.clamp_to(text);
+            }
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
+    });
+    diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    FileReport {
+        source,
+        kind,
+        coverage,
+        diagnostics,
+    }
+}

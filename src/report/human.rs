@@ -1,0 +1,160 @@
+//! `--format human`: each finding rendered by miette with the source
+//! excerpt, the Japanese message and the help line; then a coverage card per
+//! file (each of the thirteen elements ✓/✗/–, with evidence); then a
+//! one-line summary. Colours only on a terminal (or `--color always`).
+
+use std::fmt;
+use std::io::{self, Write};
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Run, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::LineIndex;
+use crate::FileReport;
+
+struct Rendered<'a> {
+    d: &'a Diagnostic,
+    src: &'a NamedSource<String>,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.d.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.d.message)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.d.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let mut help = self.d.help.clone().unwrap_or_default();
+        if let Some(f) = &self.d.fix {
+            if let Some(e) = f.edits.first() {
+                let how = match f.applicability {
+                    crate::diagnostic::Applicability::Safe => "（--fix で自動修正できます）",
+                    crate::diagnostic::Applicability::Unsafe => "（修正候補）",
+                };
+                if !help.is_empty() {
+                    help.push('\n');
+                }
+                help.push_str(&format!("修正: 「{}」{how}", e.replacement));
+            }
+        }
+        (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.src)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let mut labels = vec![LabeledSpan::new_primary_with_span(Some(self.d.severity.label_ja().to_owned()), self.d.span)];
+        labels.extend(self.d.labels.iter().map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span)));
+        Some(Box::new(labels.into_iter()))
+    }
+}
+
+fn handler(run: &Run<'_>) -> GraphicalReportHandler {
+    let theme = if run.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(run.width)
+        .with_links(false)
+        .with_context_lines(1)
+}
+
+/// Pad `s` to `width` display columns (CJK counts as two).
+fn pad(s: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn one_line(s: &str, max_chars: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > max_chars {
+        format!("{}…", flat.chars().take(max_chars).collect::<String>())
+    } else {
+        flat
+    }
+}
+
+pub fn coverage_card(r: &FileReport, w: &mut dyn Write) -> io::Result<()> {
+    let text = &r.source.text;
+    let index = LineIndex::new(text);
+    writeln!(w, "{}  種別: {}（{}）", r.source.name, r.kind.kind.label_ja(), r.kind.reason)?;
+    for (element, ev) in r.coverage.iter() {
+        let mark = match (ev.found, ev.required) {
+            (true, _) => "✓",
+            (false, true) => "✗",
+            (false, false) => "–",
+        };
+        let evidence = match ev.span {
+            Some(span) => {
+                let p = index.position(text, span.start);
+                format!("{}行目「{}」", p.line, one_line(span.slice(text), 30))
+            }
+            None if ev.required => "見つかりません".to_owned(),
+            None => "（この種別では必須ではありません）".to_owned(),
+        };
+        writeln!(w, "  {mark} {} {evidence}", pad(element.label_ja(), 26))?;
+    }
+    writeln!(w)
+}
+
+pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
+    let h = handler(run);
+    for e in run.errors {
+        writeln!(w, "  × {}: {}\n", e.path, e.message)?;
+    }
+    for r in run.reports {
+        if !run.summary_only {
+            let src = NamedSource::new(r.source.name.clone(), r.source.text.clone()).with_language("markdown");
+            for d in &r.diagnostics {
+                if run.quiet && d.severity != Severity::Error {
+                    continue;
+                }
+                let mut out = String::new();
+                if h.render_report(&mut out, &Rendered { d, src: &src }).is_err() {
+                    out = format!("{}: {} {}\n", r.source.name, d.rule, d.message);
+                }
+                writeln!(w, "{out}")?;
+            }
+        }
+        if !run.quiet {
+            coverage_card(r, w)?;
+        }
+    }
+    let s = Summary::of(run.reports, run.errors);
+    writeln!(
+        w,
+        "{} ファイル: エラー {} 件、警告 {} 件、情報 {} 件{}",
+        s.files,
+        s.errors,
+        s.warnings,
+        s.infos,
+        if s.file_errors > 0 { format!("、読めないファイル {} 件", s.file_errors) } else { String::new() }
+    )
+}

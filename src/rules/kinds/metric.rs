@@ -1,0 +1,80 @@
+//! `metric`: a number per sentence (length in characters, a count of
+//! matches, the longest run of matching characters) compared to `max`,
+//! which users can change with `[rules."ID"] max = N`.
+
+use regex::Regex;
+
+use super::Common;
+use crate::diagnostic::Diagnostic;
+use crate::rules::{render, Ctx, Rule, RuleMeta};
+use crate::span::Span;
+
+pub enum Measure {
+    /// Characters in the sentence.
+    Length,
+    /// Matches of a regex in the sentence.
+    Count(Regex),
+    /// Longest run of consecutive characters matching a one-character regex.
+    Run(Regex),
+}
+
+pub struct Metric {
+    pub meta: RuleMeta,
+    pub common: Common,
+    pub measure: Measure,
+    pub max: i64,
+}
+
+/// The longest run and its byte range.
+fn longest_run(re: &Regex, text: &str) -> (usize, Span) {
+    let mut best = (0, Span::default());
+    let mut cur = (0, 0usize);
+    let mut buf = [0u8; 4];
+    for (i, c) in text.char_indices() {
+        if re.is_match(c.encode_utf8(&mut buf)) {
+            if cur.0 == 0 {
+                cur.1 = i;
+            }
+            cur.0 += 1;
+            if cur.0 > best.0 {
+                best = (cur.0, Span::new(cur.1, i + c.len_utf8()));
+            }
+        } else {
+            cur.0 = 0;
+        }
+    }
+    best
+}
+
+impl Rule for Metric {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+        let max = ctx.options.int("max", self.max).max(0) as usize;
+        for unit in self.common.units(ctx) {
+            for s in unit {
+                let (value, range) = match &self.measure {
+                    Measure::Length => (s.text.chars().count(), Span::new(0, s.text.len())),
+                    Measure::Count(re) => {
+                        let ms: Vec<_> = re.find_iter(&s.text).collect();
+                        let range = ms.get(max).map_or(Span::new(0, s.text.len()), |m| Span::new(m.start(), m.end()));
+                        (ms.len(), range)
+                    }
+                    Measure::Run(re) => longest_run(re, &s.text),
+                };
+                if value > max {
+                    let v = value.to_string();
+                    let m = max.to_string();
+                    let text = range.slice(&s.text);
+                    let vars = [("value", v.as_str()), ("max", m.as_str()), ("match", text)];
+                    out.push(
+                        Diagnostic::new(&self.meta.id, ctx.severity, s.source_span(ctx.doc, range), render(&self.meta.message, &vars))
+                            .with_help(render(&self.meta.help, &vars)),
+                    );
+                }
+            }
+        }
+    }
+}

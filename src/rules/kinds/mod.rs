@@ -1,0 +1,125 @@
+//! The closed set of data-rule kinds (after Vale's extension points). Each
+//! kind is one file; they share [`Common`] (scope, patterns, exclusions,
+//! context) and the way a scope is cut into units of sentences.
+
+pub mod conditional;
+pub mod existence;
+pub mod metric;
+pub mod require;
+pub mod substitution;
+
+use super::pattern::{Match, PatternSet};
+use super::Ctx;
+use crate::document::Role;
+use crate::sentence::Sentence;
+use crate::span::Span;
+
+/// Where a rule looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Each sentence on its own.
+    Sentence,
+    /// Each block (paragraph, list item, table cell, heading).
+    Block,
+    /// Each section: a heading or 【…】 line and the blocks under it.
+    Section,
+    /// The lead paragraph.
+    Lead,
+    /// The title.
+    Title,
+    /// The whole document as one unit.
+    Document,
+}
+
+impl Scope {
+    pub fn parse(s: &str) -> Option<Scope> {
+        Some(match s {
+            "sentence" => Scope::Sentence,
+            "block" | "paragraph" => Scope::Block,
+            "section" => Scope::Section,
+            "lead" => Scope::Lead,
+            "title" => Scope::Title,
+            "document" => Scope::Document,
+            _ => return None,
+        })
+    }
+}
+
+/// Keys shared by every kind.
+#[derive(Debug, Clone)]
+pub struct Common {
+    pub scope: Scope,
+    pub patterns: PatternSet,
+    /// A match is dropped when one of these overlaps it.
+    pub exclude: PatternSet,
+    /// The unit must also contain one of these (when non-empty).
+    pub context: PatternSet,
+    /// The unit must contain none of these.
+    pub context_not: PatternSet,
+    /// Look only at prose sentences (not headers, contact lines, labels).
+    pub prose_only: bool,
+}
+
+/// A group of sentences a rule judges together.
+pub type Unit<'a> = Vec<&'a Sentence>;
+
+impl Common {
+    /// Cut the file into this scope's units.
+    pub fn units<'a>(&self, ctx: &Ctx<'a>) -> Vec<Unit<'a>> {
+        let keep = |s: &&Sentence| !self.prose_only || s.prose;
+        let all = ctx.sentences.iter().filter(keep);
+        match self.scope {
+            Scope::Sentence => all.map(|s| vec![s]).collect(),
+            Scope::Document => vec![all.collect()],
+            Scope::Lead => vec![all.filter(|s| s.role == Role::Lead).collect()],
+            Scope::Title => vec![all.filter(|s| s.role == Role::Title).collect()],
+            Scope::Block | Scope::Section => {
+                let key = |s: &Sentence| match self.scope {
+                    Scope::Block => Some(s.block),
+                    _ => ctx.doc.blocks.get(s.block).and_then(|b| b.section),
+                };
+                let mut units: Vec<(Option<usize>, Unit<'a>)> = Vec::new();
+                for s in all {
+                    let k = key(s);
+                    match units.iter_mut().find(|(uk, _)| *uk == k) {
+                        Some((_, u)) => u.push(s),
+                        None => units.push((k, vec![s])),
+                    }
+                }
+                units.into_iter().map(|(_, u)| u).collect()
+            }
+        }
+    }
+
+    /// Does the unit satisfy `context` and `context-not`?
+    pub fn unit_ok(&self, unit: &[&Sentence]) -> bool {
+        (self.context.is_empty() || unit.iter().any(|s| self.context.matches(s)))
+            && !unit.iter().any(|s| self.context_not.matches(s))
+    }
+
+    /// Matches of `patterns` in a sentence, minus excluded ones.
+    pub fn matches(&self, s: &Sentence) -> Vec<Match> {
+        self.patterns
+            .find_all(s)
+            .into_iter()
+            .filter(|m| self.exclude.is_empty() || !self.exclude.overlaps(s, m.range))
+            .collect()
+    }
+
+    /// First match in the unit (in document order) and its sentence.
+    pub fn first_in_unit<'a>(&self, unit: &[&'a Sentence]) -> Option<(&'a Sentence, Match)> {
+        unit.iter().find_map(|s| self.matches(s).into_iter().next().map(|m| (*s, m)))
+    }
+}
+
+/// Source span of a match in a sentence.
+pub fn match_span(ctx: &Ctx<'_>, s: &Sentence, m: &Match) -> Span {
+    s.source_span(ctx.doc, m.range)
+}
+
+/// Is the source text at `span` exactly `expected`? Fixes are only offered
+/// when it is, so a fix can never rewrite markup it did not see.
+pub fn source_is(ctx: &Ctx<'_>, span: Span, expected: &str) -> bool {
+    ctx.text().get(span.start..span.end) == Some(expected)
+}

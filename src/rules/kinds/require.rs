@@ -1,0 +1,48 @@
+//! `require`: the document must contain evidence (a match of `patterns` in
+//! a unit that satisfies `context`). Missing evidence is one finding
+//! anchored at the title or lead. With `element`, the evidence also fills
+//! that coverage element (JSON `coverage`, the coverage card).
+
+use super::{match_span, Common};
+use crate::coverage::Element;
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::span::Span;
+
+pub struct Require {
+    pub meta: RuleMeta,
+    pub common: Common,
+    pub element: Option<Element>,
+}
+
+impl Rule for Require {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn element(&self) -> Option<Element> {
+        self.element
+    }
+
+    fn find_evidence(&self, ctx: &Ctx<'_>) -> Option<Span> {
+        self.common
+            .units(ctx)
+            .into_iter()
+            .filter(|u| self.common.unit_ok(u))
+            .find_map(|u| self.common.first_in_unit(&u))
+            .map(|(s, m)| match_span(ctx, s, &m))
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+        let found = match self.element {
+            Some(e) => ctx.coverage.get(e).found,
+            None => self.find_evidence(ctx).is_some(),
+        };
+        if !found {
+            out.push(
+                Diagnostic::new(&self.meta.id, ctx.severity, ctx.anchor(), self.meta.message.clone())
+                    .with_help(self.meta.help.clone()),
+            );
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! The rule engine: rule metadata, the [`Rule`] trait shared by data rules
+//! (`rules/*.toml`, see [`spec`]) and code-backed checks ([`checks`]), and
+//! the [`Registry`] that holds them all, built once per process.
+
+pub mod checks;
+pub mod kinds;
+pub mod pattern;
+pub mod spec;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::coverage::{Coverage, DocKind};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::input::Source;
+use crate::sentence::Sentence;
+use crate::span::Span;
+
+/// Severity of a rule, possibly different per document kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SeverityByKind {
+    pub incident: Severity,
+    pub announcement: Severity,
+}
+
+impl SeverityByKind {
+    pub fn all(s: Severity) -> Self {
+        Self {
+            incident: s,
+            announcement: s,
+        }
+    }
+
+    pub fn for_kind(&self, kind: DocKind) -> Severity {
+        match kind {
+            DocKind::Incident => self.incident,
+            DocKind::Announcement => self.announcement,
+        }
+    }
+}
+
+/// How a rule can fix what it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixAvailability {
+    None,
+    /// Applied by `--fix`.
+    Safe,
+    /// Offered as a suggestion only.
+    Suggestion,
+}
+
+/// A documented option of a rule (`[rules."ID"] name = value` in koho.toml).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionDoc {
+    pub name: String,
+    pub default: String,
+    pub description: String,
+}
+
+/// Everything `koho explain`, `koho rules`, SARIF and LSP hover show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleMeta {
+    /// `family.kebab-name`, stable.
+    pub id: String,
+    pub severity: SeverityByKind,
+    /// Document kinds the rule runs on.
+    pub applies_to: Vec<DocKind>,
+    /// One line, Japanese.
+    pub summary: String,
+    /// Why it matters (対応方法 の背景).
+    pub why: String,
+    /// How it decides (判定処理).
+    pub how: String,
+    /// Exceptions (例外).
+    pub exceptions: String,
+    /// The message of a finding (may contain `{placeholders}`).
+    pub message: String,
+    /// What to write instead (対応方法).
+    pub help: String,
+    pub bad: Vec<String>,
+    pub good: Vec<String>,
+    pub fix: FixAvailability,
+    pub options: Vec<OptionDoc>,
+    pub since: String,
+    /// Where the rule was defined: `builtin` or a user rule file.
+    pub origin: String,
+    /// Rules that only exist to record coverage can be hidden from lists.
+    pub default_enabled: bool,
+}
+
+impl RuleMeta {
+    /// A minimal meta for code-backed checks to fill in.
+    pub fn builtin(id: &str, severity: Severity) -> Self {
+        RuleMeta {
+            id: id.to_owned(),
+            severity: SeverityByKind::all(severity),
+            applies_to: vec![DocKind::Incident, DocKind::Announcement],
+            summary: String::new(),
+            why: String::new(),
+            how: String::new(),
+            exceptions: String::new(),
+            message: String::new(),
+            help: String::new(),
+            bad: Vec::new(),
+            good: Vec::new(),
+            fix: FixAvailability::None,
+            options: Vec::new(),
+            since: env!("CARGO_PKG_VERSION").to_owned(),
+            origin: "builtin".to_owned(),
+            default_enabled: true,
+        }
+    }
+
+    pub fn family(&self) -> &str {
+        self.id.split('.').next().unwrap_or("")
+    }
+}
+
+/// Options given to one rule in koho.toml, with typed getters that fall back
+/// to the rule's default. Types are validated when the config is loaded.
+#[derive(Debug, Clone, Default)]
+pub struct RuleOptions {
+    pub table: toml::Table,
+}
+
+impl RuleOptions {
+    pub fn int(&self, key: &str, default: i64) -> i64 {
+        self.table.get(key).and_then(|v| v.as_integer()).unwrap_or(default)
+    }
+
+    pub fn strings(&self, key: &str) -> Vec<String> {
+        match self.table.get(key) {
+            Some(toml::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+            Some(toml::Value::String(s)) => vec![s.clone()],
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn bool(&self, key: &str, default: bool) -> bool {
+        self.table.get(key).and_then(|v| v.as_bool()).unwrap_or(default)
+    }
+}
+
+/// What a rule sees of one file.
+pub struct Ctx<'a> {
+    pub source: &'a Source,
+    pub doc: &'a Document,
+    pub sentences: &'a [Sentence],
+    pub kind: DocKind,
+    pub coverage: &'a Coverage,
+    pub options: &'a RuleOptions,
+    /// Per-rule severity after config overrides.
+    pub severity: Severity,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn text(&self) -> &'a str {
+        &self.source.text
+    }
+
+    /// Anchor for "something is missing" findings.
+    pub fn anchor(&self) -> Span {
+        self.doc.anchor()
+    }
+
+    pub fn prose(&self) -> impl Iterator<Item = &'a Sentence> {
+        self.sentences.iter().filter(|s| s.prose)
+    }
+}
+
+/// A lint rule: metadata plus a check over one file.
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &RuleMeta;
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>);
+    /// Coverage evidence this rule records (element rules only).
+    fn element(&self) -> Option<crate::coverage::Element> {
+        None
+    }
+    /// Find the evidence for this rule's element, if it has one.
+    fn find_evidence(&self, _ctx: &Ctx<'_>) -> Option<Span> {
+        None
+    }
+}
+
+/// All rules, keyed by id in a stable order.
+#[derive(Clone, Default)]
+pub struct Registry {
+    rules: BTreeMap<String, Arc<dyn Rule>>,
+}
+
+/// Built-in rule files, embedded so the binary is self-contained.
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
+    ("rules/release.toml", include_str!("../../rules/release.toml")),
+    ("rules/style.toml", include_str!("../../rules/style.toml")),
+    ("rules/terms.toml", include_str!("../../rules/terms.toml")),
+];
+
+impl Registry {
+    /// The built-in rules: embedded TOML files plus code-backed checks.
+    pub fn builtin() -> Result<Self, spec::SpecError> {
+        let mut reg = Registry::default();
+        for (name, text) in BUILTIN_RULE_FILES {
+            for rule in spec::load(name, text, "builtin")? {
+                reg.insert(rule)?;
+            }
+        }
+        for rule in checks::all() {
+            reg.insert(rule)?;
+        }
+        Ok(reg)
+    }
+
+    pub fn insert(&mut self, rule: Arc<dyn Rule>) -> Result<(), spec::SpecError> {
+        let id = rule.meta().id.clone();
+        if self.rules.contains_key(&id) {
+            return Err(spec::SpecError::duplicate(&id, &rule.meta().origin));
+        }
+        self.rules.insert(id, rule);
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<dyn Rule>> {
+        self.rules.get(id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<dyn Rule>> {
+        self.rules.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// Does `pattern` (an id or a prefix such as `ja.` / `ja`) name any rule?
+    pub fn matches_selector(&self, selector: &str) -> bool {
+        self.rules.keys().any(|id| selector_matches(selector, id))
+    }
+}
+
+/// `ja.` and `ja` select every `ja.*` rule; `ALL` selects everything.
+pub fn selector_matches(selector: &str, id: &str) -> bool {
+    selector == "ALL"
+        || selector == id
+        || (selector.ends_with('.') && id.starts_with(selector))
+        || (!selector.contains('.') && id.split('.').next() == Some(selector))
+        || (selector.ends_with('*') && id.starts_with(selector.trim_end_matches('*')))
+}
+
+/// Fill `{name}` placeholders.
+pub fn render(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (k, v) in vars {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}

@@ -1,0 +1,197 @@
+//! Sentences: each block's plain text cut at 。！？!? (never inside 「」『』（）
+//! or quotes) and at line breaks that end a line-like unit, then tokenized
+//! once. Every rule shares these sentences and their tokens.
+
+use crate::document::{Block, BlockKind, Document, Role};
+use crate::span::Span;
+use crate::token::{Token, Tokenizer};
+
+/// Above this many bytes a sentence stops honouring open brackets, so an
+/// unclosed 「 cannot swallow the rest of a huge paragraph.
+const BRACKET_LIMIT: usize = 1500;
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Index of the block in `Document::blocks`.
+    pub block: usize,
+    /// Range in the block's plain text.
+    pub plain: Span,
+    /// The sentence's plain text (leading/trailing white space trimmed).
+    pub text: String,
+    /// Source range.
+    pub span: Span,
+    /// A sentence of running prose (lead or body, not a label, header or
+    /// contact line, not a heading). Sentence-style rules look only at these.
+    pub prose: bool,
+    pub role: Role,
+    /// Tokens with `range` relative to `text`.
+    pub tokens: Vec<Token>,
+}
+
+impl Sentence {
+    /// Source span of a range in `text`.
+    pub fn source_span(&self, doc: &Document, range: Span) -> Span {
+        match doc.blocks.get(self.block) {
+            Some(b) => b.source_span(Span::new(self.plain.start + range.start, self.plain.start + range.end)),
+            None => self.span,
+        }
+    }
+
+    pub fn token_span(&self, doc: &Document, token: &Token) -> Span {
+        self.source_span(doc, token.range)
+    }
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '．')
+}
+
+fn opens(c: char) -> bool {
+    matches!(c, '「' | '『' | '（' | '(' | '“' | '【' | '〔' | '［')
+}
+
+fn closes(c: char) -> bool {
+    matches!(c, '」' | '』' | '）' | ')' | '”' | '】' | '〕' | '］')
+}
+
+/// A line that continues on the next one (hard-wrapped prose) ends with a
+/// comma or in the middle of a phrase (hiragana).
+fn continues(before: &str) -> bool {
+    match before.trim_end().chars().last() {
+        Some(c) => matches!(c, '、' | '，' | ',') || ('\u{3041}'..='\u{3096}').contains(&c),
+        None => false,
+    }
+}
+
+/// Cut a block's plain text into sentence ranges.
+pub fn split(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth: usize = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        }
+        let free = depth == 0 || i - start > BRACKET_LIMIT;
+        let end = if is_terminator(c) && free {
+            // Keep 。」 and ！？ together with their sentence.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_terminator(d) || (closes(d) && depth > 0) {
+                    if closes(d) {
+                        depth = depth.saturating_sub(1);
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            Some(end)
+        } else if c == '\n' && (free || depth > 0) && !continues(&text[start..i]) {
+            depth = 0;
+            Some(i)
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            push_trimmed(text, start, end, &mut out);
+            start = end;
+            if depth > 0 && i - start > BRACKET_LIMIT {
+                depth = 0;
+            }
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(Span::new(start + lead, end - trail));
+    }
+}
+
+/// A short `ラベル：値` or `■見出し` line, not a sentence.
+fn is_label(text: &str) -> bool {
+    let head: String = text.chars().take(16).collect();
+    !text.ends_with(|c: char| is_terminator(c) || c == '」' || c == '）')
+        && (head.contains('：') || head.contains(':') || text.chars().count() <= 40)
+}
+
+fn is_prose(block: &Block, text: &str) -> bool {
+    match block.role {
+        Role::Lead | Role::Body => {}
+        _ => return false,
+    }
+    if block.is_heading() && text == block.text.lines().next().unwrap_or("").trim() {
+        return false;
+    }
+    match block.kind {
+        BlockKind::Heading(_) => false,
+        BlockKind::TableCell | BlockKind::ListItem => {
+            text.ends_with(is_terminator) || !is_label(text)
+        }
+        BlockKind::Paragraph => !is_label(text),
+    }
+}
+
+/// Split every block into sentences and tokenize each one once.
+pub fn sentences(doc: &Document, tokenizer: &Tokenizer) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        for plain in split(&block.text) {
+            let text = plain.slice(&block.text).to_owned();
+            let tokens = tokenizer.tokenize(&text);
+            out.push(Sentence {
+                block: bi,
+                span: block.source_span(plain),
+                prose: is_prose(block, &text),
+                role: block.role,
+                plain,
+                text,
+                tokens,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn splits_at_terminators_not_inside_quotes() {
+        assert_eq!(
+            parts("被害を確認しました。「調査中です。詳細は後日。」と述べました！本当？"),
+            vec!["被害を確認しました。", "「調査中です。詳細は後日。」と述べました！", "本当？"]
+        );
+        assert_eq!(parts("え！？そうです。"), vec!["え！？", "そうです。"]);
+    }
+
+    #[test]
+    fn line_breaks_split_lines_but_not_wrapped_prose() {
+        assert_eq!(
+            parts("報道関係者各位\n2025年4月1日"),
+            vec!["報道関係者各位", "2025年4月1日"]
+        );
+        assert_eq!(parts("当社は本日、\n発表しました。"), vec!["当社は本日、\n発表しました。"]);
+    }
+
+    #[test]
+    fn unclosed_bracket_does_not_swallow_everything() {
+        let long = format!("「{}。次の文。", "あ".repeat(600));
+        assert!(split(&long).len() >= 2);
+    }
+}
