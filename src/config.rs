@@ -100,7 +100,10 @@ impl Config {
 
     pub fn parse(path: &Path, text: String) -> Result<Self, ConfigError> {
         let raw: RawConfig = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
-            message: format!("設定ファイルの書き方が正しくありません: {}", e.message().trim()),
+            message: format!(
+                "設定ファイルの書き方が正しくありません: {}",
+                e.message().trim()
+            ),
             span: e.span().map(|r| SourceSpan::new(r.start.into(), r.len())),
             src: NamedSource::new(path.display().to_string(), text.clone()),
             help: Some("`koho init` で作られるひな形と見比べてください。".into()),
@@ -122,7 +125,10 @@ impl Config {
     }
 
     fn display_path(&self) -> String {
-        self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "koho.toml".into())
+        self.path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "koho.toml".into())
     }
 
     fn base_dir(&self) -> PathBuf {
@@ -140,7 +146,11 @@ impl Config {
         for f in &self.raw.rule_files {
             let path = self.base_dir().join(f.get_ref());
             let text = std::fs::read_to_string(&path).map_err(|e| {
-                self.err(f.span(), format!("ルールファイル {} を読めません: {e}", path.display()), "パスは koho.toml のあるフォルダーからの相対パスです。")
+                self.err(
+                    f.span(),
+                    format!("ルールファイル {} を読めません: {e}", path.display()),
+                    "パスは koho.toml のあるフォルダーからの相対パスです。",
+                )
             })?;
             let name = path.display().to_string();
             for rule in spec::load(&name, &text, &name)? {
@@ -148,7 +158,10 @@ impl Config {
             }
         }
         let tokenizer = match &self.raw.user_dictionary {
-            None => Tokenizer::new().map_err(|e| ConfigError::Unreadable { path: "IPADIC".into(), reason: e.to_string() })?,
+            None => Tokenizer::new().map_err(|e| ConfigError::Unreadable {
+                path: "IPADIC".into(),
+                reason: e.to_string(),
+            })?,
             Some(p) => {
                 let path = self.base_dir().join(p.get_ref());
                 Tokenizer::with_user_dictionary(Some(&path)).map_err(|e| {
@@ -163,17 +176,30 @@ impl Config {
                     if settings.registry.matches_selector(s.get_ref()) {
                         Ok(s.get_ref().clone())
                     } else {
-                        Err(self.err(s.span(), format!("ルール「{}」はありません", s.get_ref()), "`koho rules` でルール ID の一覧を確認してください。"))
+                        Err(self.err(
+                            s.span(),
+                            format!("ルール「{}」はありません", s.get_ref()),
+                            "`koho rules` でルール ID の一覧を確認してください。",
+                        ))
                     }
                 })
                 .collect()
         };
-        let select = self.raw.select.as_deref().map(check_selectors).transpose()?;
+        let select = self
+            .raw
+            .select
+            .as_deref()
+            .map(check_selectors)
+            .transpose()?;
         let extend = check_selectors(&self.raw.extend_select)?;
         let ignore = check_selectors(&self.raw.ignore)?;
         if let Some(k) = &self.raw.default_kind {
             settings.default_kind = Some(DocKind::parse(k.get_ref()).ok_or_else(|| {
-                self.err(k.span(), format!("default-kind「{}」は使えません", k.get_ref()), "incident か announcement を指定してください。")
+                self.err(
+                    k.span(),
+                    format!("default-kind「{}」は使えません", k.get_ref()),
+                    "incident か announcement を指定してください。",
+                )
             })?);
         }
         if let Some(sel) = select {
@@ -183,7 +209,11 @@ impl Config {
         settings.ignore(&ignore);
         for (id, table) in &self.raw.rules {
             let Some(rule) = settings.registry.get(id).cloned() else {
-                return Err(self.err(table.span(), format!("ルール「{id}」はありません"), "`koho rules` でルール ID の一覧を確認してください。"));
+                return Err(self.err(
+                    table.span(),
+                    format!("ルール「{id}」はありません"),
+                    "`koho rules` でルール ID の一覧を確認してください。",
+                ));
             };
             let mut options = toml::Table::new();
             for (key, value) in table.get_ref() {
@@ -191,31 +221,53 @@ impl Config {
                     "enabled" => match value.as_bool() {
                         Some(true) => settings.extend(std::slice::from_ref(id)),
                         Some(false) => settings.ignore(std::slice::from_ref(id)),
-                        None => return Err(self.err(table.span(), format!("rules.\"{id}\".enabled は true か false です"), "enabled = false のように書いてください。")),
+                        None => {
+                            return Err(self.err(
+                                table.span(),
+                                format!("rules.\"{id}\".enabled は true か false です"),
+                                "enabled = false のように書いてください。",
+                            ))
+                        }
                     },
                     "severity" => {
                         let sev = value.as_str().and_then(Severity::parse).ok_or_else(|| {
-                            self.err(table.span(), format!("rules.\"{id}\".severity が不正です"), "error / warning / info のいずれかにしてください。")
+                            self.err(
+                                table.span(),
+                                format!("rules.\"{id}\".severity が不正です"),
+                                "error / warning / info のいずれかにしてください。",
+                            )
                         })?;
                         settings.severity_overrides.insert(id.clone(), sev);
                     }
                     _ => {
                         let Some(doc) = rule.meta().options.iter().find(|o| &o.name == key) else {
-                            let known: Vec<&str> = rule.meta().options.iter().map(|o| o.name.as_str()).collect();
+                            let known: Vec<&str> = rule
+                                .meta()
+                                .options
+                                .iter()
+                                .map(|o| o.name.as_str())
+                                .collect();
                             return Err(self.err(
                                 table.span(),
                                 format!("ルール「{id}」にオプション「{key}」はありません"),
                                 &if known.is_empty() {
-                                    "このルールに設定できるのは enabled と severity だけです。".to_owned()
+                                    "このルールに設定できるのは enabled と severity だけです。"
+                                        .to_owned()
                                 } else {
-                                    format!("使えるオプション: enabled, severity, {}", known.join(", "))
+                                    format!(
+                                        "使えるオプション: enabled, severity, {}",
+                                        known.join(", ")
+                                    )
                                 },
                             ));
                         };
                         if !same_type(&doc.default, value) {
                             return Err(self.err(
                                 table.span(),
-                                format!("rules.\"{id}\".{key} の型が違います（既定値は {}）", doc.default),
+                                format!(
+                                    "rules.\"{id}\".{key} の型が違います（既定値は {}）",
+                                    doc.default
+                                ),
                                 "既定値と同じ型（数値・文字列・真偽値・配列）で書いてください。",
                             ));
                         }
@@ -224,7 +276,9 @@ impl Config {
                 }
             }
             if !options.is_empty() {
-                settings.options.insert(id.clone(), RuleOptions { table: options });
+                settings
+                    .options
+                    .insert(id.clone(), RuleOptions { table: options });
             }
         }
         Ok(settings)
@@ -312,11 +366,16 @@ mod tests {
     #[test]
     fn unknown_key_points_at_it() {
         let text = "defalt-kind = \"incident\"\n".to_owned();
-        let Err(ConfigError::Invalid { message, span, .. }) = Config::parse(Path::new("koho.toml"), text.clone()) else {
+        let Err(ConfigError::Invalid { message, span, .. }) =
+            Config::parse(Path::new("koho.toml"), text.clone())
+        else {
             panic!("expected invalid")
         };
         assert!(message.contains("defalt-kind"), "{message}");
         let span = span.unwrap();
-        assert_eq!(&text[span.offset()..span.offset() + span.len()], "defalt-kind");
+        assert_eq!(
+            &text[span.offset()..span.offset() + span.len()],
+            "defalt-kind"
+        );
     }
 }

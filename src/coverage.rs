@@ -125,7 +125,13 @@ impl Element {
             DocKind::Incident => true,
             DocKind::Announcement => matches!(
                 self,
-                Element::Who | Element::What | Element::When | Element::Where | Element::Why | Element::How | Element::Hotline
+                Element::Who
+                    | Element::What
+                    | Element::When
+                    | Element::Where
+                    | Element::Why
+                    | Element::How
+                    | Element::Hotline
             ),
         }
     }
@@ -189,7 +195,11 @@ fn incident_words() -> &'static Regex {
 
 /// Decide the kind: front matter `kind:`, else the configured default,
 /// else incident words in the title or lead.
-pub fn detect_kind(doc: &Document, sentences: &[Sentence], default: Option<DocKind>) -> KindDecision {
+pub fn detect_kind(
+    doc: &Document,
+    sentences: &[Sentence],
+    default: Option<DocKind>,
+) -> KindDecision {
     if let Some(k) = doc.front_matter.kind.as_deref().and_then(DocKind::parse) {
         return KindDecision {
             kind: k,
@@ -205,7 +215,12 @@ pub fn detect_kind(doc: &Document, sentences: &[Sentence], default: Option<DocKi
     let title = doc.front_matter.title.iter().map(String::as_str);
     let top = sentences
         .iter()
-        .filter(|s| matches!(s.role, crate::document::Role::Title | crate::document::Role::Lead))
+        .filter(|s| {
+            matches!(
+                s.role,
+                crate::document::Role::Title | crate::document::Role::Lead
+            )
+        })
         .map(|s| s.text.as_str());
     for text in title.chain(top) {
         if let Some(m) = incident_words().find(text) {

@@ -106,7 +106,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: impl Into<String>, severity: Severity, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        rule: impl Into<String>,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             rule: rule.into(),
             severity,

@@ -17,7 +17,9 @@ pub const MAX_ITERATIONS: usize = 10;
 /// were applied. Edits not on char boundaries are skipped.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by(|a, b| (a.span.start, a.span.end, &a.replacement).cmp(&(b.span.start, b.span.end, &b.replacement)));
+    sorted.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.replacement).cmp(&(b.span.start, b.span.end, &b.replacement))
+    });
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     let mut applied = 0;
@@ -44,7 +46,11 @@ pub fn safe_edits(report: &crate::FileReport) -> Vec<Edit> {
         if f.applicability != Applicability::Safe {
             continue;
         }
-        if f.edits.iter().any(|e| edits.iter().any(|x| x.span.overlaps(e.span) || x.span == e.span)) {
+        if f.edits.iter().any(|e| {
+            edits
+                .iter()
+                .any(|x| x.span.overlaps(e.span) || x.span == e.span)
+        }) {
             continue;
         }
         edits.extend(f.edits.iter().cloned());
@@ -91,7 +97,9 @@ pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{0} は読み込んだ後に変更されたため、上書きしませんでした。もう一度実行してください。")]
+    #[error(
+        "{0} は読み込んだ後に変更されたため、上書きしませんでした。もう一度実行してください。"
+    )]
     ChangedOnDisk(String),
     #[error("{path} に書き込めません: {source}")]
     Io {
@@ -131,18 +139,44 @@ pub fn write_atomic(path: &Path, expected: &[u8], contents: &[u8]) -> Result<(),
     Ok(())
 }
 
+/// Write a new file atomically (temp file + rename), replacing any old one.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".koho-")
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    tmp.write_all(contents).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::span::Span;
 
     fn edit(s: usize, e: usize, r: &str) -> Edit {
-        Edit { span: Span::new(s, e), replacement: r.into() }
+        Edit {
+            span: Span::new(s, e),
+            replacement: r.into(),
+        }
     }
 
     #[test]
     fn overlapping_edits_are_skipped_deterministically() {
-        let (out, n) = apply_edits("abcdef", &[edit(3, 5, "X"), edit(0, 2, "Y"), edit(1, 4, "Z")]);
+        let (out, n) = apply_edits(
+            "abcdef",
+            &[edit(3, 5, "X"), edit(0, 2, "Y"), edit(1, 4, "Z")],
+        );
         assert_eq!((out.as_str(), n), ("YcXf", 2));
     }
 
@@ -157,7 +191,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.md");
         std::fs::write(&p, "old").unwrap();
-        assert!(matches!(write_atomic(&p, b"other", b"new"), Err(WriteError::ChangedOnDisk(_))));
+        assert!(matches!(
+            write_atomic(&p, b"other", b"new"),
+            Err(WriteError::ChangedOnDisk(_))
+        ));
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
         #[cfg(unix)]
         {
@@ -169,24 +206,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+            assert_eq!(
+                std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
         }
     }
-}
-
-/// Write a new file atomically (temp file + rename), replacing any old one.
-pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
-    let io = |source| WriteError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new().prefix(".koho-").tempfile_in(&dir).map_err(io)?;
-    tmp.write_all(contents).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
 }

@@ -58,7 +58,10 @@ pub enum InputError {
     Binary,
     /// Neither UTF-8, Shift_JIS nor EUC-JP.
     Undecodable,
-    TooLarge { size: usize, limit: usize },
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -111,19 +114,39 @@ pub fn decode(name: &str, bytes: &[u8], max_bytes: usize) -> Result<Source, Inpu
     })
 }
 
-/// Try the Japanese legacy encodings; the one that decodes without errors
-/// wins, Shift_JIS (CP932, what Windows editors write) first.
+/// Try the Japanese legacy encodings. Both often decode without errors, so
+/// the one that reads more like Japanese prose wins (kana and kanji count
+/// for, half-width katakana and private-use characters against); Shift_JIS
+/// (CP932, what Windows editors write) wins ties.
 fn decode_legacy(bytes: &[u8]) -> Option<(String, Encoding)> {
+    let mut best: Option<(i64, String, Encoding)> = None;
     for (enc, kind) in [
         (encoding_rs::SHIFT_JIS, Encoding::ShiftJis),
         (encoding_rs::EUC_JP, Encoding::EucJp),
     ] {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-        if !had_errors {
-            return Some((text.into_owned(), kind));
+        if had_errors {
+            continue;
+        }
+        let score = japanese_score(&text);
+        if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+            best = Some((score, text.into_owned(), kind));
         }
     }
-    None
+    best.map(|(_, t, k)| (t, k))
+}
+
+fn japanese_score(text: &str) -> i64 {
+    text.chars()
+        .map(|c| match c {
+            '\u{3040}'..='\u{30ff}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{3000}'..='\u{303f}'
+            | '\u{ff01}'..='\u{ff5e}' => 2,
+            '\u{ff61}'..='\u{ff9f}' | '\u{e000}'..='\u{f8ff}' => -3,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Text made mostly of C0 controls other than tab/newline/CR/FF is binary

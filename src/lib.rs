@@ -9,6 +9,8 @@
 //! [`rules::Registry`] (data rules from `rules/*.toml` plus code-backed
 //! checks) → [`diagnostic::Diagnostic`]s with byte spans.
 
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod cli;
 pub mod config;
 pub mod coverage;
@@ -88,7 +90,8 @@ impl Settings {
 
     /// Turn off rules matched by one of `selectors`.
     pub fn ignore(&mut self, selectors: &[String]) {
-        self.enabled.retain(|id| !selectors.iter().any(|s| selector_matches(s, id)));
+        self.enabled
+            .retain(|id| !selectors.iter().any(|s| selector_matches(s, id)));
     }
 
     /// Turn on rules matched by one of `selectors`, in addition.
@@ -119,7 +122,10 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn count(&self, sev: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == sev).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == sev)
+            .count()
     }
 }
 
@@ -143,11 +149,17 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     {
         let blank = Coverage::new(kind.kind);
         for rule in settings.registry.iter() {
-            let Some(element) = rule.element() else { continue };
+            let Some(element) = rule.element() else {
+                continue;
+            };
             if coverage.get(element).found {
                 continue;
             }
-            let options = settings.options.get(&rule.meta().id).cloned().unwrap_or_default();
+            let options = settings
+                .options
+                .get(&rule.meta().id)
+                .cloned()
+                .unwrap_or_default();
             let ctx = Ctx {
                 source: &source,
                 doc: &doc,
@@ -170,7 +182,10 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
                 "koho.encoding",
                 Severity::Info,
                 Span::empty(0),
-                format!("文字コードを {} と判定して読み込みました。", source.encoding.name()),
+                format!(
+                    "文字コードを {} と判定して読み込みました。",
+                    source.encoding.name()
+                ),
             )
             .with_help("UTF-8 で保存すると、--fix による自動修正も使えます。"),
         );
@@ -211,7 +226,12 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         }
     }
     diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            &b.rule,
+            &b.message,
+        ))
     });
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     FileReport {

@@ -32,7 +32,10 @@ impl Sentence {
     /// Source span of a range in `text`.
     pub fn source_span(&self, doc: &Document, range: Span) -> Span {
         match doc.blocks.get(self.block) {
-            Some(b) => b.source_span(Span::new(self.plain.start + range.start, self.plain.start + range.end)),
+            Some(b) => b.source_span(Span::new(
+                self.plain.start + range.start,
+                self.plain.start + range.end,
+            )),
             None => self.span,
         }
     }
@@ -75,7 +78,7 @@ pub fn split(text: &str) -> Vec<Span> {
         } else if closes(c) {
             depth = depth.saturating_sub(1);
         }
-        let free = depth == 0 || i - start > BRACKET_LIMIT;
+        let free = depth == 0 || i.saturating_sub(start) > BRACKET_LIMIT;
         let end = if is_terminator(c) && free {
             // Keep 。」 and ！？ together with their sentence.
             let mut end = i + c.len_utf8();
@@ -91,7 +94,7 @@ pub fn split(text: &str) -> Vec<Span> {
                 }
             }
             Some(end)
-        } else if c == '\n' && (free || depth > 0) && !continues(&text[start..i]) {
+        } else if c == '\n' && !continues(text.get(start..i).unwrap_or("")) {
             depth = 0;
             Some(i)
         } else {
@@ -100,9 +103,6 @@ pub fn split(text: &str) -> Vec<Span> {
         if let Some(end) = end {
             push_trimmed(text, start, end, &mut out);
             start = end;
-            if depth > 0 && i - start > BRACKET_LIMIT {
-                depth = 0;
-            }
         }
     }
     push_trimmed(text, start, text.len(), &mut out);
@@ -175,7 +175,11 @@ mod tests {
     fn splits_at_terminators_not_inside_quotes() {
         assert_eq!(
             parts("被害を確認しました。「調査中です。詳細は後日。」と述べました！本当？"),
-            vec!["被害を確認しました。", "「調査中です。詳細は後日。」と述べました！", "本当？"]
+            vec![
+                "被害を確認しました。",
+                "「調査中です。詳細は後日。」と述べました！",
+                "本当？"
+            ]
         );
         assert_eq!(parts("え！？そうです。"), vec!["え！？", "そうです。"]);
     }
@@ -186,7 +190,10 @@ mod tests {
             parts("報道関係者各位\n2025年4月1日"),
             vec!["報道関係者各位", "2025年4月1日"]
         );
-        assert_eq!(parts("当社は本日、\n発表しました。"), vec!["当社は本日、\n発表しました。"]);
+        assert_eq!(
+            parts("当社は本日、\n発表しました。"),
+            vec!["当社は本日、\n発表しました。"]
+        );
     }
 
     #[test]

@@ -102,7 +102,11 @@ impl Tokenizer {
                     pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
                     conj_type: d[4].into(),
                     conj_form: d[5].into(),
-                    base: if d[6] == "*" { surface.clone() } else { d[6].into() },
+                    base: if d[6] == "*" {
+                        surface.clone()
+                    } else {
+                        d[6].into()
+                    },
                     reading: d.get(7).map(|s| s.to_string()).unwrap_or_default(),
                     surface,
                     range,
@@ -127,7 +131,9 @@ fn unknown(surface: &str, range: Span) -> Token {
     }
 }
 
-fn load_user_dictionary(path: &Path) -> Result<lindera_core::dictionary::UserDictionary, TokenizerError> {
+fn load_user_dictionary(
+    path: &Path,
+) -> Result<lindera_core::dictionary::UserDictionary, TokenizerError> {
     let err = |reason: String| TokenizerError::UserDictionary {
         path: path.display().to_string(),
         reason,

@@ -63,7 +63,11 @@ fn collect(paths: &[PathBuf], stdin_name: &str, errors: &mut Vec<FileError>) -> 
         if p.as_os_str() == "-" {
             out.push(Input::Stdin(stdin_name.to_owned()));
         } else if p.is_dir() {
-            let walker = ignore::WalkBuilder::new(p).hidden(true).git_ignore(true).require_git(false).build();
+            let walker = ignore::WalkBuilder::new(p)
+                .hidden(true)
+                .git_ignore(true)
+                .require_git(false)
+                .build();
             let mut found: Vec<PathBuf> = walker
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
@@ -88,7 +92,9 @@ fn collect(paths: &[PathBuf], stdin_name: &str, errors: &mut Vec<FileError>) -> 
 fn changed_files(base: &str, errors: &mut Vec<FileError>) -> Vec<PathBuf> {
     let git = |args: &[&str]| -> Option<String> {
         let out = Command::new("git").args(args).output().ok()?;
-        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
     };
     let base = if base.is_empty() {
         ["origin/main", "main", "origin/master", "master"]
@@ -139,11 +145,24 @@ struct Linted {
     result: Result<FileReport, FileError>,
 }
 
-fn lint_one(input: &Input, bytes: Vec<u8>, settings: &Settings, max: usize) -> (Vec<u8>, Result<FileReport, FileError>) {
+fn lint_one(
+    input: &Input,
+    bytes: Vec<u8>,
+    settings: &Settings,
+    max: usize,
+) -> (Vec<u8>, Result<FileReport, FileError>) {
     let name = input.name();
     let source = match input::decode(&name, &bytes, max) {
         Ok(s) => s,
-        Err(e) => return (bytes, Err(FileError { path: name, message: e.to_string() })),
+        Err(e) => {
+            return (
+                bytes,
+                Err(FileError {
+                    path: name,
+                    message: e.to_string(),
+                }),
+            )
+        }
     };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(source, settings)));
     match result {
@@ -170,7 +189,10 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
         let unknown = config::unknown_selectors(&builtin, list);
         if !unknown.is_empty() && a.config.is_none() {
             // User rule files may define them; only builtin-only runs can judge here.
-            let msg = format!("koho: ルール「{}」はありません。`koho rules` で一覧を確認してください。", unknown.join("」「"));
+            let msg = format!(
+                "koho: ルール「{}」はありません。`koho rules` で一覧を確認してください。",
+                unknown.join("」「")
+            );
             writeln!(io::stderr(), "{msg}")?;
             return Ok(ExitStatus::Error);
         }
@@ -179,7 +201,10 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     let stdin_name = a.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
     let mut inputs = match &a.changed {
         Some(base) => {
-            let mut v: Vec<Input> = changed_files(base, &mut errors).into_iter().map(Input::File).collect();
+            let mut v: Vec<Input> = changed_files(base, &mut errors)
+                .into_iter()
+                .map(Input::File)
+                .collect();
             if !a.paths.is_empty() {
                 let wanted = collect(&a.paths, &stdin_name, &mut errors);
                 let keep: Vec<PathBuf> = wanted
@@ -194,12 +219,18 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
             v
         }
         None if a.paths.is_empty() => {
-            writeln!(io::stderr(), "koho: チェックするファイルかフォルダーを指定してください（標準入力は -）。")?;
+            writeln!(
+                io::stderr(),
+                "koho: チェックするファイルかフォルダーを指定してください（標準入力は -）。"
+            )?;
             return Ok(ExitStatus::Error);
         }
         None => collect(&a.paths, &stdin_name, &mut errors),
     };
-    let stdin_count = inputs.iter().filter(|i| matches!(i, Input::Stdin(_))).count();
+    let stdin_count = inputs
+        .iter()
+        .filter(|i| matches!(i, Input::Stdin(_)))
+        .count();
     if stdin_count > 1 {
         inputs.retain(|i| matches!(i, Input::File(_)));
         inputs.push(Input::Stdin(stdin_name.clone()));
@@ -237,7 +268,11 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
             for list in [&a.select, &a.ignore, &a.extend_select] {
                 let unknown = config::unknown_selectors(&s.registry, list);
                 if !unknown.is_empty() {
-                    writeln!(io::stderr(), "koho: ルール「{}」はありません。", unknown.join("」「"))?;
+                    writeln!(
+                        io::stderr(),
+                        "koho: ルール「{}」はありません。",
+                        unknown.join("」「")
+                    )?;
                     return Ok(ExitStatus::Error);
                 }
             }
@@ -273,7 +308,10 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                     input: input.clone(),
                     bytes: Vec::new(),
                     settings_key: key.clone(),
-                    result: Err(FileError { path: input.name(), message: "設定を解決できませんでした。".into() }),
+                    result: Err(FileError {
+                        path: input.name(),
+                        message: "設定を解決できませんでした。".into(),
+                    }),
                 };
             };
             let bytes = match input {
@@ -290,7 +328,12 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                     }),
                 ),
             };
-            Linted { input: input.clone(), bytes, settings_key: key.clone(), result }
+            Linted {
+                input: input.clone(),
+                bytes,
+                settings_key: key.clone(),
+                result,
+            }
         })
         .collect();
 
@@ -299,7 +342,9 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     if a.fix || a.diff {
         for l in linted.iter_mut() {
             let Ok(report) = &l.result else { continue };
-            let Some(settings) = settings_by_config.get(&l.settings_key) else { continue };
+            let Some(settings) = settings_by_config.get(&l.settings_key) else {
+                continue;
+            };
             if !report.source.encoding.is_utf8() {
                 continue;
             }
@@ -308,7 +353,11 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                 continue;
             }
             if a.diff {
-                write!(out, "{}", fix::unified_diff(&report.source.name, &report.source.text, &fixed))?;
+                write!(
+                    out,
+                    "{}",
+                    fix::unified_diff(&report.source.name, &report.source.text, &fixed)
+                )?;
                 continue;
             }
             match &l.input {
@@ -325,11 +374,18 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                     bytes.extend_from_slice(fixed.as_bytes());
                     match fix::write_atomic(path, &l.bytes, &bytes) {
                         Ok(()) => {
-                            let source = input::Source { name: report.source.name.clone(), text: fixed, encoding: report.source.encoding };
+                            let source = input::Source {
+                                name: report.source.name.clone(),
+                                text: fixed,
+                                encoding: report.source.encoding,
+                            };
                             l.result = Ok(lint(source, settings));
                             l.bytes = bytes;
                         }
-                        Err(e) => errors.push(FileError { path: path.display().to_string(), message: e.to_string() }),
+                        Err(e) => errors.push(FileError {
+                            path: path.display().to_string(),
+                            message: e.to_string(),
+                        }),
                     }
                 }
             }
@@ -374,7 +430,11 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
         summary_only: a.summary,
         quiet: a.quiet,
     };
-    report::write(a.format, &run, &mut out)?;
+    // Render into memory first: a reporter never leaves half a document on
+    // stdout, and a closed pipe surfaces as one io error.
+    let mut buf = Vec::new();
+    report::write(a.format, &run, &mut buf)?;
+    out.write_all(&buf)?;
     out.flush()?;
 
     let s = report::Summary::of(&reports, &errors);

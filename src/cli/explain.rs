@@ -15,11 +15,18 @@ pub fn render_text(m: &RuleMeta) -> String {
     let sev = if m.severity.incident == m.severity.announcement {
         m.severity.incident.as_str().to_owned()
     } else {
-        format!("incident: {} / announcement: {}", m.severity.incident.as_str(), m.severity.announcement.as_str())
+        format!(
+            "incident: {} / announcement: {}",
+            m.severity.incident.as_str(),
+            m.severity.announcement.as_str()
+        )
     };
     let kinds: Vec<&str> = m.applies_to.iter().map(DocKind::as_str).collect();
     s.push_str(&format!("{}\n\n{}\n\n", m.id, m.summary));
-    s.push_str(&format!("重大度 (severity): {sev}\n対象 (applies to): {}\n", kinds.join(", ")));
+    s.push_str(&format!(
+        "重大度 (severity): {sev}\n対象 (applies to): {}\n",
+        kinds.join(", ")
+    ));
     s.push_str(&format!(
         "自動修正 (fix): {}\n既定で有効 (default): {}\n追加バージョン (since): {}\n定義 (origin): {}\n",
         match m.fix {
@@ -53,9 +60,15 @@ pub fn render_text(m: &RuleMeta) -> String {
         }
     }
     if !m.options.is_empty() {
-        s.push_str(&format!("\n## オプション (options: [rules.\"{}\"] in koho.toml)\n", m.id));
+        s.push_str(&format!(
+            "\n## オプション (options: [rules.\"{}\"] in koho.toml)\n",
+            m.id
+        ));
         for o in &m.options {
-            s.push_str(&format!("  {} = {}  {}\n", o.name, o.default, o.description));
+            s.push_str(&format!(
+                "  {} = {}  {}\n",
+                o.name, o.default, o.description
+            ));
         }
     }
     s
@@ -71,11 +84,20 @@ pub fn run(a: &ExplainArgs) -> io::Result<ExitStatus> {
             .registry
             .iter()
             .map(|r| r.meta().id.as_str())
-            .filter(|id| id.contains(a.id.trim_start_matches("release.").trim_start_matches("ja.")))
+            .filter(|id| {
+                id.contains(
+                    a.id.trim_start_matches("release.")
+                        .trim_start_matches("ja."),
+                )
+            })
             .collect();
         near.truncate(5);
         let mut err = io::stderr();
-        writeln!(err, "koho: ルール「{}」はありません。`koho rules` で一覧を表示できます。", a.id)?;
+        writeln!(
+            err,
+            "koho: ルール「{}」はありません。`koho rules` で一覧を表示できます。",
+            a.id
+        )?;
         if !near.is_empty() {
             writeln!(err, "候補: {}", near.join(", "))?;
         }

@@ -10,7 +10,11 @@ use crate::config::STARTER;
 pub fn run(a: &InitArgs) -> io::Result<ExitStatus> {
     let path = a.dir.join("koho.toml");
     if path.exists() && !a.force {
-        writeln!(io::stderr(), "koho: {} はすでにあります。上書きするには --force を付けてください。", path.display())?;
+        writeln!(
+            io::stderr(),
+            "koho: {} はすでにあります。上書きするには --force を付けてください。",
+            path.display()
+        )?;
         return Ok(ExitStatus::Error);
     }
     if let Err(e) = crate::fix::write_new(&path, STARTER.as_bytes()) {

@@ -22,22 +22,39 @@ pub fn run(a: &RulesArgs) -> io::Result<ExitStatus> {
             writeln!(out)?;
         }
         ListFormat::Text => {
-            let width = settings.registry.iter().map(|r| r.meta().id.width()).max().unwrap_or(0);
+            let width = settings
+                .registry
+                .iter()
+                .map(|r| r.meta().id.width())
+                .max()
+                .unwrap_or(0);
             for r in settings.registry.iter() {
                 let m = r.meta();
                 let sev = if m.severity.incident == m.severity.announcement {
                     m.severity.incident.as_str().to_owned()
                 } else {
-                    format!("{}/{}", m.severity.incident.as_str(), m.severity.announcement.as_str())
+                    format!(
+                        "{}/{}",
+                        m.severity.incident.as_str(),
+                        m.severity.announcement.as_str()
+                    )
                 };
                 let flags = format!(
                     "{}{}",
-                    if m.fix == FixAvailability::Safe { "fix" } else { "   " },
+                    if m.fix == FixAvailability::Safe {
+                        "fix"
+                    } else {
+                        "   "
+                    },
                     if m.default_enabled { "" } else { " (off)" }
                 );
                 writeln!(out, "{:width$}  {:15} {} {}", m.id, sev, flags, m.summary)?;
             }
-            writeln!(out, "\n{} rules. `koho explain <ID>` で詳しい説明を表示します。", settings.registry.len())?;
+            writeln!(
+                out,
+                "\n{} rules. `koho explain <ID>` で詳しい説明を表示します。",
+                settings.registry.len()
+            )?;
         }
     }
     Ok(ExitStatus::Success)

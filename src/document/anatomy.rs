@@ -10,14 +10,19 @@ use regex::Regex;
 use super::{Block, BlockKind, Document, Role};
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!())))
+    cell.get_or_init(|| {
+        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    })
 }
 
 /// Headings that open the contact block.
 pub fn is_contact_heading(text: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"問い?合わ?せ|問合せ|連絡先|照会先|窓口|ご相談先|Contact|CONTACT")
-        .is_match(text)
+    re(
+        &R,
+        r"問い?合わ?せ|問合せ|連絡先|照会先|窓口|ご相談先|Contact|CONTACT",
+    )
+    .is_match(text)
 }
 
 /// A 【…】 / ■ / ◆ line used as a heading inside prose.
@@ -157,7 +162,10 @@ mod tests {
         let role = |t: &str| r.iter().find(|(x, _)| x.starts_with(t)).map(|(_, r)| *r);
         assert_eq!(role("報道関係者各位"), Some(Role::Header));
         assert_eq!(role("2019年7月4日"), Some(Role::Header));
-        assert_eq!(role("株式会社セブン・ペイ\u{0}").or(role("株式会社セブン・ペイ")), Some(Role::Header));
+        assert_eq!(
+            role("株式会社セブン・ペイ\u{0}").or(role("株式会社セブン・ペイ")),
+            Some(Role::Header)
+        );
         assert_eq!(role("不正アクセスに関する"), Some(Role::Title));
         assert_eq!(role("株式会社セブン・ペイは"), Some(Role::Lead));
         assert_eq!(role("7月2日"), Some(Role::Body));

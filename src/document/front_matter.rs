@@ -57,7 +57,8 @@ pub fn parse(src: &str) -> (FrontMatter, usize) {
         if value.is_empty() {
             continue;
         }
-        let value_start = start + trimmed.len() - value.len()
+        let value_start = start + trimmed.len()
+            - value.len()
             - (trimmed.len() - trimmed.trim_end().len())
             - (raw.len() - raw.trim_end_matches(['"', '\'']).len());
         let span = Span::new(value_start, value_start + value.len());

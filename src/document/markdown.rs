@@ -6,8 +6,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::{
-    front_matter, suppress, Block, BlockKind, Document, OffsetMap, Role, Segment,
-    CODE_PLACEHOLDER,
+    front_matter, suppress, Block, BlockKind, Document, OffsetMap, Role, Segment, CODE_PLACEHOLDER,
 };
 use crate::span::Span;
 
@@ -139,7 +138,10 @@ pub fn parse(src: &str) -> Document {
                     b.flush();
                     b.quote_depth = b.quote_depth.saturating_sub(1);
                 }
-                TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
+                TagEnd::CodeBlock
+                | TagEnd::Image
+                | TagEnd::MetadataBlock(_)
+                | TagEnd::HtmlBlock => {
                     b.skip_depth = b.skip_depth.saturating_sub(1);
                 }
                 _ => {}
@@ -168,7 +170,10 @@ mod tests {
     use super::*;
 
     fn texts(doc: &Document) -> Vec<(&str, BlockKind)> {
-        doc.blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect()
+        doc.blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.kind))
+            .collect()
     }
 
     #[test]

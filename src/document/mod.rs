@@ -183,9 +183,24 @@ mod tests {
     #[test]
     fn offset_map_handles_exact_and_replaced_segments() {
         let mut m = OffsetMap::default();
-        m.push(Segment { plain: 0, plain_len: 3, src: Span::new(2, 5), exact: true });
-        m.push(Segment { plain: 3, plain_len: 3, src: Span::new(6, 15), exact: false });
-        m.push(Segment { plain: 6, plain_len: 2, src: Span::new(16, 18), exact: true });
+        m.push(Segment {
+            plain: 0,
+            plain_len: 3,
+            src: Span::new(2, 5),
+            exact: true,
+        });
+        m.push(Segment {
+            plain: 3,
+            plain_len: 3,
+            src: Span::new(6, 15),
+            exact: false,
+        });
+        m.push(Segment {
+            plain: 6,
+            plain_len: 2,
+            src: Span::new(16, 18),
+            exact: true,
+        });
         assert_eq!(m.span(Span::new(0, 3)), Span::new(2, 5));
         assert_eq!(m.span(Span::new(1, 4)), Span::new(3, 15));
         assert_eq!(m.span(Span::new(3, 6)), Span::new(6, 15));

@@ -18,10 +18,16 @@ pub fn parse_directive(html: &str, range: Span) -> Vec<(Directive, Span)> {
     let mut rest = html;
     while let Some(open) = rest.find("<!--") {
         let after = &rest[open + 4..];
-        let Some(close) = after.find("-->") else { break };
+        let Some(close) = after.find("-->") else {
+            break;
+        };
         let body = after[..close].trim();
         let mut words = body.split_whitespace();
-        let ids = |w: std::str::SplitWhitespace| w.map(|s| s.trim_matches(',').to_owned()).filter(|s| !s.is_empty()).collect();
+        let ids = |w: std::str::SplitWhitespace| {
+            w.map(|s| s.trim_matches(',').to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
         match words.next() {
             Some("koho-disable") => out.push((Directive::Disable(ids(words)), range)),
             Some("koho-enable") => out.push((Directive::Enable(ids(words)), range)),
@@ -69,7 +75,10 @@ impl Suppressions {
                     });
                     open = keep;
                     for (ids, start) in closing {
-                        ranges.push(Range { span: Span::new(start, span.start), ids });
+                        ranges.push(Range {
+                            span: Span::new(start, span.start),
+                            ids,
+                        });
                     }
                 }
                 Directive::DisableNextLine(ids) => {
@@ -78,7 +87,10 @@ impl Suppressions {
                     while let Some(start) = lines.line_start(line) {
                         let end = lines.line_start(line + 1).unwrap_or(src.len());
                         if !src.get(start..end).unwrap_or("").trim().is_empty() {
-                            ranges.push(Range { span: Span::new(start, end), ids });
+                            ranges.push(Range {
+                                span: Span::new(start, end),
+                                ids,
+                            });
                             break;
                         }
                         line += 1;
@@ -87,16 +99,21 @@ impl Suppressions {
             }
         }
         for (ids, start) in open {
-            ranges.push(Range { span: Span::new(start, src.len()), ids });
+            ranges.push(Range {
+                span: Span::new(start, src.len()),
+                ids,
+            });
         }
         Self { ranges }
     }
 
     /// Is a finding of `rule` at `span` silenced?
     pub fn is_suppressed(&self, rule: &str, span: Span) -> bool {
-        self.ranges
-            .iter()
-            .any(|r| r.span.start <= span.start && span.start < r.span.end.max(r.span.start + 1) && matches(&r.ids, rule))
+        self.ranges.iter().any(|r| {
+            r.span.start <= span.start
+                && span.start < r.span.end.max(r.span.start + 1)
+                && matches(&r.ids, rule)
+        })
     }
 }
 
@@ -118,10 +135,10 @@ mod tests {
 
     #[test]
     fn disable_enable_ranges_and_prefixes() {
-        let src = "a\n<!-- koho-disable ja. -->\nb\n<!-- koho-enable ja. -->\nc\n";
+        let src = "あ\n<!-- koho-disable ja. -->\nい\n<!-- koho-enable ja. -->\nう\n";
         let s = build(src);
-        let b = src.find('b').unwrap();
-        let c = src.find('c').unwrap();
+        let b = src.find('い').unwrap();
+        let c = src.find('う').unwrap();
         assert!(s.is_suppressed("ja.max-ten", Span::new(b, b + 1)));
         assert!(!s.is_suppressed("release.missing-hotline", Span::new(b, b + 1)));
         assert!(!s.is_suppressed("ja.max-ten", Span::new(c, c + 1)));
@@ -130,10 +147,10 @@ mod tests {
 
     #[test]
     fn next_line_only() {
-        let src = "<!-- koho-disable-next-line -->\n\nx\ny\n";
+        let src = "<!-- koho-disable-next-line -->\n\nえ\nお\n";
         let s = build(src);
-        let x = src.find('x').unwrap();
-        let y = src.find('y').unwrap();
+        let x = src.find('え').unwrap();
+        let y = src.find('お').unwrap();
         assert!(s.is_suppressed("any.rule", Span::new(x, x + 1)));
         assert!(!s.is_suppressed("any.rule", Span::new(y, y + 1)));
     }

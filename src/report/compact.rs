@@ -14,12 +14,25 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
         let index = LineIndex::new(&r.source.text);
         for d in &r.diagnostics {
             let p = index.position(&r.source.text, d.span.start);
-            writeln!(w, "{}:{}:{}: {} {} {}", r.source.name, p.line, p.column, d.severity.as_str(), d.rule, d.message)?;
+            writeln!(
+                w,
+                "{}:{}:{}: {} {} {}",
+                r.source.name,
+                p.line,
+                p.column,
+                d.severity.as_str(),
+                d.rule,
+                d.message
+            )?;
         }
     }
     let s = Summary::of(run.reports, run.errors);
     if !run.quiet {
-        writeln!(w, "{} files, {} errors, {} warnings, {} infos", s.files, s.errors, s.warnings, s.infos)?;
+        writeln!(
+            w,
+            "{} files, {} errors, {} warnings, {} infos",
+            s.files, s.errors, s.warnings, s.infos
+        )?;
     }
     Ok(())
 }

@@ -10,7 +10,9 @@ use crate::span::LineIndex;
 
 /// Escape data per the workflow-command rules.
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn property(s: &str) -> String {
@@ -19,7 +21,12 @@ fn property(s: &str) -> String {
 
 pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
     for e in run.errors {
-        writeln!(w, "::error file={},title=koho.io::{}", property(&e.path), data(&e.message))?;
+        writeln!(
+            w,
+            "::error file={},title=koho.io::{}",
+            property(&e.path),
+            data(&e.message)
+        )?;
     }
     for r in run.reports {
         let index = LineIndex::new(&r.source.text);

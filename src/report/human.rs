@@ -68,8 +68,16 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let mut labels = vec![LabeledSpan::new_primary_with_span(Some(self.d.severity.label_ja().to_owned()), self.d.span)];
-        labels.extend(self.d.labels.iter().map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span)));
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(self.d.severity.label_ja().to_owned()),
+            self.d.span,
+        )];
+        labels.extend(
+            self.d
+                .labels
+                .iter()
+                .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span)),
+        );
         Some(Box::new(labels.into_iter()))
     }
 }
@@ -104,7 +112,13 @@ fn one_line(s: &str, max_chars: usize) -> String {
 pub fn coverage_card(r: &FileReport, w: &mut dyn Write) -> io::Result<()> {
     let text = &r.source.text;
     let index = LineIndex::new(text);
-    writeln!(w, "{}  種別: {}（{}）", r.source.name, r.kind.kind.label_ja(), r.kind.reason)?;
+    writeln!(
+        w,
+        "{}  種別: {}（{}）",
+        r.source.name,
+        r.kind.kind.label_ja(),
+        r.kind.reason
+    )?;
     for (element, ev) in r.coverage.iter() {
         let mark = match (ev.found, ev.required) {
             (true, _) => "✓",
@@ -131,13 +145,16 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
     }
     for r in run.reports {
         if !run.summary_only {
-            let src = NamedSource::new(r.source.name.clone(), r.source.text.clone()).with_language("markdown");
+            let src = NamedSource::new(r.source.name.clone(), r.source.text.clone())
+                .with_language("markdown");
             for d in &r.diagnostics {
                 if run.quiet && d.severity != Severity::Error {
                     continue;
                 }
                 let mut out = String::new();
-                if h.render_report(&mut out, &Rendered { d, src: &src }).is_err() {
+                if h.render_report(&mut out, &Rendered { d, src: &src })
+                    .is_err()
+                {
                     out = format!("{}: {} {}\n", r.source.name, d.rule, d.message);
                 }
                 writeln!(w, "{out}")?;
@@ -155,6 +172,10 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
         s.errors,
         s.warnings,
         s.infos,
-        if s.file_errors > 0 { format!("、読めないファイル {} 件", s.file_errors) } else { String::new() }
+        if s.file_errors > 0 {
+            format!("、読めないファイル {} 件", s.file_errors)
+        } else {
+            String::new()
+        }
     )
 }

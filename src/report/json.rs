@@ -83,7 +83,11 @@ pub fn file_value(r: &FileReport) -> Value {
 
 pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
     let files: Vec<Value> = run.reports.iter().map(file_value).collect();
-    let errors: Vec<Value> = run.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect();
+    let errors: Vec<Value> = run
+        .errors
+        .iter()
+        .map(|e| json!({"path": e.path, "message": e.message}))
+        .collect();
     let s = Summary::of(run.reports, run.errors);
     let doc = json!({
         "version": 1,

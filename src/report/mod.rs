@@ -86,5 +86,8 @@ pub fn write(format: Format, run: &Run<'_>, w: &mut dyn Write) -> io::Result<()>
 
 /// Start and end positions of a span in a report's source.
 pub fn positions(index: &LineIndex, text: &str, span: Span) -> (Position, Position) {
-    (index.position(text, span.start), index.position(text, span.end))
+    (
+        index.position(text, span.start),
+        index.position(text, span.end),
+    )
 }

@@ -129,19 +129,28 @@ pub struct RuleOptions {
 
 impl RuleOptions {
     pub fn int(&self, key: &str, default: i64) -> i64 {
-        self.table.get(key).and_then(|v| v.as_integer()).unwrap_or(default)
+        self.table
+            .get(key)
+            .and_then(|v| v.as_integer())
+            .unwrap_or(default)
     }
 
     pub fn strings(&self, key: &str) -> Vec<String> {
         match self.table.get(key) {
-            Some(toml::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+            Some(toml::Value::Array(a)) => a
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
             Some(toml::Value::String(s)) => vec![s.clone()],
             _ => Vec::new(),
         }
     }
 
     pub fn bool(&self, key: &str, default: bool) -> bool {
-        self.table.get(key).and_then(|v| v.as_bool()).unwrap_or(default)
+        self.table
+            .get(key)
+            .and_then(|v| v.as_bool())
+            .unwrap_or(default)
     }
 }
 
@@ -194,7 +203,10 @@ pub struct Registry {
 
 /// Built-in rule files, embedded so the binary is self-contained.
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
-    ("rules/release.toml", include_str!("../../rules/release.toml")),
+    (
+        "rules/release.toml",
+        include_str!("../../rules/release.toml"),
+    ),
     ("rules/style.toml", include_str!("../../rules/style.toml")),
     ("rules/terms.toml", include_str!("../../rules/terms.toml")),
 ];

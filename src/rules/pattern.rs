@@ -65,10 +65,13 @@ impl Pattern {
 
     pub fn find_first(&self, s: &Sentence) -> Option<Match> {
         match self {
-            Pattern::Regex(re) => re.find(&s.text).filter(|m| !m.as_str().is_empty()).map(|m| Match {
-                range: Span::new(m.start(), m.end()),
-                text: m.as_str().to_owned(),
-            }),
+            Pattern::Regex(re) => re
+                .find(&s.text)
+                .filter(|m| !m.as_str().is_empty())
+                .map(|m| Match {
+                    range: Span::new(m.start(), m.end()),
+                    text: m.as_str().to_owned(),
+                }),
             Pattern::Tokens(seq) => find_token_seq(seq, &s.tokens, &s.text).into_iter().next(),
         }
     }
@@ -115,7 +118,12 @@ impl PatternSet {
     /// (the earlier, then longer, match wins).
     pub fn find_all(&self, s: &Sentence) -> Vec<Match> {
         let mut all: Vec<Match> = self.patterns.iter().flat_map(|p| p.find_all(s)).collect();
-        all.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+        all.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(b.range.end.cmp(&a.range.end))
+        });
         let mut out: Vec<Match> = Vec::with_capacity(all.len());
         for m in all {
             if out.last().is_some_and(|l| l.range.end > m.range.start) {

@@ -46,7 +46,13 @@ pub struct SpecError {
 }
 
 impl SpecError {
-    fn at(file: &str, text: &str, span: Option<std::ops::Range<usize>>, message: String, help: Option<String>) -> Self {
+    fn at(
+        file: &str,
+        text: &str,
+        span: Option<std::ops::Range<usize>>,
+        message: String,
+        help: Option<String>,
+    ) -> Self {
         SpecError {
             message,
             src: NamedSource::new(file, text.to_owned()),
@@ -162,8 +168,19 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    fn err(&self, span: std::ops::Range<usize>, message: impl Into<String>, help: Option<&str>) -> SpecError {
-        SpecError::at(self.file, self.text, Some(span), message.into(), help.map(str::to_owned))
+    fn err(
+        &self,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+        help: Option<&str>,
+    ) -> SpecError {
+        SpecError::at(
+            self.file,
+            self.text,
+            Some(span),
+            message.into(),
+            help.map(str::to_owned),
+        )
     }
 
     fn regex(&self, s: &Spanned<String>) -> Result<Regex, SpecError> {
@@ -187,7 +204,11 @@ impl Loader<'_> {
         })
     }
 
-    fn pattern(&self, p: &PatternSpec, rule_span: std::ops::Range<usize>) -> Result<Pattern, SpecError> {
+    fn pattern(
+        &self,
+        p: &PatternSpec,
+        rule_span: std::ops::Range<usize>,
+    ) -> Result<Pattern, SpecError> {
         match (&p.regex, &p.tokens) {
             (Some(r), None) => Ok(Pattern::Regex(self.regex(r)?)),
             (None, Some(ts)) if !ts.is_empty() => {
@@ -201,7 +222,9 @@ impl Loader<'_> {
                             Some(p) => p
                                 .get_ref()
                                 .split(',')
-                                .map(|lvl| self.full(&Spanned::new(p.span(), lvl.trim().to_owned())))
+                                .map(|lvl| {
+                                    self.full(&Spanned::new(p.span(), lvl.trim().to_owned()))
+                                })
                                 .collect::<Result<_, _>>()?,
                         },
                         negate: t.not,
@@ -217,7 +240,11 @@ impl Loader<'_> {
         }
     }
 
-    fn patterns(&self, ps: &[PatternSpec], rule_span: &std::ops::Range<usize>) -> Result<PatternSet, SpecError> {
+    fn patterns(
+        &self,
+        ps: &[PatternSpec],
+        rule_span: &std::ops::Range<usize>,
+    ) -> Result<PatternSet, SpecError> {
         Ok(PatternSet {
             patterns: ps
                 .iter()
@@ -238,7 +265,11 @@ impl Loader<'_> {
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_owned()
+    s.lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or(s)
+        .trim()
+        .to_owned()
 }
 
 /// Parse and compile one rule file. `origin` is `builtin` or the file path.
@@ -268,9 +299,20 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
         let severity = match &r.severity {
             None => SeverityByKind::all(Severity::Warning),
             Some(SeveritySpec::One(s)) => SeverityByKind::all(ld.severity(s, &rule_span)?),
-            Some(SeveritySpec::ByKind { incident, announcement }) => SeverityByKind {
-                incident: incident.as_deref().map(|s| ld.severity(s, &rule_span)).transpose()?.unwrap_or(Severity::Warning),
-                announcement: announcement.as_deref().map(|s| ld.severity(s, &rule_span)).transpose()?.unwrap_or(Severity::Warning),
+            Some(SeveritySpec::ByKind {
+                incident,
+                announcement,
+            }) => SeverityByKind {
+                incident: incident
+                    .as_deref()
+                    .map(|s| ld.severity(s, &rule_span))
+                    .transpose()?
+                    .unwrap_or(Severity::Warning),
+                announcement: announcement
+                    .as_deref()
+                    .map(|s| ld.severity(s, &rule_span))
+                    .transpose()?
+                    .unwrap_or(Severity::Warning),
             },
         };
         let applies_to = match &r.applies_to {
@@ -280,7 +322,11 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
                 .iter()
                 .map(|k| {
                     DocKind::parse(k).ok_or_else(|| {
-                        ld.err(list.span(), format!("文書種別「{k}」は使えません"), Some("incident か announcement を指定してください。"))
+                        ld.err(
+                            list.span(),
+                            format!("文書種別「{k}」は使えません"),
+                            Some("incident か announcement を指定してください。"),
+                        )
                     })
                 })
                 .collect::<Result<_, _>>()?,
@@ -297,7 +343,13 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
         };
         let message = match &r.message {
             Some(m) if !m.get_ref().trim().is_empty() => m.get_ref().clone(),
-            _ => return Err(ld.err(rule_span, format!("ルール「{id}」に message がありません"), Some("利用者に見せる日本語のメッセージを message に書いてください。"))),
+            _ => {
+                return Err(ld.err(
+                    rule_span,
+                    format!("ルール「{id}」に message がありません"),
+                    Some("利用者に見せる日本語のメッセージを message に書いてください。"),
+                ))
+            }
         };
         let fix = match &r.fix {
             None => FixAvailability::None,
@@ -305,7 +357,13 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
                 "safe" => FixAvailability::Safe,
                 "suggestion" => FixAvailability::Suggestion,
                 "none" => FixAvailability::None,
-                other => return Err(ld.err(f.span(), format!("fix「{other}」は使えません"), Some("safe / suggestion / none のいずれかにしてください。"))),
+                other => {
+                    return Err(ld.err(
+                        f.span(),
+                        format!("fix「{other}」は使えません"),
+                        Some("safe / suggestion / none のいずれかにしてください。"),
+                    ))
+                }
             },
         };
         let mut options = Vec::new();
@@ -323,7 +381,10 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
             good: r.good.clone(),
             fix,
             options: Vec::new(),
-            since: r.since.clone().unwrap_or_else(|| env!("CARGO_PKG_VERSION").to_owned()),
+            since: r
+                .since
+                .clone()
+                .unwrap_or_else(|| env!("CARGO_PKG_VERSION").to_owned()),
             origin: origin.to_owned(),
             default_enabled: r.enabled.unwrap_or(true),
         };
@@ -338,7 +399,11 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
         let kind = r.kind.get_ref().as_str();
         let need_patterns = |what: &str| -> Result<(), SpecError> {
             if common.patterns.is_empty() {
-                Err(ld.err(rule_span.clone(), format!("kind = \"{what}\" のルール「{id}」には patterns が必要です"), None))
+                Err(ld.err(
+                    rule_span.clone(),
+                    format!("kind = \"{what}\" のルール「{id}」には patterns が必要です"),
+                    None,
+                ))
             } else {
                 Ok(())
             }
@@ -416,7 +481,8 @@ fn valid_id(id: &str) -> bool {
     };
     let ok = |s: &str| {
         !s.is_empty()
-            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !s.starts_with('-')
     };
     ok(family) && ok(name)
@@ -443,7 +509,9 @@ mod tests {
 
         let e = load_err("[[rule]]\nid = \"x.bad\"\nkind = \"nope\"\nmessage = \"m\"\n");
         assert!(e.message.contains("kind"));
-        let e = load_err("[[rule]]\nid = \"x.bad\"\nkind = \"existence\"\nmessage = \"m\"\ncolour = 1\n");
+        let e = load_err(
+            "[[rule]]\nid = \"x.bad\"\nkind = \"existence\"\nmessage = \"m\"\ncolour = 1\n",
+        );
         assert!(e.message.contains("colour"), "{}", e.message);
         let e = load_err("[[rule]]\nid = \"Bad\"\nkind = \"existence\"\nmessage = \"m\"\n");
         assert!(e.message.contains("ID"));

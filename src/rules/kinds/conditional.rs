@@ -23,11 +23,19 @@ impl Rule for Conditional {
             if !self.common.unit_ok(&unit) || unit.iter().any(|s| self.then.matches(s)) {
                 continue;
             }
-            if let Some((s, m)) = unit.iter().find_map(|s| self.when.find_first(s).map(|m| (*s, m))) {
+            if let Some((s, m)) = unit
+                .iter()
+                .find_map(|s| self.when.find_first(s).map(|m| (*s, m)))
+            {
                 let vars = [("match", m.text.as_str())];
                 out.push(
-                    Diagnostic::new(&self.meta.id, ctx.severity, match_span(ctx, s, &m), render(&self.meta.message, &vars))
-                        .with_help(render(&self.meta.help, &vars)),
+                    Diagnostic::new(
+                        &self.meta.id,
+                        ctx.severity,
+                        match_span(ctx, s, &m),
+                        render(&self.meta.message, &vars),
+                    )
+                    .with_help(render(&self.meta.help, &vars)),
                 );
             }
         }

@@ -23,8 +23,13 @@ impl Rule for Existence {
                 for m in self.common.matches(s) {
                     let vars = [("match", m.text.as_str())];
                     out.push(
-                        Diagnostic::new(&self.meta.id, ctx.severity, match_span(ctx, s, &m), render(&self.meta.message, &vars))
-                            .with_help(render(&self.meta.help, &vars)),
+                        Diagnostic::new(
+                            &self.meta.id,
+                            ctx.severity,
+                            match_span(ctx, s, &m),
+                            render(&self.meta.message, &vars),
+                        )
+                        .with_help(render(&self.meta.help, &vars)),
                     );
                 }
             }

@@ -59,7 +59,9 @@ impl Rule for Metric {
                     Measure::Length => (s.text.chars().count(), Span::new(0, s.text.len())),
                     Measure::Count(re) => {
                         let ms: Vec<_> = re.find_iter(&s.text).collect();
-                        let range = ms.get(max).map_or(Span::new(0, s.text.len()), |m| Span::new(m.start(), m.end()));
+                        let range = ms.get(max).map_or(Span::new(0, s.text.len()), |m| {
+                            Span::new(m.start(), m.end())
+                        });
                         (ms.len(), range)
                     }
                     Measure::Run(re) => longest_run(re, &s.text),
@@ -70,8 +72,13 @@ impl Rule for Metric {
                     let text = range.slice(&s.text);
                     let vars = [("value", v.as_str()), ("max", m.as_str()), ("match", text)];
                     out.push(
-                        Diagnostic::new(&self.meta.id, ctx.severity, s.source_span(ctx.doc, range), render(&self.meta.message, &vars))
-                            .with_help(render(&self.meta.help, &vars)),
+                        Diagnostic::new(
+                            &self.meta.id,
+                            ctx.severity,
+                            s.source_span(ctx.doc, range),
+                            render(&self.meta.message, &vars),
+                        )
+                        .with_help(render(&self.meta.help, &vars)),
                     );
                 }
             }

@@ -109,7 +109,8 @@ impl Common {
 
     /// First match in the unit (in document order) and its sentence.
     pub fn first_in_unit<'a>(&self, unit: &[&'a Sentence]) -> Option<(&'a Sentence, Match)> {
-        unit.iter().find_map(|s| self.matches(s).into_iter().next().map(|m| (*s, m)))
+        unit.iter()
+            .find_map(|s| self.matches(s).into_iter().next().map(|m| (*s, m)))
     }
 }
 

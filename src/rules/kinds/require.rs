@@ -40,8 +40,13 @@ impl Rule for Require {
         };
         if !found {
             out.push(
-                Diagnostic::new(&self.meta.id, ctx.severity, ctx.anchor(), self.meta.message.clone())
-                    .with_help(self.meta.help.clone()),
+                Diagnostic::new(
+                    &self.meta.id,
+                    ctx.severity,
+                    ctx.anchor(),
+                    self.meta.message.clone(),
+                )
+                .with_help(self.meta.help.clone()),
             );
         }
     }

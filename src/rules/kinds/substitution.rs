@@ -19,10 +19,19 @@ pub struct Substitution {
 }
 
 impl Substitution {
-    pub fn new(meta: RuleMeta, mut common: Common, swap: &BTreeMap<String, String>, swap_pos: Vec<Regex>) -> Self {
+    pub fn new(
+        meta: RuleMeta,
+        mut common: Common,
+        swap: &BTreeMap<String, String>,
+        swap_pos: Vec<Regex>,
+    ) -> Self {
         let mut keys: Vec<&String> = swap.keys().collect();
         keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
-        let alternation = keys.iter().map(|k| regex::escape(k)).collect::<Vec<_>>().join("|");
+        let alternation = keys
+            .iter()
+            .map(|k| regex::escape(k))
+            .collect::<Vec<_>>()
+            .join("|");
         if let Ok(re) = Regex::new(&alternation) {
             common.patterns = PatternSet {
                 patterns: vec![Pattern::Regex(re)],
@@ -49,18 +58,36 @@ impl Rule for Substitution {
             }
             for s in unit {
                 for m in self.common.matches(s) {
-                    let Some(to) = self.swap.get(&m.text) else { continue };
+                    let Some(to) = self.swap.get(&m.text) else {
+                        continue;
+                    };
                     if !self.swap_pos.is_empty() {
-                        let tok = s.tokens.iter().find(|t| t.range.start <= m.range.start && m.range.start < t.range.end);
-                        let ok = tok.is_some_and(|t| self.swap_pos.iter().zip(t.pos.iter()).all(|(r, p)| r.is_match(p)));
+                        let tok = s.tokens.iter().find(|t| {
+                            t.range.start <= m.range.start && m.range.start < t.range.end
+                        });
+                        let ok = tok.is_some_and(|t| {
+                            self.swap_pos
+                                .iter()
+                                .zip(t.pos.iter())
+                                .all(|(r, p)| r.is_match(p))
+                        });
                         if !ok {
                             continue;
                         }
                     }
                     let span = match_span(ctx, s, &m);
-                    let vars = [("from", m.text.as_str()), ("to", to.as_str()), ("match", m.text.as_str())];
-                    let mut d = Diagnostic::new(&self.meta.id, ctx.severity, span, render(&self.meta.message, &vars))
-                        .with_help(render(&self.meta.help, &vars));
+                    let vars = [
+                        ("from", m.text.as_str()),
+                        ("to", to.as_str()),
+                        ("match", m.text.as_str()),
+                    ];
+                    let mut d = Diagnostic::new(
+                        &self.meta.id,
+                        ctx.severity,
+                        span,
+                        render(&self.meta.message, &vars),
+                    )
+                    .with_help(render(&self.meta.help, &vars));
                     if source_is(ctx, span, &m.text) {
                         d = d.with_fix(match self.meta.fix {
                             FixAvailability::Safe => Fix::safe(span, to.clone()),
