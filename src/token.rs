@@ -2,8 +2,12 @@
 //! embedded IPADIC, the last line that builds offline); an upgrade touches
 //! this file alone.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::rc::Rc;
+use std::sync::{Arc, OnceLock};
 
 use lindera_core::mode::Mode;
 use lindera_dictionary::{DictionaryConfig, DictionaryKind, UserDictionaryConfig};
@@ -49,22 +53,107 @@ pub enum TokenizerError {
 }
 
 /// A loaded tokenizer: the embedded IPADIC plus an optional user dictionary.
-/// Cheap to share across threads; build it once per process.
+/// Cheap to share across threads; tokenizers without a user dictionary
+/// share one process-wide lindera instance (the dictionary is loaded once
+/// and never copied).
 pub struct Tokenizer {
-    inner: Lindera,
+    inner: Arc<Lindera>,
+    /// Whether `inner` has a user dictionary: its word ids are not cached
+    /// in the process-wide table, which belongs to IPADIC alone.
+    has_user_dictionary: bool,
 }
 
-fn system_dictionary() -> Result<&'static lindera_core::dictionary::Dictionary, TokenizerError> {
-    static DICT: OnceLock<Result<lindera_core::dictionary::Dictionary, String>> = OnceLock::new();
-    DICT.get_or_init(|| {
-        lindera_dictionary::load_dictionary_from_config(DictionaryConfig {
-            kind: Some(DictionaryKind::IPADIC),
-            path: None,
-        })
-        .map_err(|e| e.to_string())
+fn load_system_dictionary() -> Result<lindera_core::dictionary::Dictionary, TokenizerError> {
+    lindera_dictionary::load_dictionary_from_config(DictionaryConfig {
+        kind: Some(DictionaryKind::IPADIC),
+        path: None,
     })
-    .as_ref()
-    .map_err(|e| TokenizerError::Dictionary(e.clone()))
+    .map_err(|e| TokenizerError::Dictionary(e.to_string()))
+}
+
+/// The lindera instance with IPADIC only, built on first use.
+fn shared_lindera() -> Result<Arc<Lindera>, TokenizerError> {
+    static SHARED: OnceLock<Result<Arc<Lindera>, String>> = OnceLock::new();
+    SHARED
+        .get_or_init(|| {
+            load_system_dictionary()
+                .map(|d| Arc::new(Lindera::new(d, None, Mode::Normal)))
+                .map_err(|e| e.to_string())
+        })
+        .clone()
+        .map_err(TokenizerError::Dictionary)
+}
+
+/// A dictionary word's features, decoded once per thread and word id
+/// (decoding allocates a `Vec<String>` in lindera for every token).
+struct Features {
+    surface: String,
+    pos: [String; 4],
+    conj_type: String,
+    conj_form: String,
+    /// `None` when IPADIC has `*` (the surface is the base form).
+    base: Option<String>,
+    reading: String,
+}
+
+impl Features {
+    fn from_details(surface: &str, d: &[&str]) -> Option<Self> {
+        if d.len() < 7 {
+            return None;
+        }
+        Some(Features {
+            surface: surface.to_owned(),
+            pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
+            conj_type: d[4].into(),
+            conj_form: d[5].into(),
+            base: (d[6] != "*").then(|| d[6].to_owned()),
+            reading: d.get(7).map(|s| s.to_string()).unwrap_or_default(),
+        })
+    }
+
+    fn token(&self, surface: &str, range: Span) -> Token {
+        let surface = if surface == self.surface {
+            self.surface.clone()
+        } else {
+            surface.to_owned()
+        };
+        Token {
+            pos: self.pos.clone(),
+            conj_type: self.conj_type.clone(),
+            conj_form: self.conj_form.clone(),
+            base: self.base.clone().unwrap_or_else(|| surface.clone()),
+            reading: self.reading.clone(),
+            surface,
+            range,
+        }
+    }
+}
+
+/// Word id → features of IPADIC words seen by this thread. Bounded by the
+/// dictionary's size; word ids are dense, so a trivial hasher does.
+type FeatureCache = HashMap<u32, Option<Rc<Features>>, BuildHasherDefault<IdHasher>>;
+
+thread_local! {
+    static SYSTEM_FEATURES: RefCell<FeatureCache> = RefCell::new(FeatureCache::default());
+}
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 impl Tokenizer {
@@ -77,13 +166,21 @@ impl Tokenizer {
     /// (`surface,品詞,読み` per line), validated here first because lindera
     /// itself indexes CSV fields without checking them.
     pub fn with_user_dictionary(path: Option<&Path>) -> Result<Self, TokenizerError> {
-        let dictionary = system_dictionary()?.clone();
-        let user_dictionary = match path {
-            None => None,
-            Some(p) => Some(load_user_dictionary(p)?),
+        let Some(p) = path else {
+            return Ok(Self {
+                inner: shared_lindera()?,
+                has_user_dictionary: false,
+            });
         };
+        let user_dictionary = load_user_dictionary(p)?;
+        let dictionary = load_system_dictionary()?;
         Ok(Self {
-            inner: Lindera::new(dictionary, user_dictionary, Mode::Normal),
+            inner: Arc::new(Lindera::new(
+                dictionary,
+                Some(user_dictionary),
+                Mode::Normal,
+            )),
+            has_user_dictionary: true,
         })
     }
 
@@ -94,27 +191,30 @@ impl Tokenizer {
             return vec![unknown(text, Span::new(0, text.len()))];
         };
         let mut out = Vec::with_capacity(tokens.len());
-        for mut t in tokens {
-            let range = Span::new(t.byte_start, t.byte_end);
-            let surface = t.text.to_owned();
-            let token = match t.get_details() {
-                Some(d) if d.len() >= 7 => Token {
-                    pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
-                    conj_type: d[4].into(),
-                    conj_form: d[5].into(),
-                    base: if d[6] == "*" {
-                        surface.clone()
-                    } else {
-                        d[6].into()
-                    },
-                    reading: d.get(7).map(|s| s.to_string()).unwrap_or_default(),
-                    surface,
-                    range,
-                },
-                _ => unknown(&surface, range),
-            };
-            out.push(token);
-        }
+        SYSTEM_FEATURES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            for mut t in tokens {
+                let range = Span::new(t.byte_start, t.byte_end);
+                let surface = t.text;
+                let token = if t.word_id.is_unknown() {
+                    None
+                } else if t.word_id.is_system() {
+                    let features = cache.entry(t.word_id.0).or_insert_with(|| {
+                        t.get_details()
+                            .and_then(|d| Features::from_details(surface, &d))
+                            .map(Rc::new)
+                    });
+                    features.as_ref().map(|f| f.token(surface, range))
+                } else if self.has_user_dictionary {
+                    t.get_details()
+                        .and_then(|d| Features::from_details(surface, &d))
+                        .map(|f| f.token(surface, range))
+                } else {
+                    None
+                };
+                out.push(token.unwrap_or_else(|| unknown(surface, range)));
+            }
+        });
         out
     }
 }
@@ -192,6 +292,37 @@ mod tests {
         let itashi = toks.iter().find(|t| t.surface == "いたし").unwrap();
         assert_eq!(itashi.base, "いたす");
         assert_eq!(itashi.pos[0], "動詞");
+    }
+
+    #[test]
+    fn cached_features_equal_lindera_details() {
+        // Repeated words come from the per-thread cache: they must be the
+        // tokens a direct decode of lindera's details gives.
+        let text = "被害を確認いたしました。被害を確認いたしました。ＡＢＣ社の𠮷田が〜発表";
+        let t = Tokenizer::new().unwrap();
+        let first = t.tokenize(text);
+        assert_eq!(first, t.tokenize(text));
+        let raw = t.inner.tokenize(text).unwrap();
+        assert_eq!(raw.len(), first.len());
+        for (mut r, ours) in raw.into_iter().zip(&first) {
+            assert_eq!(ours.surface, r.text);
+            assert_eq!(ours.range, Span::new(r.byte_start, r.byte_end));
+            let d: Vec<String> = r
+                .get_details()
+                .unwrap()
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            if d.len() < 7 {
+                assert_eq!(ours.pos[0], "未知語");
+                continue;
+            }
+            assert_eq!(ours.pos, [d[0].clone(), d[1].clone(), d[2].clone(), d[3].clone()]);
+            assert_eq!((&ours.conj_type, &ours.conj_form), (&d[4], &d[5]));
+            let base = if d[6] == "*" { r.text } else { d[6].as_str() };
+            assert_eq!(ours.base, base);
+            assert_eq!(ours.reading, d.get(7).cloned().unwrap_or_default());
+        }
     }
 
     #[test]
