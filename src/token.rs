@@ -187,14 +187,32 @@ impl Tokenizer {
     /// Tokenize `text`. Never fails on any input: lindera errors (which it
     /// does not produce for valid UTF-8) yield one unknown token.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        if text.len() <= MAX_RUN {
+            let mut out = Vec::new();
+            self.tokenize_into(text, 0, &mut out);
+            return out;
+        }
+        let mut out = Vec::with_capacity(text.len() / 4);
+        let mut at = 0;
+        while let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+            let len = run_end(rest);
+            self.tokenize_into(&rest[..len], at, &mut out);
+            at += len;
+        }
+        out
+    }
+
+    fn tokenize_into(&self, text: &str, offset: usize, out: &mut Vec<Token>) {
+        let shift = |s: usize, e: usize| Span::new(s + offset, e + offset);
         let Ok(tokens) = self.inner.tokenize(text) else {
-            return vec![unknown(text, Span::new(0, text.len()))];
+            out.push(unknown(text, shift(0, text.len())));
+            return;
         };
-        let mut out = Vec::with_capacity(tokens.len());
+        out.reserve(tokens.len());
         SYSTEM_FEATURES.with(|cache| {
             let mut cache = cache.borrow_mut();
             for mut t in tokens {
-                let range = Span::new(t.byte_start, t.byte_end);
+                let range = shift(t.byte_start, t.byte_end);
                 let surface = t.text;
                 let token = if t.word_id.is_unknown() {
                     None
@@ -215,8 +233,39 @@ impl Tokenizer {
                 out.push(token.unwrap_or_else(|| unknown(surface, range)));
             }
         });
-        out
     }
+}
+
+/// The longest text handed to lindera at once. Lindera cuts its input
+/// after 。、 line breaks and tabs; a longer run without any of them is cut
+/// here, because lindera's path costs are `i32` (they overflow, a panic in
+/// debug builds, on runs of about 100k characters) and its lattice grows
+/// with the run. Cuts after lindera's own cut characters change nothing.
+const MAX_RUN: usize = 4096;
+
+/// Length of the next piece of `rest` to tokenize: all of it when short,
+/// else up to the last lindera cut character within `MAX_RUN` bytes, else
+/// after the last space or closing bracket, else at a char boundary.
+fn run_end(rest: &str) -> usize {
+    if rest.len() <= MAX_RUN {
+        return rest.len();
+    }
+    let mut limit = MAX_RUN;
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &rest[..limit];
+    let after = |pred: fn(char) -> bool| {
+        window
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| pred(c))
+            .map(|(i, c)| i + c.len_utf8())
+    };
+    after(|c| matches!(c, '。' | '、' | '\n' | '\t'))
+        .or_else(|| after(|c| c.is_whitespace() || matches!(c, '」' | '』' | '）' | ')')))
+        .filter(|&i| i > 0)
+        .unwrap_or(limit.max(rest.chars().next().map_or(1, char::len_utf8)))
 }
 
 fn unknown(surface: &str, range: Span) -> Token {
@@ -322,6 +371,32 @@ mod tests {
             let base = if d[6] == "*" { r.text } else { d[6].as_str() };
             assert_eq!(ours.base, base);
             assert_eq!(ours.reading, d.get(7).cloned().unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn long_text_is_cut_only_where_lindera_cuts() {
+        let t = Tokenizer::new().unwrap();
+        let text = "被害を確認いたしました、調査を進めます。\n".repeat(500);
+        assert!(text.len() > 4 * MAX_RUN);
+        let mut whole = Vec::new();
+        t.tokenize_into(&text, 0, &mut whole);
+        assert_eq!(t.tokenize(&text), whole);
+    }
+
+    #[test]
+    fn huge_runs_without_punctuation_are_tokenized_in_pieces() {
+        // One lattice over this run overflows lindera's i32 path costs.
+        let t = Tokenizer::new().unwrap();
+        for text in ["あ".repeat(120_000), "ab c".repeat(30_000), "𠮷".repeat(5000)] {
+            let toks = t.tokenize(&text);
+            let mut at = 0;
+            for tok in &toks {
+                assert_eq!(tok.range.start, at);
+                assert_eq!(tok.surface, &text[tok.range.start..tok.range.end]);
+                at = tok.range.end;
+            }
+            assert_eq!(at, text.len());
         }
     }
 
