@@ -49,34 +49,30 @@ fn tokenize(bencher: Bencher, files: usize) {
     let corpus = corpus::corpus(files);
     let sentences: Vec<Vec<String>> = corpus.iter().map(|(_, t)| sentence_texts(t)).collect();
     let tokenizer = koho::token::Tokenizer::new().expect("dictionary loads");
-    bencher
-        .counter(BytesCount::new(bytes(&corpus)))
-        .bench(|| {
-            let mut n = 0;
-            for file in &sentences {
-                for s in file {
-                    n += tokenizer.tokenize(s).len();
-                }
+    bencher.counter(BytesCount::new(bytes(&corpus))).bench(|| {
+        let mut n = 0;
+        for file in &sentences {
+            for s in file {
+                n += tokenizer.tokenize(s).len();
             }
-            n
-        });
+        }
+        n
+    });
 }
 
 #[divan::bench(args = [1, 100], sample_count = 10)]
 fn lint_all_rules(bencher: Bencher, files: usize) {
     let corpus = corpus::corpus(files);
     let settings = all_rules();
-    bencher
-        .counter(BytesCount::new(bytes(&corpus)))
-        .bench(|| {
-            let mut n = 0;
-            for (name, text) in &corpus {
-                n += koho::lint(Source::new(name.clone(), text.clone()), &settings)
-                    .diagnostics
-                    .len();
-            }
-            n
-        });
+    bencher.counter(BytesCount::new(bytes(&corpus))).bench(|| {
+        let mut n = 0;
+        for (name, text) in &corpus {
+            n += koho::lint(Source::new(name.clone(), text.clone()), &settings)
+                .diagnostics
+                .len();
+        }
+        n
+    });
 }
 
 #[divan::bench(sample_count = 20)]
@@ -119,8 +115,7 @@ fn summary() {
         }
         let corpus = corpus::corpus(files);
         let size = bytes(&corpus);
-        let sentences: Vec<Vec<String>> =
-            corpus.iter().map(|(_, t)| sentence_texts(t)).collect();
+        let sentences: Vec<Vec<String>> = corpus.iter().map(|(_, t)| sentence_texts(t)).collect();
         let sources: Vec<Source> = corpus
             .iter()
             .map(|(n, t)| Source::new(n.clone(), t.clone()))

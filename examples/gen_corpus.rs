@@ -31,7 +31,10 @@ fn main() -> std::io::Result<()> {
     write_set(&dir.join("c100"), 100)?;
     write_set(&dir.join("c10000"), 10_000)?;
     std::fs::create_dir_all(dir.join("big"))?;
-    std::fs::write(dir.join("big/big.md"), corpus::big_file(big_mb * 1024 * 1024))?;
+    std::fs::write(
+        dir.join("big/big.md"),
+        corpus::big_file(big_mb * 1024 * 1024),
+    )?;
     println!("corpus written to {}", dir.display());
     Ok(())
 }

@@ -211,9 +211,6 @@ mod tests {
         assert_eq!(parts.last(), Some(&"被害を確認しました。"));
         assert!(parts.len() >= 140, "{}", parts.len());
         // Closed brackets still hold their sentences together.
-        assert_eq!(
-            split("「調査中です。詳細は後日。」と述べました。").len(),
-            1
-        );
+        assert_eq!(split("「調査中です。詳細は後日。」と述べました。").len(), 1);
     }
 }

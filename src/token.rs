@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
-use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
 use lindera_core::mode::Mode;
@@ -17,20 +16,156 @@ use crate::span::Span;
 
 /// One morpheme. Offsets are relative to the text that was tokenized; the
 /// sentence layer shifts them to source bytes.
+///
+/// The string fields are [`Sym`]s: shared strings that read like `&str`
+/// (`t.pos[0] == "名詞"`, `t.surface.as_str()`, `&*t.base`) and cost no
+/// allocation per token for dictionary words. Use `.to_string()` for an
+/// owned `String`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub surface: String,
+    pub surface: Sym,
     /// Offsets in the tokenized text.
     pub range: Span,
     /// 品詞, 品詞細分類1–3 (IPADIC). Unknown words: `["未知語", "*", "*", "*"]`.
-    pub pos: [String; 4],
+    pub pos: [Sym; 4],
     /// 活用型 and 活用形 (`*` when not inflecting).
-    pub conj_type: String,
-    pub conj_form: String,
+    pub conj_type: Sym,
+    pub conj_form: Sym,
     /// 原形 (base form); the surface for unknown words.
-    pub base: String,
+    pub base: Sym,
     /// 読み in katakana; empty for unknown words.
-    pub reading: String,
+    pub reading: Sym,
+}
+
+/// An immutable shared string: a token field. Cloning it is a reference
+/// count increment, not a copy; it dereferences to `str` and compares
+/// with `str`, `&str` and `String` in both directions.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sym(Arc<str>);
+
+impl Sym {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Sym {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Sym {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Sym {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl serde::Serialize for Sym {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl From<&str> for Sym {
+    fn from(s: &str) -> Self {
+        Sym(Arc::from(s))
+    }
+}
+
+impl From<String> for Sym {
+    fn from(s: String) -> Self {
+        Sym(Arc::from(s))
+    }
+}
+
+impl From<Sym> for String {
+    fn from(s: Sym) -> Self {
+        s.0.to_string()
+    }
+}
+
+impl From<&Sym> for String {
+    fn from(s: &Sym) -> Self {
+        s.0.to_string()
+    }
+}
+
+macro_rules! sym_eq {
+    ($($t:ty),*) => {$(
+        impl PartialEq<$t> for Sym {
+            fn eq(&self, other: &$t) -> bool {
+                *self.0 == **other
+            }
+        }
+        impl PartialEq<Sym> for $t {
+            fn eq(&self, other: &Sym) -> bool {
+                **self == *other.0
+            }
+        }
+    )*};
+}
+sym_eq!(&str, String);
+
+impl PartialEq<str> for Sym {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<Sym> for str {
+    fn eq(&self, other: &Sym) -> bool {
+        *self == *other.0
+    }
+}
+
+impl<'a> FromIterator<&'a Sym> for String {
+    fn from_iter<I: IntoIterator<Item = &'a Sym>>(iter: I) -> String {
+        let mut s = String::new();
+        s.extend(iter);
+        s
+    }
+}
+
+impl<'a> Extend<&'a Sym> for String {
+    fn extend<I: IntoIterator<Item = &'a Sym>>(&mut self, iter: I) {
+        for x in iter {
+            self.push_str(x);
+        }
+    }
+}
+
+impl std::ops::AddAssign<&Sym> for String {
+    fn add_assign(&mut self, rhs: &Sym) {
+        self.push_str(rhs);
+    }
+}
+
+impl std::ops::Add<&Sym> for String {
+    type Output = String;
+    fn add(mut self, rhs: &Sym) -> String {
+        self.push_str(rhs);
+        self
+    }
 }
 
 impl Token {
@@ -87,13 +222,13 @@ fn shared_lindera() -> Result<Arc<Lindera>, TokenizerError> {
 /// A dictionary word's features, decoded once per thread and word id
 /// (decoding allocates a `Vec<String>` in lindera for every token).
 struct Features {
-    surface: String,
-    pos: [String; 4],
-    conj_type: String,
-    conj_form: String,
+    surface: Sym,
+    pos: [Sym; 4],
+    conj_type: Sym,
+    conj_form: Sym,
     /// `None` when IPADIC has `*` (the surface is the base form).
-    base: Option<String>,
-    reading: String,
+    base: Option<Sym>,
+    reading: Sym,
 }
 
 impl Features {
@@ -102,12 +237,12 @@ impl Features {
             return None;
         }
         Some(Features {
-            surface: surface.to_owned(),
+            surface: surface.into(),
             pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
             conj_type: d[4].into(),
             conj_form: d[5].into(),
-            base: (d[6] != "*").then(|| d[6].to_owned()),
-            reading: d.get(7).map(|s| s.to_string()).unwrap_or_default(),
+            base: (d[6] != "*").then(|| d[6].into()),
+            reading: d.get(7).map(|s| Sym::from(*s)).unwrap_or_default(),
         })
     }
 
@@ -115,7 +250,7 @@ impl Features {
         let surface = if surface == self.surface {
             self.surface.clone()
         } else {
-            surface.to_owned()
+            Sym::from(surface)
         };
         Token {
             pos: self.pos.clone(),
@@ -131,7 +266,7 @@ impl Features {
 
 /// Word id → features of IPADIC words seen by this thread. Bounded by the
 /// dictionary's size; word ids are dense, so a trivial hasher does.
-type FeatureCache = HashMap<u32, Option<Rc<Features>>, BuildHasherDefault<IdHasher>>;
+type FeatureCache = HashMap<u32, Option<Features>, BuildHasherDefault<IdHasher>>;
 
 thread_local! {
     static SYSTEM_FEATURES: RefCell<FeatureCache> = RefCell::new(FeatureCache::default());
@@ -220,7 +355,6 @@ impl Tokenizer {
                     let features = cache.entry(t.word_id.0).or_insert_with(|| {
                         t.get_details()
                             .and_then(|d| Features::from_details(surface, &d))
-                            .map(Rc::new)
                     });
                     features.as_ref().map(|f| f.token(surface, range))
                 } else if self.has_user_dictionary {
@@ -269,14 +403,19 @@ fn run_end(rest: &str) -> usize {
 }
 
 fn unknown(surface: &str, range: Span) -> Token {
+    thread_local! {
+        static UNKNOWN: (Sym, Sym) = (Sym::from("未知語"), Sym::from("*"));
+    }
+    let surface = Sym::from(surface);
+    let (unk, star) = UNKNOWN.with(|(u, s)| (u.clone(), s.clone()));
     Token {
-        surface: surface.to_owned(),
+        base: surface.clone(),
+        surface,
         range,
-        pos: ["未知語".into(), "*".into(), "*".into(), "*".into()],
-        conj_type: "*".into(),
-        conj_form: "*".into(),
-        base: surface.to_owned(),
-        reading: String::new(),
+        pos: [unk, star.clone(), star.clone(), star.clone()],
+        conj_type: star.clone(),
+        conj_form: star,
+        reading: Sym::default(),
     }
 }
 
@@ -366,12 +505,31 @@ mod tests {
                 assert_eq!(ours.pos[0], "未知語");
                 continue;
             }
-            assert_eq!(ours.pos, [d[0].clone(), d[1].clone(), d[2].clone(), d[3].clone()]);
-            assert_eq!((&ours.conj_type, &ours.conj_form), (&d[4], &d[5]));
+            assert_eq!(
+                ours.pos,
+                [d[0].clone(), d[1].clone(), d[2].clone(), d[3].clone()]
+            );
+            assert_eq!(ours.conj_type, d[4]);
+            assert_eq!(ours.conj_form, d[5]);
             let base = if d[6] == "*" { r.text } else { d[6].as_str() };
             assert_eq!(ours.base, base);
             assert_eq!(ours.reading, d.get(7).cloned().unwrap_or_default());
         }
+    }
+
+    #[test]
+    fn sym_reads_like_a_str() {
+        let s = Sym::from("名詞");
+        assert!(s == "名詞" && "名詞" == s && s == *"名詞" && s == String::from("名詞"));
+        assert!(String::from("名詞") == s && s.as_str() == "名詞" && s.starts_with('名'));
+        assert_eq!(format!("{s}/{s:?}"), "名詞/\"名詞\"");
+        let parts = [Sym::from("被害"), Sym::from("を")];
+        assert_eq!(parts.iter().collect::<String>(), "被害を");
+        let mut acc = String::new();
+        acc += &parts[0];
+        assert_eq!(acc + &parts[1], "被害を");
+        let owned: String = parts[0].clone().into();
+        assert_eq!(owned, "被害");
     }
 
     #[test]
@@ -388,7 +546,11 @@ mod tests {
     fn huge_runs_without_punctuation_are_tokenized_in_pieces() {
         // One lattice over this run overflows lindera's i32 path costs.
         let t = Tokenizer::new().unwrap();
-        for text in ["あ".repeat(120_000), "ab c".repeat(30_000), "𠮷".repeat(5000)] {
+        for text in [
+            "あ".repeat(120_000),
+            "ab c".repeat(30_000),
+            "𠮷".repeat(5000),
+        ] {
             let toks = t.tokenize(&text);
             let mut at = 0;
             for tok in &toks {

@@ -21,14 +21,77 @@ fn settings() -> &'static Settings {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "報道関係者各位", "2025年4月1日", "株式会社テスト", "# ", "## ", "### ", "【お問い合わせ先】",
-    "お詫び申し上げます", "不正アクセス", "ご確認下さい", "下さい", "。", "、", "！", "？", "「",
-    "」", "『", "』", "（", "）", "(", ")", "\n", "\r\n", "\r", "\n\n", "  \n", "> ", "- ", "* ",
-    "1. ", "| a | b |\n|---|---|\n", "`", "```\n", "**", "_", "~~", "[リンク](https://example.jp)",
-    "<!-- koho-disable -->", "<!-- koho-disable-next-line ja.terms -->", "<!-- koho-enable -->",
-    "<br>", "---\n", "+++\n", "title: x\n", "\\", "&amp;", "&#x3042;", "\t", " ", "　", "🙇",
-    "👨\u{200d}👩\u{200d}👧", "𠮷", "\u{3099}", "\u{309a}", "か\u{3099}", "\u{feff}", "ｱｲｳ",
-    "〜", "ー", "です", "ます", "した", "ました", "被害", "調査", "aaaa", "1234", "https://x.jp/a",
+    "報道関係者各位",
+    "2025年4月1日",
+    "株式会社テスト",
+    "# ",
+    "## ",
+    "### ",
+    "【お問い合わせ先】",
+    "お詫び申し上げます",
+    "不正アクセス",
+    "ご確認下さい",
+    "下さい",
+    "。",
+    "、",
+    "！",
+    "？",
+    "「",
+    "」",
+    "『",
+    "』",
+    "（",
+    "）",
+    "(",
+    ")",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "  \n",
+    "> ",
+    "- ",
+    "* ",
+    "1. ",
+    "| a | b |\n|---|---|\n",
+    "`",
+    "```\n",
+    "**",
+    "_",
+    "~~",
+    "[リンク](https://example.jp)",
+    "<!-- koho-disable -->",
+    "<!-- koho-disable-next-line ja.terms -->",
+    "<!-- koho-enable -->",
+    "<br>",
+    "---\n",
+    "+++\n",
+    "title: x\n",
+    "\\",
+    "&amp;",
+    "&#x3042;",
+    "\t",
+    " ",
+    "　",
+    "🙇",
+    "👨\u{200d}👩\u{200d}👧",
+    "𠮷",
+    "\u{3099}",
+    "\u{309a}",
+    "か\u{3099}",
+    "\u{feff}",
+    "ｱｲｳ",
+    "〜",
+    "ー",
+    "です",
+    "ます",
+    "した",
+    "ました",
+    "被害",
+    "調査",
+    "aaaa",
+    "1234",
+    "https://x.jp/a",
 ];
 
 fn fragment_text() -> impl Strategy<Value = String> {
@@ -50,7 +113,12 @@ fn check_spans(text: &str) -> Result<(), TestCaseError> {
             .chain(d.labels.iter().map(|l| l.span))
             .chain(d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span)));
         for s in spans {
-            prop_assert!(s.start <= s.end && s.end <= text.len(), "{:?} in {:?}", d, text);
+            prop_assert!(
+                s.start <= s.end && s.end <= text.len(),
+                "{:?} in {:?}",
+                d,
+                text
+            );
             prop_assert!(
                 text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
                 "{:?} in {:?}",
@@ -79,7 +147,11 @@ fn check_fix(text: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(96),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn spans_stay_in_bounds_on_markup_and_japanese(text in fragment_text()) {

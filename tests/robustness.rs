@@ -59,7 +59,12 @@ fn check_json(dir: &Path, args: &[&str]) -> (i32, Value, String) {
 fn rules_of(file: &Value) -> Vec<String> {
     file["diagnostics"]
         .as_array()
-        .map(|a| a.iter().filter_map(|d| d["rule"].as_str()).map(String::from).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|d| d["rule"].as_str())
+                .map(String::from)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -105,7 +110,15 @@ fn unclosed_bracket_spanning_the_whole_file_still_splits_sentences() {
 #[test]
 fn crlf_and_lone_cr_keep_spans_and_line_numbers() {
     for nl in ["\r\n", "\r", "\n"] {
-        let text = ["# お知らせ", "", "本日発表しました。", "", "ご確認下さい。", ""].join(nl);
+        let text = [
+            "# お知らせ",
+            "",
+            "本日発表しました。",
+            "",
+            "ご確認下さい。",
+            "",
+        ]
+        .join(nl);
         let r = lint_checked(&text);
         let d = r.diagnostics.iter().find(|d| d.rule == "ja.terms").unwrap();
         assert_eq!(d.span.slice(&text), "下さい", "line ending {nl:?}");
@@ -113,7 +126,11 @@ fn crlf_and_lone_cr_keep_spans_and_line_numbers() {
         assert_eq!((p.line, p.column), (5, 4), "line ending {nl:?}");
         let (fixed, n) = koho::fix::fix_source(&Source::new("t.md", text.clone()), &settings());
         assert_eq!(n, 1);
-        assert_eq!(fixed, text.replace("下さい", "ください"), "line endings kept");
+        assert_eq!(
+            fixed,
+            text.replace("下さい", "ください"),
+            "line endings kept"
+        );
     }
 }
 
@@ -146,7 +163,10 @@ fn bom_nfd_emoji_and_astral_characters() {
     let f = &json["files"][0];
     assert_eq!(f["encoding"], "UTF-8 (BOM)");
     let d = &f["diagnostics"][0];
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(3), Some(12)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(3), Some(12))
+    );
     let start = d["byte_start"].as_u64().unwrap() as usize;
     assert_eq!(&FIXABLE[start..start + 9], "下さい");
     koho()
@@ -156,7 +176,10 @@ fn bom_nfd_emoji_and_astral_characters() {
         .code(0);
     let after = std::fs::read(dir.path().join("bom.md")).unwrap();
     assert!(after.starts_with(b"\xEF\xBB\xBF"));
-    assert_eq!(&after[3..], FIXABLE.replace("下さい", "ください").as_bytes());
+    assert_eq!(
+        &after[3..],
+        FIXABLE.replace("下さい", "ください").as_bytes()
+    );
 }
 
 #[test]
@@ -174,7 +197,10 @@ fn legacy_encodings_are_decoded_reported_and_never_rewritten() {
         assert_eq!(f["encoding"], enc);
         let rules = rules_of(f);
         assert!(rules.contains(&"koho.encoding".to_owned()), "{rules:?}");
-        assert!(rules.contains(&"ja.terms".to_owned()), "decoded text is linted");
+        assert!(
+            rules.contains(&"ja.terms".to_owned()),
+            "decoded text is linted"
+        );
     }
     assert_eq!(std::fs::read(dir.path().join("sjis.md")).unwrap(), &*sjis);
     assert_eq!(std::fs::read(dir.path().join("euc.md")).unwrap(), &*euc);
@@ -185,7 +211,11 @@ fn binary_undecodable_and_oversized_files_exit_2_but_others_are_linted() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a-good.md"), FIXABLE).unwrap();
     std::fs::write(dir.path().join("b-nul.md"), b"# title\n\0\0\0binary").unwrap();
-    std::fs::write(dir.path().join("c-latin.md"), b"\xff\xfe\xff\xfe\x80\x80 caf\xe9").unwrap();
+    std::fs::write(
+        dir.path().join("c-latin.md"),
+        b"\xff\xfe\xff\xfe\x80\x80 caf\xe9",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("d-big.md"), "あ".repeat(400)).unwrap();
     let (code, json, _) = check_json(dir.path(), &["--no-config", "--max-file-size", "1000", "."]);
     assert_eq!(code, 2);
@@ -212,8 +242,12 @@ fn binary_undecodable_and_oversized_files_exit_2_but_others_are_linted() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let all = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    assert!(all.contains("b-nul.md") && all.contains("バイナリ"), "{all}");
+    let all =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        all.contains("b-nul.md") && all.contains("バイナリ"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -232,14 +266,20 @@ fn unreadable_and_missing_files_are_reported_and_the_rest_linted() {
     let (code, json, _) = check_json(dir.path(), &["--no-config", ".", "missing.md"]);
     assert_eq!(code, 2);
     let errors = json["errors"].as_array().unwrap();
-    assert!(errors.iter().any(|e| e["path"] == "missing.md"
-        && e["message"].as_str().unwrap().contains("見つかりません")));
+    assert!(errors
+        .iter()
+        .any(|e| e["path"] == "missing.md"
+            && e["message"].as_str().unwrap().contains("見つかりません")));
     if !locked_readable {
-        assert!(errors.iter().any(|e| e["path"].as_str().unwrap().ends_with("locked.md")
-            && e["message"].as_str().unwrap().contains("読み込めません")));
+        assert!(errors
+            .iter()
+            .any(|e| e["path"].as_str().unwrap().ends_with("locked.md")
+                && e["message"].as_str().unwrap().contains("読み込めません")));
     }
     let files = json["files"].as_array().unwrap();
-    assert!(files.iter().any(|f| f["path"].as_str().unwrap().ends_with("ok.md")));
+    assert!(files
+        .iter()
+        .any(|f| f["path"].as_str().unwrap().ends_with("ok.md")));
 }
 
 fn write_config(dir: &Path, config: &str, rules: Option<&str>) {
@@ -252,7 +292,11 @@ fn write_config(dir: &Path, config: &str, rules: Option<&str>) {
 
 /// Exit 2 and a message that names the file and quotes the offending line.
 fn assert_config_error(dir: &Path, file: &str, quoted: &str) {
-    let out = koho().current_dir(dir).args(["check", "a.md"]).output().unwrap();
+    let out = koho()
+        .current_dir(dir)
+        .args(["check", "a.md"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "no report on config failure");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -279,7 +323,11 @@ fn broken_configs_exit_2_and_point_into_the_toml() {
     assert_config_error(d.path(), "acme.toml", "(unclosed");
 
     let d = tempfile::tempdir().unwrap();
-    write_config(d.path(), "rule-files = [\"acme.toml\"]\n", Some("[[rule]\nid = 3\n"));
+    write_config(
+        d.path(),
+        "rule-files = [\"acme.toml\"]\n",
+        Some("[[rule]\nid = 3\n"),
+    );
     assert_config_error(d.path(), "acme.toml", "[[rule]");
 
     let d = tempfile::tempdir().unwrap();
@@ -316,7 +364,10 @@ fn catastrophic_looking_user_regex_finishes() {
     let (code, json, err) = check_json(dir.path(), &["a.md", "b.md"]);
     assert_eq!(code, 1, "{err}");
     let files = json["files"].as_array().unwrap();
-    assert!(rules_of(&files[0]).is_empty(), "no match on the hostile input");
+    assert!(
+        rules_of(&files[0]).is_empty(),
+        "no match on the hostile input"
+    );
     assert_eq!(rules_of(&files[1]), vec!["acme.evil"], "the rule does work");
 }
 
@@ -385,12 +436,18 @@ fn killing_fix_midway_leaves_each_file_original_or_fixed() {
             } else if bytes == fixed {
                 counts.1 += 1;
             } else {
-                panic!("{name} is neither the original nor the fixed version ({} bytes)", bytes.len());
+                panic!(
+                    "{name} is neither the original nor the fixed version ({} bytes)",
+                    bytes.len()
+                );
             }
         }
         assert_eq!(counts.0 + counts.1, files);
         saw_partial |= counts.0 > 0 && counts.1 > 0;
-        eprintln!("kill after {step}/9 of a full run: {} original, {} fixed", counts.0, counts.1);
+        eprintln!(
+            "kill after {step}/9 of a full run: {} original, {} fixed",
+            counts.0, counts.1
+        );
     }
     // Not asserted (timing decides), but logged: whether a kill landed
     // between two files.
