@@ -154,20 +154,6 @@ impl<'a> Extend<&'a Sym> for String {
     }
 }
 
-impl std::ops::AddAssign<&Sym> for String {
-    fn add_assign(&mut self, rhs: &Sym) {
-        self.push_str(rhs);
-    }
-}
-
-impl std::ops::Add<&Sym> for String {
-    type Output = String;
-    fn add(mut self, rhs: &Sym) -> String {
-        self.push_str(rhs);
-        self
-    }
-}
-
 impl Token {
     pub fn is(&self, pos: &str) -> bool {
         self.pos[0] == pos
@@ -520,14 +506,23 @@ mod tests {
     #[test]
     fn sym_reads_like_a_str() {
         let s = Sym::from("名詞");
-        assert!(s == "名詞" && "名詞" == s && s == *"名詞" && s == String::from("名詞"));
-        assert!(String::from("名詞") == s && s.as_str() == "名詞" && s.starts_with('名'));
+        // Each comparison direction the rules use must compile and hold.
+        let owned = String::from("名詞");
+        assert_eq!(s, "名詞");
+        assert_eq!("名詞", s);
+        assert_eq!(s, *"名詞");
+        assert_eq!(s, owned);
+        assert_eq!(owned, s);
+        assert_eq!(s.as_str(), "名詞");
+        assert!(s.starts_with('名'));
         assert_eq!(format!("{s}/{s:?}"), "名詞/\"名詞\"");
         let parts = [Sym::from("被害"), Sym::from("を")];
         assert_eq!(parts.iter().collect::<String>(), "被害を");
         let mut acc = String::new();
-        acc += &parts[0];
-        assert_eq!(acc + &parts[1], "被害を");
+        acc.extend(&parts);
+        assert_eq!(acc, "被害を");
+        // `String + &String` still coerces: Sym adds no `Add` impl to String.
+        assert_eq!(String::from("a") + &String::from("b"), "ab");
         let owned: String = parts[0].clone().into();
         assert_eq!(owned, "被害");
     }
