@@ -15,6 +15,8 @@ use crate::token::Token;
 /// The built-in dictionary (also read by `ja.term-consistency`).
 pub const DICTIONARY: &str = include_str!("../../../rules/terms.toml");
 
+pub const TERMS_RULE_ID: &str = "ja.terms";
+
 /// Key in the rule's options where koho.toml's `[terms]` table is placed.
 pub const USER_TERMS_KEY: &str = "user-terms";
 
@@ -143,7 +145,7 @@ fn is_auxiliary(tokens: &[Token], i: usize) -> bool {
 
 impl Terms {
     pub fn new() -> Self {
-        let mut meta = RuleMeta::builtin("ja.terms", Severity::Warning);
+        let mut meta = RuleMeta::builtin(TERMS_RULE_ID, Severity::Warning);
         meta.summary = "報道・広報の表記に合わない語".into();
         meta.message = "「{from}」は「{to}」と書きます。".into();
         meta.help = "「{to}」に置き換えてください。".into();
