@@ -305,7 +305,8 @@ impl Config {
         }
         let mut table = toml::Table::new();
         for (from, to) in terms {
-            let help = "[terms] には「\"書いてしまう表記\" = \"正しい表記\"」を 1 行ずつ書いてください。";
+            let help =
+                "[terms] には「\"書いてしまう表記\" = \"正しい表記\"」を 1 行ずつ書いてください。";
             if from.trim().is_empty() || from.contains('\n') {
                 return Err(self.err(
                     spanned.span(),
@@ -445,10 +446,7 @@ mod tests {
         };
         assert!(message.contains("同じ"), "{message}");
         let span = span.unwrap();
-        assert_eq!(
-            &text[span.offset()..span.offset() + span.len()],
-            "\"同じ\""
-        );
+        assert_eq!(&text[span.offset()..span.offset() + span.len()], "\"同じ\"");
 
         let cfg = Config::parse(Path::new("koho.toml"), "[terms]\n\"a\" = 1\n".to_owned());
         assert!(cfg.is_err());

@@ -145,14 +145,26 @@ fn good_fixtures_stay_quiet() {
         ("ja.no-zero-width", "no-zero-width/good-emoji.md", A),
         ("ja.no-hankaku-kana", "no-hankaku-kana/good-zenkaku.md", A),
         ("ja.no-exclamation", "no-exclamation/good-plain.md", A),
-        ("ja.unnatural-alphabet", "unnatural-alphabet/good-common.md", A),
+        (
+            "ja.unnatural-alphabet",
+            "unnatural-alphabet/good-common.md",
+            A,
+        ),
         ("ja.terms", "terms/good-terms.md", I),
         ("ja.term-consistency", "term-consistency/good-uniform.md", I),
         ("ja.no-weak-phrase", "no-weak-phrase/good-firm.md", A),
         ("ja.no-abusage", "no-abusage/good-usage.md", A),
-        ("ja.no-redundant-expression", "no-redundant-expression/good-concise.md", A),
+        (
+            "ja.no-redundant-expression",
+            "no-redundant-expression/good-concise.md",
+            A,
+        ),
         ("ja.no-hedging", "no-hedging/good-facts.md", I),
-        ("ja.no-blame-customer", "no-blame-customer/good-ownership.md", I),
+        (
+            "ja.no-blame-customer",
+            "no-blame-customer/good-ownership.md",
+            I,
+        ),
     ];
     let mut failures = Vec::new();
     for (rule, rel, kind) in cases {
@@ -189,8 +201,14 @@ fn every_lexicon_rule_has_fixtures_both_ways() {
             .unwrap_or_else(|e| panic!("{}: {e}", sub.display()))
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert!(names.iter().any(|n| n.starts_with("bad-")), "{id}: no bad fixture");
-        assert!(names.iter().any(|n| n.starts_with("good-")), "{id}: no good fixture");
+        assert!(
+            names.iter().any(|n| n.starts_with("bad-")),
+            "{id}: no bad fixture"
+        );
+        assert!(
+            names.iter().any(|n| n.starts_with("good-")),
+            "{id}: no good fixture"
+        );
     }
 }
 
@@ -208,7 +226,11 @@ fn character_fixes_produce_the_normal_form() {
     let safe = Applicability::Safe;
     assert_eq!(
         fixes("ja.no-nfd", "no-nfd/bad-decomposed.md"),
-        vec![("グ".into(), safe), ("ビ".into(), safe), ("パ".into(), safe)]
+        vec![
+            ("グ".into(), safe),
+            ("ビ".into(), safe),
+            ("パ".into(), safe)
+        ]
     );
     assert_eq!(
         fixes("ja.no-hankaku-kana", "no-hankaku-kana/bad-hankaku.md")[2],
@@ -218,9 +240,11 @@ fn character_fixes_produce_the_normal_form() {
         .iter()
         .all(|f| f == &(String::new(), safe)));
     // Removing a control character may lose a character: a suggestion only.
-    assert!(fixes("ja.no-control-char", "no-control-char/bad-control.md")
-        .iter()
-        .all(|f| f.1 == Applicability::Unsafe));
+    assert!(
+        fixes("ja.no-control-char", "no-control-char/bad-control.md")
+            .iter()
+            .all(|f| f.1 == Applicability::Unsafe)
+    );
 }
 
 #[test]
@@ -235,10 +259,7 @@ fn terms_fixes_rewrite_only_the_kanji_part() {
     let f = d.fix.as_ref().expect("fix");
     assert_eq!(f.applicability, Applicability::Safe);
     assert_eq!(f.edits[0].replacement, "いた");
-    let (fixed, _) = koho::fix::fix_source(
-        &Source::new("t.md", &text),
-        &settings("ja.terms", I),
-    );
+    let (fixed, _) = koho::fix::fix_source(&Source::new("t.md", &text), &settings("ja.terms", I));
     assert!(fixed.contains("ご連絡いたします。"));
     assert!(fixed.contains("ご確認ください。"));
     assert!(fixed.contains("ご案内をいただきました"));
@@ -255,7 +276,10 @@ fn term_consistency_suggests_the_majority_form() {
         .map(|d| {
             let f = d.fix.as_ref().expect("suggestion");
             assert_eq!(f.applicability, Applicability::Unsafe);
-            (&text[d.span.start..d.span.end], f.edits[0].replacement.as_str())
+            (
+                &text[d.span.start..d.span.end],
+                f.edits[0].replacement.as_str(),
+            )
         })
         .collect();
     assert_eq!(sugg, vec![("サーバ", "サーバー"), ("お客さま", "お客様")]);
@@ -326,8 +350,17 @@ fn user_terms_from_config_are_fixed_safely() {
 #[test]
 fn character_rules_never_look_inside_code() {
     let text = "# お知らせ\n\n当社は本日、新製品を発売しました。\n\n```\nｺｰﾄﾞ\u{200B}ト\u{3099}\u{8}\n```\n\n設定値は`ｶﾅ\u{200B}`です。\n";
-    for rule in ["ja.no-hankaku-kana", "ja.no-zero-width", "ja.no-nfd", "ja.no-control-char"] {
+    for rule in [
+        "ja.no-hankaku-kana",
+        "ja.no-zero-width",
+        "ja.no-nfd",
+        "ja.no-control-char",
+    ] {
         let report = lint(Source::new("t.md", text), &settings(rule, A));
-        assert!(report.diagnostics.is_empty(), "{rule}: {:?}", report.diagnostics);
+        assert!(
+            report.diagnostics.is_empty(),
+            "{rule}: {:?}",
+            report.diagnostics
+        );
     }
 }

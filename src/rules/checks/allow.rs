@@ -19,10 +19,12 @@ impl AllowPattern {
             return None;
         }
         if s.len() > 2 && s.starts_with('/') && s.ends_with('/') {
-            if let Some(re) = s
-                .get(1..s.len() - 1)
-                .and_then(|body| regex::RegexBuilder::new(body).size_limit(1 << 20).build().ok())
-            {
+            if let Some(re) = s.get(1..s.len() - 1).and_then(|body| {
+                regex::RegexBuilder::new(body)
+                    .size_limit(1 << 20)
+                    .build()
+                    .ok()
+            }) {
                 return Some(AllowPattern::Regex(re));
             }
         }
@@ -57,7 +59,10 @@ mod tests {
     #[test]
     fn literal_and_regex_entries() {
         let lit = AllowPattern::parse("Yahoo!").unwrap();
-        assert_eq!(lit.ranges("Yahoo!とYahoo!"), vec![Span::new(0, 6), Span::new(9, 15)]);
+        assert_eq!(
+            lit.ranges("Yahoo!とYahoo!"),
+            vec![Span::new(0, 6), Span::new(9, 15)]
+        );
         let re = AllowPattern::parse("/[A-Z]社/").unwrap();
         assert_eq!(re.ranges("取引先のB社"), vec![Span::new(12, 16)]);
         // An invalid regex is kept as a literal, not an error.

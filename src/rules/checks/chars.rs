@@ -20,7 +20,10 @@ pub fn runs(ctx: &Ctx<'_>, pred: impl Fn(char) -> bool) -> Vec<Hit> {
     for block in &ctx.doc.blocks {
         let text = block.text.as_str();
         let mut start: Option<usize> = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\0'))) {
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), '\0')))
+        {
             let inside = i < text.len() && pred(c);
             match (inside, start) {
                 (true, None) => start = Some(i),

@@ -24,7 +24,9 @@ impl NoControlChar {
         meta.help = "制御文字を削除し、欠けた文字があれば補ってください。".into();
         meta.why = "PDF や古いシステムからの貼り付けで混入する制御文字は画面に見えず、配信先で文字化けや表示崩れの原因になります。".into();
         meta.how = "タブ・改行（\\t \\n \\r）以外の U+0000〜U+001F と U+007F〜U+009F を探します。見出し・ヘッダー行・問い合わせ先も対象です。".into();
-        meta.exceptions = "インラインコードとコードブロックの中は調べません。allow に書いた文字は報告しません。".into();
+        meta.exceptions =
+            "インラインコードとコードブロックの中は調べません。allow に書いた文字は報告しません。"
+                .into();
         meta.bad = vec!["本日\u{8}発表しました。".into()];
         meta.good = vec!["本日発表しました。".into()];
         meta.fix = FixAvailability::Suggestion;

@@ -32,18 +32,41 @@ impl NoExclamation {
             "新サービスが始まります！ぜひご利用ください。".into(),
             "なぜ今なのでしょうか？その理由をご説明します。".into(),
         ];
-        meta.good = vec!["新サービスを開始します。".into(), "Yahoo!ショッピングに出店します。".into()];
+        meta.good = vec![
+            "新サービスを開始します。".into(),
+            "Yahoo!ショッピングに出店します。".into(),
+        ];
         let opt = |name: &str, default: &str, description: &str| OptionDoc {
             name: name.into(),
             default: default.into(),
             description: description.into(),
         };
         meta.options = vec![
-            opt("allow", "[]", "報告しない語（文字列、または /正規表現/）。Yahoo! は常に許可します。"),
-            opt("allow-half-width-exclamation", "false", "半角の ! を許可します。"),
-            opt("allow-full-width-exclamation", "false", "全角の ！ を許可します。"),
-            opt("allow-half-width-question", "false", "半角の ? を許可します。"),
-            opt("allow-full-width-question", "false", "全角の ？ を許可します。"),
+            opt(
+                "allow",
+                "[]",
+                "報告しない語（文字列、または /正規表現/）。Yahoo! は常に許可します。",
+            ),
+            opt(
+                "allow-half-width-exclamation",
+                "false",
+                "半角の ! を許可します。",
+            ),
+            opt(
+                "allow-full-width-exclamation",
+                "false",
+                "全角の ！ を許可します。",
+            ),
+            opt(
+                "allow-half-width-question",
+                "false",
+                "半角の ? を許可します。",
+            ),
+            opt(
+                "allow-full-width-question",
+                "false",
+                "全角の ？ を許可します。",
+            ),
         ];
         NoExclamation {
             meta,

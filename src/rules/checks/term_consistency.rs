@@ -88,7 +88,9 @@ impl Rule for TermConsistency {
                 if *fi == majority {
                     continue;
                 }
-                let Some(minor) = group.get(*fi) else { continue };
+                let Some(minor) = group.get(*fi) else {
+                    continue;
+                };
                 let vars = [("minority", minor.as_str()), ("majority", major.as_str())];
                 for span in spans {
                     let mut d = Diagnostic::new(

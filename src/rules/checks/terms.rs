@@ -60,7 +60,12 @@ pub fn parse_dictionary(text: &str) -> Result<DictionaryFile, String> {
                 return Err(format!("term {:?}: use = {u:?} は使えません", t.from));
             }
         }
-        for r in t.base.iter().map(String::as_str).chain(t.pos.iter().flat_map(|p| p.split(','))) {
+        for r in t
+            .base
+            .iter()
+            .map(String::as_str)
+            .chain(t.pos.iter().flat_map(|p| p.split(',')))
+        {
             Regex::new(r).map_err(|e| format!("term {:?}: {e}", t.from))?;
         }
     }
@@ -119,7 +124,9 @@ fn honorific_noun(tokens: &[Token], j: usize) -> bool {
     t.surface.starts_with(['お', 'ご', '御'])
         || j.checked_sub(1)
             .and_then(|k| tokens.get(k))
-            .is_some_and(|p| p.pos[0] == "接頭詞" && matches!(p.surface.as_str(), "お" | "ご" | "御"))
+            .is_some_and(|p| {
+                p.pos[0] == "接頭詞" && matches!(p.surface.as_str(), "お" | "ご" | "御")
+            })
 }
 
 /// Is the verb at `i` used as an auxiliary (補助動詞・謙譲の補助)?
@@ -131,7 +138,8 @@ fn is_auxiliary(tokens: &[Token], i: usize) -> bool {
     let Some(p) = i.checked_sub(1).and_then(|j| tokens.get(j)) else {
         return false;
     };
-    if p.pos[0] == "助詞" && p.pos[1] == "接続助詞" && matches!(p.surface.as_str(), "て" | "で") {
+    if p.pos[0] == "助詞" && p.pos[1] == "接続助詞" && matches!(p.surface.as_str(), "て" | "で")
+    {
         return true;
     }
     if p.pos[0] == "名詞" && p.pos[1] == "サ変接続" {
@@ -200,7 +208,11 @@ impl Terms {
                 };
                 let t = &s.tokens[i];
                 let ok = term.base.as_ref().is_none_or(|b| b.is_match(&t.base))
-                    && term.pos.iter().zip(t.pos.iter()).all(|(r, p)| r.is_match(p))
+                    && term
+                        .pos
+                        .iter()
+                        .zip(t.pos.iter())
+                        .all(|(r, p)| r.is_match(p))
                     && (!term.auxiliary || is_auxiliary(&s.tokens, i));
                 if !ok {
                     continue;

@@ -62,12 +62,23 @@ impl UnnaturalAlphabet {
             description: description.into(),
         };
         meta.options = vec![
-            opt("allow", "[\"a\", \"i\", \"u\", \"e\", \"o\", \"n\"]", "報告しない英字・語（文字列、または /正規表現/）。書くと既定の一覧を置き換えます。"),
-            opt("allow-common-case", "true", "「C言語」「A社」のような定型表現を許可します。"),
+            opt(
+                "allow",
+                "[\"a\", \"i\", \"u\", \"e\", \"o\", \"n\"]",
+                "報告しない英字・語（文字列、または /正規表現/）。書くと既定の一覧を置き換えます。",
+            ),
+            opt(
+                "allow-common-case",
+                "true",
+                "「C言語」「A社」のような定型表現を許可します。",
+            ),
         ];
         UnnaturalAlphabet {
             meta,
-            common: COMMON_CASES.iter().filter_map(|p| Regex::new(p).ok()).collect(),
+            common: COMMON_CASES
+                .iter()
+                .filter_map(|p| Regex::new(p).ok())
+                .collect(),
         }
     }
 }
