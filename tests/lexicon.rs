@@ -364,3 +364,14 @@ fn character_rules_never_look_inside_code() {
         );
     }
 }
+
+#[test]
+fn dictionary_terms_skip_header_lines_but_user_terms_do_not() {
+    let text = "報道関係者各位\n\n株式会社子供の森\n\n# お知らせ\n\n株式会社子供の森は、子供向けの絵本を発売しました。\n";
+    let report = lint(Source::new("t.md", text), &settings("ja.terms", A));
+    let at: Vec<usize> = report.diagnostics.iter().map(|d| d.span.start).collect();
+    let body = text.find("株式会社子供の森は").unwrap();
+    // Only the body: the issuer line in the header is a name.
+    assert_eq!(at.len(), 2, "{:?}", report.diagnostics);
+    assert!(at.iter().all(|a| *a > body));
+}

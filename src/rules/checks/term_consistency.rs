@@ -23,7 +23,7 @@ impl TermConsistency {
         meta.help = "文書内で多く使われている「{majority}」にそろえてください。".into();
         meta.why = "一つのリリースの中で表記が揺れると、校正が行き届いていない印象を与え、記者が引用するときにも迷わせます。".into();
         meta.how = "rules/terms.toml の [[variants]] にある表記の組を全文（見出し・ヘッダー行・問い合わせ先を含む）で数え、二つ以上の表記が使われていれば、少ないほうの各出現を報告します。同数なら先に出た表記にそろえます。".into();
-        meta.exceptions = "長い表記の一部（「サーバー」の中の「サーバ」）は数えません。インラインコードとコードブロックの中も対象外です。".into();
+        meta.exceptions = "長い表記や別の語の一部（「サーバー」の中の「サーバ」、「ユーザビリティ」の中の「ユーザ」）は数えません。インラインコードとコードブロックの中も対象外です。".into();
         meta.bad = vec![
             "お客様の情報を保護します。お客様にはご迷惑をおかけしました。お客さまへの連絡を始めました。".into(),
         ];
@@ -33,6 +33,22 @@ impl TermConsistency {
             .map(|d| d.variants.into_iter().map(|v| v.forms).collect())
             .unwrap_or_default();
         TermConsistency { meta, groups }
+    }
+}
+
+fn is_katakana(c: char) -> bool {
+    ('ァ'..='ヺ').contains(&c) || c == 'ー'
+}
+
+/// Does the match continue into a longer word (ユーザ in ユーザビリティ,
+/// Web in Website)? Then it is not this word.
+fn runs_on(pair: (Option<char>, Option<char>)) -> bool {
+    match pair {
+        (Some(a), Some(b)) => {
+            (is_katakana(a) && is_katakana(b))
+                || (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+        }
+        _ => false,
     }
 }
 
@@ -60,7 +76,11 @@ impl Rule for TermConsistency {
                                 && other.starts_with(form.as_str())
                                 && rest.starts_with(other.as_str())
                         });
-                        if longer {
+                        let before_next = (
+                            form.chars().last(),
+                            rest.get(form.len()..).and_then(|r| r.chars().next()),
+                        );
+                        if longer || runs_on(before_next) {
                             continue;
                         }
                         let span = s.source_span(ctx.doc, Span::new(at, at + form.len()));

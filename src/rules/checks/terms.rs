@@ -7,6 +7,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::document::Role;
 use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -84,6 +85,9 @@ struct Term {
     pos: Vec<Regex>,
     auxiliary: bool,
     why: String,
+    /// `from→to` for `koho explain`, on the base form when there is one
+    /// (下さる→くださる rather than 下さ→くださ).
+    label: String,
 }
 
 impl Term {
@@ -102,6 +106,12 @@ impl Term {
             },
             auxiliary: t.use_.as_deref() == Some("auxiliary"),
             why: t.why.clone().unwrap_or_default(),
+            label: match t.base.as_deref().and_then(|b| b.split('|').next()) {
+                Some(b) if b.starts_with(t.from.as_str()) => {
+                    format!("{b}→{}", b.replacen(t.from.as_str(), &t.to, 1))
+                }
+                _ => format!("{}→{}", t.from, t.to),
+            },
         })
     }
 
@@ -158,8 +168,8 @@ impl Terms {
         meta.message = "「{from}」は「{to}」と書きます。".into();
         meta.help = "「{to}」に置き換えてください。".into();
         meta.why = "記者は共同通信社『記者ハンドブック』などの表記基準で書きます。リリースの表記がそろっていると、そのまま記事に引用しやすくなります。補助動詞・接続詞・形式名詞を仮名で書くのは、公用文作成の考え方（2022年 文化審議会建議）とも共通です。".into();
-        meta.how = "rules/terms.toml の辞書と koho.toml の [terms] の語を、見出し・ヘッダー行・問い合わせ先を含む全文から探します。「致す」「頂く」「下さる」は形態素解析で補助的な用法（「ご連絡致します」「ご案内を頂く」「して下さい」）のときだけ報告します。".into();
-        meta.exceptions = "本動詞の用法（「不徳の致すところ」「頂いた品」「資料を下さい」）、名詞の「出来事」、インラインコードとコードブロックの中は対象外です。".into();
+        meta.how = "rules/terms.toml の辞書の語をタイトル・本文・見出し・問い合わせ先から、koho.toml の [terms] の語はヘッダー行（発信者名など）も含めた全文から探します。「致す」「頂く」「下さる」は形態素解析で補助的な用法（「ご連絡致します」「ご案内を頂く」「して下さい」）のときだけ報告します。".into();
+        meta.exceptions = "本動詞の用法（「不徳の致すところ」「頂いた品」「資料を下さい」）、名詞の「出来事」、社名などが並ぶヘッダー行（辞書の語のみ）、インラインコードとコードブロックの中は対象外です。".into();
         meta.bad = vec![
             "ご不便をおかけし、お詫び申し上げます。詳細は追ってご連絡致します。".into(),
             "ご確認下さい。".into(),
@@ -171,9 +181,13 @@ impl Terms {
             "頂いた品は大切に保管しています。".into(),
         ];
         meta.fix = FixAvailability::Safe;
-        let terms = parse_dictionary(DICTIONARY)
+        let terms: Vec<Term> = parse_dictionary(DICTIONARY)
             .map(|d| d.term.iter().filter_map(Term::compile).collect())
             .unwrap_or_default();
+        let listing: Vec<String> = terms.iter().map(|t: &Term| t.label.clone()).collect();
+        if !listing.is_empty() {
+            meta.how = format!("{} 辞書: {}。", meta.how, listing.join("、"));
+        }
         Terms { meta, terms }
     }
 
@@ -191,6 +205,7 @@ impl Terms {
                     pos: Vec::new(),
                     auxiliary: false,
                     why: "koho.toml の [terms] で指定された表記です。".into(),
+                    label: String::new(),
                 })
             })
             .collect()
@@ -244,8 +259,15 @@ impl Rule for Terms {
         // User entries first: on an overlap the user's spelling wins.
         let all: Vec<&Term> = user.iter().chain(self.terms.iter()).collect();
         for s in ctx.sentences {
+            // Header lines are mostly names (issuer, representative): only
+            // the user's own entries, such as a new company name, apply.
+            let all: &[&Term] = if s.role == Role::Header {
+                &all[..user.len()]
+            } else {
+                &all
+            };
             let mut found: Vec<(Span, &Term, String, String)> = Vec::new();
-            for term in &all {
+            for term in all {
                 if !s.text.contains(term.from.as_str()) {
                     continue;
                 }

@@ -25,6 +25,8 @@ const COMMON_CASES: &[&str] = &[
     r"[EＥ]メール",
     r"[A-ZＡ-Ｚ](?:社|氏|様|さん|型|組|班|棟|館|号|線|判|級|席|案|券|賞|シャツ|リーグ|ランク|プラン|コース|セット|評価|ブロック|エリア|ゾーン|グループ|チーム)",
     r"[0-9０-９][a-zA-Zａ-ｚＡ-Ｚ]",
+    r"[A-ZＡ-Ｚ](?:世代|（|\()",
+    r"[XＸ](?:アカウント|公式|の投稿|で発信|で配信)|公式[XＸ]",
 ];
 
 fn is_letter(c: char) -> bool {
@@ -53,7 +55,7 @@ impl UnnaturalAlphabet {
         meta.help = "変換ミスで残った文字なら削除するか、正しい語に直してください。".into();
         meta.why = "かな漢字変換の途中で確定した英字（「リリーsす」）は誤字として原稿に残りやすく、校正でも見落とされがちです。".into();
         meta.how = "前後を日本語の文字に挟まれた 1 文字の英字（半角・全角）を探します。textlint の ja-unnatural-alphabet と同じく、a i u e o n と「C言語」「x軸」「Eメール」は既定で許可します。".into();
-        meta.exceptions = "「A社」「B型」「Tシャツ」のような大文字 1 文字の定型表現、全角数字の後の単位（５ｇ）、全角英字の語（ＡＢＣ）、allow に書いた語は対象外です。".into();
+        meta.exceptions = "「A社」「B型」「Tシャツ」「Z世代」「公式X」のような大文字 1 文字の定型表現、括弧が続く大文字（「X（旧Twitter）」）、全角数字の後の単位（５ｇ）、全角英字の語（ＡＢＣ）、allow に書いた語は対象外です。".into();
         meta.bad = vec!["新機能をリリーsすることになりました。".into()];
         meta.good = vec!["取引先のA社とC言語の教材を作りました。".into()];
         let opt = |name: &str, default: &str, description: &str| OptionDoc {
