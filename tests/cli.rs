@@ -343,3 +343,27 @@ fn rules_explain_and_init() {
     assert_ne!(o.code, 2, "{}", o.stderr);
     assert!(Path::new(&dir.path().join("koho.toml")).exists());
 }
+
+#[test]
+fn inspect_shows_anatomy_and_prose_flags() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("r.md");
+    std::fs::write(
+        &p,
+        "報道関係者各位\n\n2025年4月1日\n株式会社サンプル\n\n# 新サービスのお知らせ\n\n当社は本日、新サービスを開始しました。\n\n【お問い合わせ先】\n電話：03-0000-0000\n",
+    )
+    .expect("write");
+    let o = run(koho().arg("inspect").arg(&p));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for needle in [
+        "Header",
+        "Title",
+        "Lead",
+        "Contact",
+        "文 当社は本日",
+        "行 2025年4月1日",
+        "行 電話：03-0000-0000",
+    ] {
+        assert!(o.stdout.contains(needle), "missing {needle}: {}", o.stdout);
+    }
+}
