@@ -66,7 +66,7 @@ pub fn run(a: &InspectArgs) -> io::Result<ExitStatus> {
                 let toks: Vec<String> = s
                     .tokens
                     .iter()
-                    .map(|t| format!("{}/{}/{}", t.surface, t.pos[0], t.base))
+                    .map(|t| format!("{}/{},{}/{}", t.surface, t.pos[0], t.pos[1], t.base))
                     .collect();
                 writeln!(out, "     {}", toks.join(" "))?;
             }
