@@ -88,7 +88,7 @@ fn bad_fixtures_fire_on_exactly_these_texts() {
             "ja.terms",
             "terms/bad-terms.md",
             I,
-            &["致", "下さ", "頂", "及び", "子供", "出来", "問合せ"],
+            &["致し", "下さい", "頂き", "及び", "子供", "出来", "問合せ"],
         ),
         (
             "ja.term-consistency",
@@ -253,12 +253,12 @@ fn terms_fixes_rewrite_only_the_kanji_part() {
     let d = report
         .diagnostics
         .iter()
-        .find(|d| &text[d.span.start..d.span.end] == "致")
-        .expect("致 flagged");
+        .find(|d| &text[d.span.start..d.span.end] == "致し")
+        .expect("致し flagged");
     assert_eq!(d.message, "「致し」は「いたし」と書きます。");
     let f = d.fix.as_ref().expect("fix");
     assert_eq!(f.applicability, Applicability::Safe);
-    assert_eq!(f.edits[0].replacement, "いた");
+    assert_eq!(f.edits[0].replacement, "いたし");
     let (fixed, _) = koho::fix::fix_source(&Source::new("t.md", &text), &settings("ja.terms", I));
     assert!(fixed.contains("ご連絡いたします。"));
     assert!(fixed.contains("ご確認ください。"));

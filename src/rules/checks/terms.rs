@@ -232,9 +232,13 @@ impl Terms {
                 if !ok {
                     continue;
                 }
+                // Report and fix the whole word (下さい → ください), not
+                // just the kanji that changes.
                 if t.surface.starts_with(term.from.as_str()) {
                     shown_to = t.surface.replacen(term.from.as_str(), &term.to, 1);
                     shown_from = t.surface.clone();
+                    out.push((t.range, shown_from, shown_to));
+                    continue;
                 }
             }
             out.push((range, shown_from, shown_to));
@@ -282,7 +286,7 @@ impl Rule for Terms {
                 let span = s.source_span(ctx.doc, range);
                 let vars = [("from", shown_from.as_str()), ("to", shown_to.as_str())];
                 let help = format!(
-                    "{} {}",
+                    "{}{}",
                     crate::rules::render(&self.meta.help, &vars),
                     term.why
                 );
@@ -293,8 +297,8 @@ impl Rule for Terms {
                     crate::rules::render(&self.meta.message, &vars),
                 )
                 .with_help(help.trim().to_owned());
-                if ctx.text().get(span.start..span.end) == Some(term.from.as_str()) {
-                    d = d.with_fix(Fix::safe(span, term.to.clone()));
+                if ctx.text().get(span.start..span.end) == Some(shown_from.as_str()) {
+                    d = d.with_fix(Fix::safe(span, shown_to.clone()));
                 }
                 out.push(d);
             }
