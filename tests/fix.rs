@@ -244,3 +244,28 @@ fn fix_on_stdin_prints_the_fixed_text() {
         String::from_utf8_lossy(&want)
     );
 }
+
+#[test]
+fn human_output_names_a_deletion_fix() {
+    let out = Command::cargo_bin("koho")
+        .unwrap()
+        .args([
+            "check",
+            "--no-config",
+            "--select",
+            "ja.no-zero-width",
+            "--color",
+            "never",
+            "--stdin-filename",
+            "z.md",
+            "-",
+        ])
+        .write_stdin("# お知らせ\n\n新製品\u{200B}を発売しました。\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("修正: 削除（--fix で自動修正できます）"),
+        "{stdout}"
+    );
+}

@@ -87,7 +87,11 @@ impl miette::Diagnostic for Rendered<'_> {
                 if !help.is_empty() {
                     help.push('\n');
                 }
-                help.push_str(&format!("修正: 「{}」{how}", e.replacement));
+                if e.replacement.is_empty() {
+                    help.push_str(&format!("修正: 削除{how}"));
+                } else {
+                    help.push_str(&format!("修正: 「{}」{how}", e.replacement));
+                }
             }
         }
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
