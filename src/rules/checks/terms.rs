@@ -31,7 +31,7 @@ pub struct DictionaryFile {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TermSpec {
     pub from: String,
     pub to: String,
@@ -39,6 +39,7 @@ pub struct TermSpec {
     pub pos: Option<String>,
     #[serde(rename = "use")]
     pub use_: Option<String>,
+    pub not_followed_by: Option<String>,
     pub why: Option<String>,
 }
 
@@ -84,6 +85,8 @@ struct Term {
     base: Option<Regex>,
     pos: Vec<Regex>,
     auxiliary: bool,
+    /// The rest of the sentence must not match (official names of laws).
+    not_followed_by: Option<Regex>,
     why: String,
     /// `from→to` for `koho explain`, on the base form when there is one
     /// (下さる→くださる rather than 下さ→くださ).
@@ -105,6 +108,10 @@ impl Term {
                 None => Vec::new(),
             },
             auxiliary: t.use_.as_deref() == Some("auxiliary"),
+            not_followed_by: match &t.not_followed_by {
+                Some(r) => Some(Regex::new(r).ok()?),
+                None => None,
+            },
             why: t.why.clone().unwrap_or_default(),
             label: match t.base.as_deref().and_then(|b| b.split('|').next()) {
                 Some(b) if b.starts_with(t.from.as_str()) => {
@@ -204,6 +211,7 @@ impl Terms {
                     base: None,
                     pos: Vec::new(),
                     auxiliary: false,
+                    not_followed_by: None,
                     why: "koho.toml の [terms] で指定された表記です。".into(),
                     label: String::new(),
                 })
@@ -216,6 +224,11 @@ impl Terms {
         let mut out = Vec::new();
         for (at, _) in s.text.match_indices(term.from.as_str()) {
             let range = Span::new(at, at + term.from.len());
+            if let Some(re) = &term.not_followed_by {
+                if re.is_match(s.text.get(range.end..).unwrap_or("")) {
+                    continue;
+                }
+            }
             let (mut shown_from, mut shown_to) = (term.from.clone(), term.to.clone());
             if term.needs_token() {
                 let Some(i) = s.tokens.iter().position(|t| t.range.start == at) else {
