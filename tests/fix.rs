@@ -211,6 +211,57 @@ fn overlapping_fixes_resolve_the_same_way_every_time() {
 }
 
 #[test]
+fn partially_overlapping_fixes_resolve_the_same_way_every_time() {
+    // A user term covers 秋のｷｬﾝ, ja.no-hankaku-kana covers ｷｬﾝﾍﾟｰﾝ: the
+    // earlier span wins the first round, the rest of the run is fixed in
+    // the next one.
+    let doc = "# お知らせ\n\n当社は本日、秋のｷｬﾝﾍﾟｰﾝを始めました。\n";
+    let config = "[terms]\n\"秋のｷｬﾝ\" = \"秋の販促\"\n";
+    let mut results = Vec::new();
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("koho.toml"), config).unwrap();
+        let p = copy_to(dir.path(), "a.md", doc.as_bytes());
+        let out = Command::cargo_bin("koho")
+            .unwrap()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--fix",
+                "--select",
+                "ja.terms,ja.no-hankaku-kana",
+                "a.md",
+            ])
+            .output()
+            .unwrap();
+        assert_ne!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        results.push(std::fs::read_to_string(&p).unwrap());
+    }
+    assert!(results.windows(2).all(|w| w[0] == w[1]), "{results:?}");
+    assert_eq!(
+        results[0],
+        "# お知らせ\n\n当社は本日、秋の販促ペーンを始めました。\n"
+    );
+}
+
+#[test]
+fn suppressed_findings_are_not_fixed() {
+    let doc = "# お知らせ\n\nご確認下さい。\n\n<!-- koho-disable-next-line ja.terms -->\n引用の「ご確認下さい」は原文のままです。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let p = copy_to(dir.path(), "s.md", doc.as_bytes());
+    koho(&["--fix"], &p);
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        "# お知らせ\n\nご確認ください。\n\n<!-- koho-disable-next-line ja.terms -->\n引用の「ご確認下さい」は原文のままです。\n"
+    );
+}
+
+#[test]
 fn diff_prints_a_unified_diff_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let original = fixture("release.md");
