@@ -375,3 +375,47 @@ fn dictionary_terms_skip_header_lines_but_user_terms_do_not() {
     assert_eq!(at.len(), 2, "{:?}", report.diagnostics);
     assert!(at.iter().all(|a| *a > body));
 }
+
+#[test]
+fn odd_inputs_do_not_panic_and_spans_stay_on_char_boundaries() {
+    let mut s = Settings::builtin().expect("settings");
+    s.select(&[
+        "ja.no-nfd".to_owned(),
+        "ja.no-control-char".to_owned(),
+        "ja.no-zero-width".to_owned(),
+        "ja.no-hankaku-kana".to_owned(),
+        "ja.no-exclamation".to_owned(),
+        "ja.unnatural-alphabet".to_owned(),
+        "ja.terms".to_owned(),
+        "ja.term-consistency".to_owned(),
+    ]);
+    let inputs = [
+        "\u{3099}あ\u{309A}\u{3099}",
+        "\u{200B}\u{200D}👨\u{200D}",
+        "ｶﾞ\u{3099}ﾟ",
+        "!?！？",
+        "a",
+        "あaい",
+        "致",
+        "頂",
+        "*下さい*",
+        "[致し](x)ます。",
+        "サーバ\nサーバー\nサーバ",
+        "\u{0}\u{1}\u{7F}\u{9F}",
+        "| ｶ | \u{200B} |\n|---|---|\n| 致し | ﾃ |",
+        "",
+    ];
+    for text in inputs {
+        let report = lint(Source::new("t.md", text), &s);
+        for d in &report.diagnostics {
+            assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            if let Some(f) = &d.fix {
+                for e in &f.edits {
+                    assert!(
+                        text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end)
+                    );
+                }
+            }
+        }
+    }
+}
