@@ -201,7 +201,11 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
         }
         // The card is about release content: shown when release rules run
         // (or when asked for with --summary).
-        let release_rules = run.settings.enabled.iter().any(|id| id.starts_with("release."));
+        let release_rules = run
+            .settings
+            .enabled
+            .iter()
+            .any(|id| id.starts_with("release."));
         if !run.quiet && (run.summary_only || release_rules) {
             coverage_card(r, w)?;
         }
