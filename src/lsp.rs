@@ -164,11 +164,10 @@ impl Server<'_> {
             let cancelled: HashSet<RequestId> = batch
                 .iter()
                 .filter_map(|m| match m {
-                    Message::Notification(n) if n.method == "$/cancelRequest" => {
-                        n.params.get("id").and_then(|id| {
-                            serde_json::from_value::<RequestId>(id.clone()).ok()
-                        })
-                    }
+                    Message::Notification(n) if n.method == "$/cancelRequest" => n
+                        .params
+                        .get("id")
+                        .and_then(|id| serde_json::from_value::<RequestId>(id.clone()).ok()),
                     _ => None,
                 })
                 .collect();
@@ -203,9 +202,7 @@ impl Server<'_> {
         while let Ok(m) = self.connection.receiver.try_recv() {
             batch.push(m);
         }
-        let is_edit = |m: &Message| {
-            matches!(m, Message::Notification(n) if n.method == DidChangeTextDocument::METHOD)
-        };
+        let is_edit = |m: &Message| matches!(m, Message::Notification(n) if n.method == DidChangeTextDocument::METHOD);
         if !batch.iter().any(is_edit) {
             return batch;
         }
@@ -238,7 +235,11 @@ impl Server<'_> {
     }
 
     fn reply_err(&self, id: RequestId, code: ErrorCode, message: String) {
-        self.send(Message::Response(Response::new_err(id, code as i32, message)));
+        self.send(Message::Response(Response::new_err(
+            id,
+            code as i32,
+            message,
+        )));
     }
 
     fn notify<N: lsp_types::notification::Notification>(&self, params: N::Params) {
@@ -516,7 +517,11 @@ impl Server<'_> {
         );
         let end = l
             .index
-            .offset_of_utf16(text, p.range.end.line as usize, p.range.end.character as usize)
+            .offset_of_utf16(
+                text,
+                p.range.end.line as usize,
+                p.range.end.character as usize,
+            )
             .max(start);
         let mut actions = Vec::new();
         if want_quick {
@@ -692,7 +697,11 @@ fn fix_title(d: &Diagnostic, edits: &[Edit], text: &str, safe: bool) -> String {
     let what = match edits {
         [e] if e.span.is_empty() => format!("「{}」を挿入", e.replacement),
         [e] if e.replacement.is_empty() => format!("「{}」を削除", e.span.slice(text)),
-        [e] => format!("「{}」を「{}」に置き換え", e.span.slice(text), e.replacement),
+        [e] => format!(
+            "「{}」を「{}」に置き換え",
+            e.span.slice(text),
+            e.replacement
+        ),
         _ => "修正を適用".to_owned(),
     };
     if safe {
@@ -868,6 +877,9 @@ mod tests {
         assert!(!is_lintable(&toml, "toml"));
         assert!(is_lintable(&md, "markdown"));
         assert!(!affects_config(&md));
-        assert!(!is_lintable(&Url::parse("file:///w/main.rs").unwrap(), "rust"));
+        assert!(!is_lintable(
+            &Url::parse("file:///w/main.rs").unwrap(),
+            "rust"
+        ));
     }
 }

@@ -24,7 +24,8 @@ const GOOD: &str = "# 新サービス開始のお知らせ\n\
 
 /// Only ja.terms, so other rules cannot change these tests' exit codes.
 const ONLY_TERMS: &str = "select = [\"ja.terms\"]\n";
-const TERMS_AS_ERROR: &str = "select = [\"ja.terms\"]\n[rules.\"ja.terms\"]\nseverity = \"error\"\n";
+const TERMS_AS_ERROR: &str =
+    "select = [\"ja.terms\"]\n[rules.\"ja.terms\"]\nseverity = \"error\"\n";
 
 fn koho(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("koho").unwrap();
@@ -240,7 +241,10 @@ impl Sarif {
                 }
                 ids.push(id.to_owned());
             }
-            self.message(&rule["shortDescription"], &format!("{rat}.shortDescription"));
+            self.message(
+                &rule["shortDescription"],
+                &format!("{rat}.shortDescription"),
+            );
             self.message(&rule["help"], &format!("{rat}.help"));
             if !rule["defaultConfiguration"].is_null() {
                 self.level(
@@ -314,7 +318,11 @@ impl Sarif {
                     self.message(&fix["description"], &format!("{fat}.description"));
                 }
                 for (k, ch) in self
-                    .array(&fix["artifactChanges"], &format!("{fat}.artifactChanges"), 1)
+                    .array(
+                        &fix["artifactChanges"],
+                        &format!("{fat}.artifactChanges"),
+                        1,
+                    )
                     .iter()
                     .enumerate()
                 {
@@ -495,7 +503,10 @@ fn json_output_follows_the_version_1_contract() {
         (&s["errors"], &s["warnings"], &s["infos"]),
         (&0.into(), &1.into(), &0.into())
     );
-    assert_eq!(s["files"], 3, "two linted files and one that could not be read");
+    assert_eq!(
+        s["files"], 3,
+        "two linted files and one that could not be read"
+    );
 }
 
 // ------------------------------------------------------------ exit codes
@@ -601,11 +612,24 @@ fn changed_lints_only_changed_and_untracked_drafts() {
     assert!(paths[1].ends_with("docs/新製品.md"), "{paths:?}");
 
     // From a subfolder, the whole repository is still considered.
-    let o = run(&d.join("docs"), &["check", "--changed", "main", "--format", "json"]);
+    let o = run(
+        &d.join("docs"),
+        &["check", "--changed", "main", "--format", "json"],
+    );
     assert_eq!(linted_paths(&o).len(), 2, "{o:?}");
 
     // A path narrows the changed set.
-    let o = run(d, &["check", "--changed", "main", "--format", "json", "docs/edited.md"]);
+    let o = run(
+        d,
+        &[
+            "check",
+            "--changed",
+            "main",
+            "--format",
+            "json",
+            "docs/edited.md",
+        ],
+    );
     let paths = linted_paths(&o);
     assert_eq!(paths.len(), 1, "{paths:?}");
 

@@ -239,7 +239,9 @@ fn diagnostics_edits_and_code_actions_round_trip() {
     let t = terms(&diags);
     assert_eq!(t.len(), 2, "{diags:#?}");
     let line2 = RELEASE.lines().nth(2).unwrap();
-    let col = line2[..line2.find("下さい").unwrap()].encode_utf16().count() as u32;
+    let col = line2[..line2.find("下さい").unwrap()]
+        .encode_utf16()
+        .count() as u32;
     assert_eq!(t[0]["range"], range(2, col, 2, col + 3));
     // 𠮷 and 😀 are two UTF-16 units each: 下 starts at unit 12 (char 10).
     assert_eq!(t[1]["range"], range(4, 12, 4, 15));
@@ -254,7 +256,10 @@ fn diagnostics_edits_and_code_actions_round_trip() {
         json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 13}}),
     );
     let value = hover["result"]["contents"]["value"].as_str().unwrap();
-    assert!(value.contains("ja.terms") && value.contains("悪い例"), "{value}");
+    assert!(
+        value.contains("ja.terms") && value.contains("悪い例"),
+        "{value}"
+    );
     assert_eq!(hover["result"]["range"], range(4, 12, 4, 15));
     let nothing = c.request(
         "textDocument/hover",
@@ -281,10 +286,7 @@ fn diagnostics_edits_and_code_actions_round_trip() {
                "context": {"diagnostics": []}}),
     );
     let actions = actions["result"].as_array().unwrap().clone();
-    let quick: Vec<&Value> = actions
-        .iter()
-        .filter(|a| a["kind"] == "quickfix")
-        .collect();
+    let quick: Vec<&Value> = actions.iter().filter(|a| a["kind"] == "quickfix").collect();
     assert_eq!(quick.len(), 1, "{actions:#?}");
     assert_eq!(quick[0]["isPreferred"], true);
     assert_eq!(quick[0]["diagnostics"][0]["code"], "ja.terms");
@@ -309,7 +311,10 @@ fn diagnostics_edits_and_code_actions_round_trip() {
     let actions = actions["result"].as_array().unwrap().clone();
     assert_eq!(actions.len(), 1, "{actions:#?}");
     assert_eq!(actions[0]["kind"], "source.fixAll.koho");
-    text = apply(&text, actions[0]["edit"]["changes"][&uri].as_array().unwrap());
+    text = apply(
+        &text,
+        actions[0]["edit"]["changes"][&uri].as_array().unwrap(),
+    );
     assert!(!text.contains("下さい"));
     c.notify(
         "textDocument/didChange",

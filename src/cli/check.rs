@@ -125,7 +125,14 @@ fn changed_files(base: &str, errors: &mut Vec<FileError>) -> Vec<PathBuf> {
     let mut names = Vec::new();
     match git(
         Some(&root),
-        &["diff", "-z", "--name-only", "--diff-filter=ACMR", &base, "--"],
+        &[
+            "diff",
+            "-z",
+            "--name-only",
+            "--diff-filter=ACMR",
+            &base,
+            "--",
+        ],
     ) {
         Some(list) => names.extend(list.split('\0').map(str::to_owned)),
         None => {
@@ -138,7 +145,13 @@ fn changed_files(base: &str, errors: &mut Vec<FileError>) -> Vec<PathBuf> {
     }
     if let Some(untracked) = git(
         Some(&root),
-        &["ls-files", "-z", "--others", "--exclude-standard", "--full-name"],
+        &[
+            "ls-files",
+            "-z",
+            "--others",
+            "--exclude-standard",
+            "--full-name",
+        ],
     ) {
         names.extend(untracked.split('\0').map(str::to_owned));
     }
