@@ -569,7 +569,9 @@ impl Server<'_> {
         let mut parts = Vec::new();
         let mut range = None;
         for d in &l.report.diagnostics {
-            let inside = d.span.start <= at && (at < d.span.end || d.span.is_empty());
+            // Empty spans (something missing) answer only at their exact spot.
+            let inside = d.span.start <= at
+                && (at < d.span.end || (d.span.is_empty() && at == d.span.start));
             if !inside || !seen.insert(d.rule.clone()) {
                 continue;
             }
