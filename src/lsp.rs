@@ -872,6 +872,37 @@ mod tests {
     }
 
     #[test]
+    fn clients_that_can_watch_files_are_asked_to_watch_koho_toml() {
+        use serde_json::json;
+        let (server, client) = Connection::memory();
+        let caps = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+        for m in [
+            req(1, "initialize", json!({ "capabilities": caps })),
+            note("initialized", json!({})),
+            req(2, "shutdown", serde_json::Value::Null),
+            note("exit", serde_json::Value::Null),
+        ] {
+            client.sender.send(m).unwrap();
+        }
+        assert_eq!(serve(&server).unwrap(), ExitStatus::Success);
+        let register = client
+            .receiver
+            .try_iter()
+            .find_map(|m| match m {
+                Message::Request(r) if r.method == RegisterCapability::METHOD => Some(r),
+                _ => None,
+            })
+            .unwrap();
+        let globs: Vec<&str> = register.params["registrations"][0]["registerOptions"]["watchers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["globPattern"].as_str().unwrap())
+            .collect();
+        assert_eq!(globs, ["**/koho.toml", "**/.koho.toml"]);
+    }
+
+    #[test]
     fn config_files_are_not_linted_and_trigger_reload() {
         let toml = Url::parse("file:///w/koho.toml").unwrap();
         let md = Url::parse("file:///w/a.md").unwrap();
