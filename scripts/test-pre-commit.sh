@@ -116,8 +116,10 @@ fi
 grep -q "ja.terms" "$work/commit1.log" || fail "koho's rule id is missing from the hook output"
 grep -q "「下さい」は「ください」と書きます。" "$work/commit1.log" || fail "koho's message is missing from the hook output"
 grep -q "bad.md" "$work/commit1.log" || fail "the hook output does not name bad.md"
-if grep -q "good.md" "$work/commit1.log"; then
-    fail "good.md was reported although it is clean"
+# A finding's location reads "[bad.md:3:…"; good.md may appear only in its coverage card.
+grep -q "\[bad.md:3:" "$work/commit1.log" || fail "the finding does not point at bad.md line 3"
+if grep -q "\[good.md:" "$work/commit1.log"; then
+    fail "good.md has a finding although it is clean"
 fi
 git rev-parse --verify --quiet HEAD >/dev/null && fail "a commit was created although the hook failed"
 
