@@ -215,13 +215,17 @@ pub struct Registry {
 }
 
 /// Built-in rule files, embedded so the binary is self-contained.
+/// (`rules/terms.toml` is not one: it is the dictionary of `ja.terms`.)
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     (
         "rules/release.toml",
         include_str!("../../rules/release.toml"),
     ),
     ("rules/style.toml", include_str!("../../rules/style.toml")),
-    ("rules/terms.toml", include_str!("../../rules/terms.toml")),
+    (
+        "rules/lexicon.toml",
+        include_str!("../../rules/lexicon.toml"),
+    ),
 ];
 
 impl Registry {
