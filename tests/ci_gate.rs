@@ -73,10 +73,18 @@ fn github_format_emits_escaped_workflow_commands() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 1, "{out}");
     // 1-based line and column in characters: 下 is the 11th character.
+    // The message and help (from the JSON output) follow, the line break as %0A.
+    let help = json_of(&run(dir.path(), &["check", "--format", "json", name]))["files"][0]
+        ["diagnostics"][0]["help"]
+        .as_str()
+        .unwrap()
+        .replace('%', "%25");
     assert_eq!(
         lines[0],
-        "::warning file=発表%2C第1%3A版.md,line=5,col=11,endLine=5,endColumn=14,\
-         title=ja.terms::「下さい」は「ください」と書きます。%0A「ください」に置き換えてください。"
+        format!(
+            "::warning file=発表%2C第1%3A版.md,line=5,col=11,endLine=5,endColumn=14,\
+             title=ja.terms::「下さい」は「ください」と書きます。%0A{help}"
+        )
     );
 }
 
