@@ -34,7 +34,7 @@ if command -v hyperfine >/dev/null 2>&1; then
   hyperfine -N --warmup 3 --min-runs 30 -i "$koho check --no-config --quiet $one"
   for t in 1 2; do
     echo "== 10,000 files, RAYON_NUM_THREADS=$t"
-    RAYON_NUM_THREADS=$t hyperfine --warmup 1 --runs 3 -i \
+    RAYON_NUM_THREADS=$t hyperfine --runs 3 -i \
       "$koho check --no-config --quiet $corpus/c10000"
   done
 else
