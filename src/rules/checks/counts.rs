@@ -133,7 +133,7 @@ pub fn counts(text: &str) -> Vec<Count> {
             let m2 = mult(c.name("m2"));
             Some(head.checked_mul(m1)?.checked_add(tail_v.checked_mul(m2)?)?)
         })();
-        let prefix_start = whole.start().saturating_sub(30);
+        let prefix_start = whole.start().saturating_sub(60);
         let prefix = floor_boundary(text, prefix_start, whole.start());
         let key = prefix
             .rsplit(['、', '。', '，'])

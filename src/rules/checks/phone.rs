@@ -36,7 +36,7 @@ pub fn phone_word_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)TEL|電話|ダイヤル|フリーコール|℡|☎|FAX|ファックス|ファクス|携帯|コールセンター|番号",
+        r"(?i)TEL|電話|ダイヤル|フリーコール|℡|☎|FAX|ファックス|ファクス|携帯|コールセンター",
     )
 }
 
