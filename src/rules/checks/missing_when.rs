@@ -27,13 +27,24 @@ fn hours_line(s: &Sentence) -> bool {
 
 /// First absolute date or clock time in the sentence.
 pub fn when_in(s: &Sentence) -> Option<Span> {
-    let date = jdate::find_dates(&s.text).first().map(|h| h.range);
-    let ym = jdate::has_year_month(&s.text);
+    // 「7月31日現在」 dates a count (as_of), not the event.
+    let as_of = |r: &Span| {
+        let after = s.text.get(r.end..).unwrap_or("").trim_start();
+        after.starts_with("現在") || after.starts_with("時点")
+    };
+    let dates = jdate::find_dates(&s.text);
+    let date = dates.iter().map(|h| h.range).find(|r| !as_of(r));
+    let ym = jdate::has_year_month(&s.text)
+        .filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)));
     let time = jdate::time_re()
         .find_iter(&s.text)
         .find(|m| {
             let after = s.text.get(m.end()..).unwrap_or("");
-            !after.starts_with('間') && !after.starts_with("以内") && !m.as_str().trim().is_empty()
+            !after.starts_with('間')
+                && !after.starts_with("以内")
+                && !after.trim_start().starts_with("現在")
+                && !after.trim_start().starts_with("時点")
+                && !m.as_str().trim().is_empty()
         })
         .map(|m| Span::new(m.start(), m.end()));
     [date, ym, time]

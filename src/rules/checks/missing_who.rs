@@ -22,7 +22,7 @@ pub fn org_re() -> &'static Regex {
         Regex::new(
             r"(?x)
             (?:株式会社|有限会社|合同会社|合資会社|(?:一般|公益)(?:社団|財団)法人|独立行政法人|国立研究開発法人|国立大学法人|学校法人|医療法人|社会福祉法人|特定非営利活動法人|NPO法人)
-              \s*[\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{1,25}
+              \s*[\p{Han}\p{Katakana}\p{Hiragana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{1,25}
             | [\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{1,25}
               (?:株式会社|ホールディングス|\(株\)|（株）|㈱|銀行|信用金庫|信用組合|生命保険|損害保険|証券|大学|機構|協会|財団|研究所|省|庁|市役所|区役所|病院|公社|組合)
             | (?:\(株\)|（株）|㈱)[\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚー・]{1,25}
@@ -55,9 +55,13 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
 
 /// First organization name in a sentence (pattern or 組織 token).
 pub fn org_in(s: &Sentence) -> Option<Span> {
-    let by_re = org_re()
-        .find(&s.text)
-        .map(|m| Span::new(m.start(), m.end()));
+    let by_re = org_re().find(&s.text).map(|m| {
+        // 株式会社こもれびは → 株式会社こもれび: drop a trailing particle.
+        let t = m.as_str();
+        let trimmed = t.trim_end_matches(['は', 'が', 'の', 'と', 'を', 'に', 'で', 'も', 'や']);
+        let end = if trimmed.chars().count() >= 5 { m.start() + trimmed.len() } else { m.end() };
+        Span::new(m.start(), end)
+    });
     let by_token = s
         .tokens
         .iter()
