@@ -125,6 +125,14 @@ pub fn counts(text: &str) -> Vec<Count> {
         if before.is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '第') {
             continue;
         }
+        // A bare kanji numeral (三点, 一件) is usually prose, not a statistic.
+        let kanji_only = !n.as_str().chars().any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch) || matches!(ch, '●' | '○'));
+        if kanji_only
+            && c.name("m1").is_none()
+            && !n.as_str().contains(['十', '百', '千'])
+        {
+            continue;
+        }
         let value = (|| {
             let head = number(n.as_str())?;
             let m1 = mult(c.name("m1"));
@@ -193,11 +201,23 @@ pub fn context_text(doc: &Document, s: &Sentence) -> String {
 
 /// Counts in a sentence that are about damage.
 pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
+    // 「1,000円分のポイント」「お詫びとして」: what is given back, not the damage.
+    if gift_re().is_match(&s.text) {
+        return Vec::new();
+    }
     let cs = counts(&s.text);
     if cs.is_empty() || !damage_re().is_match(&context_text(doc, s)) {
         return Vec::new();
     }
     cs
+}
+
+fn gift_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"円分|円相当|お詫びとして|進呈|プレゼント|割引|クーポン")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
 }
 
 /// 7月31日現在, 2019年7月31日(水)時点, 14時時点, 本日午前10時現在.

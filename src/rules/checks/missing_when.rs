@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::counts::as_of_re;
 use super::element::{content, span_of, ElementRule};
 use super::jdate;
 use crate::coverage::Element;
@@ -19,7 +20,7 @@ use crate::span::Span;
 fn hours_line(s: &Sentence) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"受付|営業時間|対応時間|窓口時間|土日|祝日|祝祭日|年末年始")
+        Regex::new(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間")
             .unwrap_or_else(|_| unreachable!("static regex"))
     })
     .is_match(&s.text)
@@ -28,10 +29,11 @@ fn hours_line(s: &Sentence) -> bool {
 /// First absolute date or clock time in the sentence.
 pub fn when_in(s: &Sentence) -> Option<Span> {
     // 「7月31日現在」 dates a count (as_of), not the event.
-    let as_of = |r: &Span| {
-        let after = s.text.get(r.end..).unwrap_or("").trim_start();
-        after.starts_with("現在") || after.starts_with("時点")
-    };
+    let as_of_spans: Vec<Span> = as_of_re()
+        .find_iter(&s.text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    let as_of = |r: &Span| as_of_spans.iter().any(|a| a.overlaps(*r));
     let dates = jdate::find_dates(&s.text);
     let date = dates.iter().map(|h| h.range).find(|r| !as_of(r));
     let ym = jdate::has_year_month(&s.text)
@@ -42,8 +44,7 @@ pub fn when_in(s: &Sentence) -> Option<Span> {
             let after = s.text.get(m.end()..).unwrap_or("");
             !after.starts_with('間')
                 && !after.starts_with("以内")
-                && !after.trim_start().starts_with("現在")
-                && !after.trim_start().starts_with("時点")
+                && !as_of(&Span::new(m.start(), m.end()))
                 && !m.as_str().trim().is_empty()
         })
         .map(|m| Span::new(m.start(), m.end()));
