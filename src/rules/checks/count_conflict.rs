@@ -73,14 +73,8 @@ impl Rule for CountConflict {
                 let (Some(value), Some(key), false) = (c.value, c.key.clone(), c.approx) else {
                     continue;
                 };
-                let clause = s
-                    .text
-                    .get(..c.range.start)
-                    .unwrap_or("")
-                    .rsplit(['、', '。'])
-                    .next()
-                    .unwrap_or("");
-                if part_re().is_match(clause) {
+                let before = s.text.get(..c.range.start).unwrap_or("");
+                if part_re().is_match(before) {
                     continue;
                 }
                 let span = span_of(ctx, s, c.range);

@@ -205,9 +205,23 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
     if gift_re().is_match(&s.text) {
         return Vec::new();
     }
-    let cs = counts(&s.text);
-    if cs.is_empty() || !damage_re().is_match(&context_text(doc, s)) {
+    let mut cs = counts(&s.text);
+    if cs.is_empty() {
+        return cs;
+    }
+    let context = context_text(doc, s);
+    if !damage_re().is_match(&context) {
         return Vec::new();
+    }
+    // A table cell takes its key from its row or heading.
+    let fallback = key_re().find(&context).map(|m| normalize_key(m.as_str()));
+    for c in cs.iter_mut() {
+        if c.key.is_none() {
+            c.key.clone_from(&fallback);
+        }
+        if c.unit == Unit::People && c.key.as_deref() == Some("被害") {
+            c.key = Some("被害者".into());
+        }
     }
     cs
 }
