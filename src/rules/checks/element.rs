@@ -16,8 +16,9 @@ pub struct ElementRule {
     pub meta: RuleMeta,
     pub element: Element,
     pub finder: Finder,
-    /// Only report when this other element was found (an as-of needs a count).
-    pub needs: Option<Element>,
+    /// When this other element is missing too, say so with this message
+    /// (an as-of without any count to date).
+    pub without: Option<(Element, String)>,
 }
 
 impl ElementRule {
@@ -42,7 +43,7 @@ impl ElementRule {
             meta,
             element,
             finder,
-            needs: None,
+            without: None,
         }
     }
 }
@@ -61,15 +62,13 @@ impl Rule for ElementRule {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        let prerequisite = self.needs.is_none_or(|e| ctx.coverage.get(e).found);
-        if prerequisite && !ctx.coverage.get(self.element).found {
+        if !ctx.coverage.get(self.element).found {
+            let message = match &self.without {
+                Some((e, m)) if !ctx.coverage.get(*e).found => m.clone(),
+                _ => self.meta.message.clone(),
+            };
             out.push(
-                Diagnostic::new(
-                    &self.meta.id,
-                    ctx.severity,
-                    ctx.anchor(),
-                    self.meta.message.clone(),
-                )
+                Diagnostic::new(&self.meta.id, ctx.severity, ctx.anchor(), message)
                 .with_help(self.meta.help.clone()),
             );
         }
