@@ -311,7 +311,8 @@ mod tests {
 
     #[test]
     fn front_matter_and_default_win() {
-        let doc = Document::parse("---\nkind: announcement\n---\n# 障害のお詫び\n\n障害が発生しました。");
+        let doc =
+            Document::parse("---\nkind: announcement\n---\n# 障害のお詫び\n\n障害が発生しました。");
         let tok = Tokenizer::new().unwrap();
         let ss = crate::sentence::sentences(&doc, &tok);
         assert_eq!(detect_kind(&doc, &ss, None).kind, DocKind::Announcement);

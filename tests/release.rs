@@ -85,7 +85,12 @@ fn complete_releases_cover_every_required_element() {
         let f = check_json(&path);
         assert_eq!(f["kind"], kind, "{}: {}", path.display(), f["kind_reason"]);
         for el in required(kind) {
-            assert!(found(&f, el.key()), "{}: {} not found", path.display(), el.key());
+            assert!(
+                found(&f, el.key()),
+                "{}: {} not found",
+                path.display(),
+                el.key()
+            );
             assert!(
                 f["coverage"][el.key()]["line"].as_u64().is_some(),
                 "{}: {} has no evidence line",
@@ -111,15 +116,29 @@ fn each_removed_element_is_reported_and_nothing_else_goes_missing() {
             seen += 1;
             let f = check_json(&path);
             assert_eq!(f["kind"], kind, "{}", path.display());
-            assert!(!found(&f, el.key()), "{}: still found: {}", path.display(), f["coverage"][el.key()]);
+            assert!(
+                !found(&f, el.key()),
+                "{}: still found: {}",
+                path.display(),
+                f["coverage"][el.key()]
+            );
             let id = format!("release.missing-{}", el.key().replace('_', "-"));
-            assert!(rules(&f).contains(&id), "{}: {id} not reported", path.display());
+            assert!(
+                rules(&f).contains(&id),
+                "{}: {id} not reported",
+                path.display()
+            );
             for other in required(kind) {
                 // Without a count there is nothing for an as-of to date.
                 if other == el || (el == Element::VictimCount && other == Element::AsOf) {
                     continue;
                 }
-                assert!(found(&f, other.key()), "{}: {} went missing too", path.display(), other.key());
+                assert!(
+                    found(&f, other.key()),
+                    "{}: {} went missing too",
+                    path.display(),
+                    other.key()
+                );
             }
         }
     }
@@ -137,7 +156,13 @@ fn missing_as_of_without_a_count_says_both_are_missing() {
         .find(|d| d["rule"] == "release.missing-as-of")
         .expect("as-of finding")
         .clone();
-    assert!(d["message"].as_str().unwrap_or("").contains("被害の数がなく"), "{d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("被害の数がなく"),
+        "{d}"
+    );
     let f = check_json(&Path::new(ROOT).join("incident/account-takeover/missing-as-of.md"));
     let d = f["diagnostics"]
         .as_array()
@@ -146,7 +171,13 @@ fn missing_as_of_without_a_count_says_both_are_missing() {
         .find(|d| d["rule"] == "release.missing-as-of")
         .expect("as-of finding")
         .clone();
-    assert!(!d["message"].as_str().unwrap_or("").contains("被害の数がなく"), "{d}");
+    assert!(
+        !d["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("被害の数がなく"),
+        "{d}"
+    );
 }
 
 #[test]
@@ -223,7 +254,10 @@ fn demo_draft_shows_the_instructive_problems() {
         .find(|d| d["rule"] == "release.relative-date")
         .expect("relative finding")
         .clone();
-    assert!(rel["help"].as_str().unwrap_or("").contains("2019年7月3日"), "{rel}");
+    assert!(
+        rel["help"].as_str().unwrap_or("").contains("2019年7月3日"),
+        "{rel}"
+    );
 }
 
 fn checks(name: &str) -> Value {
@@ -268,7 +302,10 @@ fn relative_date_fixtures() {
         .map(|d| d["help"].as_str().unwrap_or("").to_owned())
         .collect();
     // Release date 2025-04-02: 昨日 = 4月1日（火）.
-    assert!(helps.iter().any(|h| h.contains("2025年4月1日（火）")), "{helps:?}");
+    assert!(
+        helps.iter().any(|h| h.contains("2025年4月1日（火）")),
+        "{helps:?}"
+    );
     let good = checks("relative-date-good.md");
     assert_eq!(rule_count(&good, "release.relative-date"), 0, "{good}");
 }
@@ -335,11 +372,13 @@ fn announcements_with_incident_looking_words() {
 /// Delete the source lines of the block that holds `span`.
 fn delete_block(text: &str, evidence_start: usize) -> Option<String> {
     let doc = Document::parse(text);
-    let block = doc
-        .blocks
-        .iter()
-        .find(|b| b.span.start <= evidence_start && evidence_start < b.span.end.max(b.span.start + 1))?;
-    let start = text.get(..block.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let block = doc.blocks.iter().find(|b| {
+        b.span.start <= evidence_start && evidence_start < b.span.end.max(b.span.start + 1)
+    })?;
+    let start = text
+        .get(..block.span.start)?
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     let end = text
         .get(block.span.end..)?
         .find('\n')

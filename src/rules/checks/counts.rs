@@ -86,7 +86,9 @@ fn number(s: &str) -> Option<u64> {
     if s.contains(['●', '○']) {
         return None;
     }
-    if s.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    if s.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
         if s.contains(['.', '．']) {
             return None;
         }
@@ -121,16 +123,17 @@ pub fn counts(text: &str) -> Vec<Count> {
         let Some(whole) = c.get(0) else { continue };
         let Some(n) = c.name("n") else { continue };
         // A number glued to a preceding digit or letter is part of something else.
-        let before = text.get(..whole.start()).and_then(|s| s.chars().next_back());
+        let before = text
+            .get(..whole.start())
+            .and_then(|s| s.chars().next_back());
         if before.is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '第') {
             continue;
         }
         // A bare kanji numeral (三点, 一件) is usually prose, not a statistic.
-        let kanji_only = !n.as_str().chars().any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch) || matches!(ch, '●' | '○'));
-        if kanji_only
-            && c.name("m1").is_none()
-            && !n.as_str().contains(['十', '百', '千'])
-        {
+        let kanji_only = !n.as_str().chars().any(|ch| {
+            ch.is_ascii_digit() || ('０'..='９').contains(&ch) || matches!(ch, '●' | '○')
+        });
+        if kanji_only && c.name("m1").is_none() && !n.as_str().contains(['十', '百', '千']) {
             continue;
         }
         let value = (|| {
@@ -139,7 +142,7 @@ pub fn counts(text: &str) -> Vec<Count> {
             let tail = c.name("n2").map(|m| m.as_str()).unwrap_or("");
             let tail_v = number(tail)?;
             let m2 = mult(c.name("m2"));
-            Some(head.checked_mul(m1)?.checked_add(tail_v.checked_mul(m2)?)?)
+            head.checked_mul(m1)?.checked_add(tail_v.checked_mul(m2)?)
         })();
         let prefix_start = whole.start().saturating_sub(60);
         let prefix = floor_boundary(text, prefix_start, whole.start());
@@ -151,8 +154,13 @@ pub fn counts(text: &str) -> Vec<Count> {
         out.push(Count {
             range: Span::new(whole.start(), whole.end()),
             value,
-            unit: c.name("u").map(|u| unit_of(u.as_str())).unwrap_or(Unit::Other),
-            approx: c.name("q").is_some_and(|q| !matches!(q.as_str(), "計" | "合計" | "総計" | "延べ" | "累計"))
+            unit: c
+                .name("u")
+                .map(|u| unit_of(u.as_str()))
+                .unwrap_or(Unit::Other),
+            approx: c
+                .name("q")
+                .is_some_and(|q| !matches!(q.as_str(), "計" | "合計" | "総計" | "延べ" | "累計"))
                 || c.name("a").is_some()
                 || prefix.ends_with("うち")
                 || prefix.ends_with("うち、"),

@@ -69,7 +69,7 @@ impl Rule for ElementRule {
             };
             out.push(
                 Diagnostic::new(&self.meta.id, ctx.severity, ctx.anchor(), message)
-                .with_help(self.meta.help.clone()),
+                    .with_help(self.meta.help.clone()),
             );
         }
     }

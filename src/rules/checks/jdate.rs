@@ -119,7 +119,8 @@ pub fn parse_num(s: &str) -> Option<u32> {
         };
         match unit {
             Some(u) => {
-                total = total.checked_add(if current == 0 { 1 } else { current }.checked_mul(u)?)?;
+                total =
+                    total.checked_add(if current == 0 { 1 } else { current }.checked_mul(u)?)?;
                 current = 0;
             }
             None => current = current.checked_mul(10)?.checked_add(digit(c)?)?,
@@ -221,7 +222,10 @@ fn hit_from(c: &regex::Captures<'_>, year: Option<i32>) -> Option<DateHit> {
         weekday_index(w.as_str()).map(|i| {
             let start = w.start();
             (
-                Span::new(start, start + w.as_str().chars().next().map_or(0, char::len_utf8)),
+                Span::new(
+                    start,
+                    start + w.as_str().chars().next().map_or(0, char::len_utf8),
+                ),
                 i,
             )
         })
@@ -252,7 +256,9 @@ pub fn find_dates(text: &str) -> Vec<DateHit> {
     let mut out: Vec<DateHit> = Vec::new();
     for c in kanji_date_re().captures_iter(text) {
         let year = match (c.name("era"), c.name("ey"), c.name("y")) {
-            (Some(era), Some(ey), _) => parse_num(ey.as_str()).and_then(|n| era_year(era.as_str(), n)),
+            (Some(era), Some(ey), _) => {
+                parse_num(ey.as_str()).and_then(|n| era_year(era.as_str(), n))
+            }
             (_, _, Some(y)) => parse_num(y.as_str()).and_then(|n| i32::try_from(n).ok()),
             _ => None,
         };
@@ -318,7 +324,8 @@ pub fn release_date_sentence(sentences: &[Sentence]) -> Option<(&Sentence, DateH
             let h = find_dates(&s.text).into_iter().next()?;
             let y = h.year?;
             // The date line itself, not a sentence that merely contains a date.
-            let rest = s.text.chars().count() - s.text.get(h.range.start..h.range.end)?.chars().count();
+            let rest =
+                s.text.chars().count() - s.text.get(h.range.start..h.range.end)?.chars().count();
             (valid(y, h.month, h.day) && rest <= 8).then_some((s, h))
         })
 }
@@ -347,7 +354,10 @@ mod tests {
         assert_eq!(weekday(2000, 1, 1), 6);
         let d = days_from_civil(2019, 7, 31);
         assert_eq!(civil_from_days(d + 1), (2019, 8, 1));
-        assert_eq!(civil_from_days(days_from_civil(2020, 1, 1) - 1), (2019, 12, 31));
+        assert_eq!(
+            civil_from_days(days_from_civil(2020, 1, 1) - 1),
+            (2019, 12, 31)
+        );
         assert!(!valid(2019, 2, 29));
         assert!(valid(2020, 2, 29));
     }

@@ -32,7 +32,11 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             .chain(same_block)
             .chain(heading)
             .chain(nearby)
-            .find_map(|o| as_of_re().find(&o.text).map(|m| span_of(ctx, o, Span::new(m.start(), m.end()))));
+            .find_map(|o| {
+                as_of_re()
+                    .find(&o.text)
+                    .map(|m| span_of(ctx, o, Span::new(m.start(), m.end())))
+            });
         if hit.is_some() {
             return hit;
         }

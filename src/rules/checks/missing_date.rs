@@ -32,7 +32,11 @@ impl Rule for MissingDate {
             Diagnostic::new(
                 &self.meta.id,
                 ctx.severity,
-                ctx.doc.blocks.first().map(|b| Span::empty(b.span.start)).unwrap_or_default(),
+                ctx.doc
+                    .blocks
+                    .first()
+                    .map(|b| Span::empty(b.span.start))
+                    .unwrap_or_default(),
                 self.meta.message.clone(),
             )
             .with_help(self.meta.help.clone()),
@@ -45,7 +49,8 @@ pub fn rule() -> Arc<dyn Rule> {
     m.summary = "発表日がありません".into();
     m.message = "冒頭（または front matter）に発表日が見つかりません。".into();
     m.help = "冒頭の宛名の下に「2025年4月1日」の行を置くか、front matter に `date: 2025-04-01` を書いてください。".into();
-    m.why = "発表日のないリリースは、いつ時点の情報か分からず、本文の「本日」も意味を失います。".into();
+    m.why =
+        "発表日のないリリースは、いつ時点の情報か分からず、本文の「本日」も意味を失います。".into();
     m.how = "front matter の date、またはタイトル・リードより前のヘッダー行に年月日だけの行があるかを確かめます。".into();
     m.exceptions = "本文中の日付は発表日とはみなしません。".into();
     m.bad = vec!["# 新サービスのお知らせ\n\n株式会社サンプルは新サービスを開始します。".into()];

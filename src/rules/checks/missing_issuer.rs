@@ -25,7 +25,11 @@ impl Rule for MissingIssuer {
             Diagnostic::new(
                 &self.meta.id,
                 ctx.severity,
-                ctx.doc.blocks.first().map(|b| Span::empty(b.span.start)).unwrap_or_default(),
+                ctx.doc
+                    .blocks
+                    .first()
+                    .map(|b| Span::empty(b.span.start))
+                    .unwrap_or_default(),
                 self.meta.message.clone(),
             )
             .with_help(self.meta.help.clone()),

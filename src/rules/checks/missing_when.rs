@@ -36,8 +36,8 @@ pub fn when_in(s: &Sentence) -> Option<Span> {
     let as_of = |r: &Span| as_of_spans.iter().any(|a| a.overlaps(*r));
     let dates = jdate::find_dates(&s.text);
     let date = dates.iter().map(|h| h.range).find(|r| !as_of(r));
-    let ym = jdate::has_year_month(&s.text)
-        .filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)));
+    let ym =
+        jdate::has_year_month(&s.text).filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)));
     let time = jdate::time_re()
         .find_iter(&s.text)
         .find(|m| {
@@ -65,11 +65,14 @@ pub fn rule() -> Arc<dyn Rule> {
     let m = &mut r.meta;
     m.summary = "日時（いつ）が書かれていません".into();
     m.message = "出来事の日付・時刻が本文に見つかりません。".into();
-    m.help = "「2025年4月1日午前10時ごろ」のように、発生・判明・開始の日時を具体的に書いてください。".into();
+    m.help =
+        "「2025年4月1日午前10時ごろ」のように、発生・判明・開始の日時を具体的に書いてください。"
+            .into();
     m.why = "いつの出来事かが分からないと、読者は自分が影響を受けたか判断できず、記者も経緯を再構成できません。".into();
     m.how = "タイトル・リード・本文から、年月日（西暦・令和・平成、全角数字・漢数字を含む）、月日、7/4 形式、年月、時刻（午前6時、14:00）を探します。".into();
     m.exceptions = "ヘッダーの発表日と、受付時間の行は数えません。「24時間」のような時間の長さも日時ではありません。".into();
-    m.bad = vec!["# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into()];
+    m.bad =
+        vec!["# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into()];
     m.good = vec![
         "# システム障害について\n\n株式会社サンプルのシステムで、２０２５年４月１日午前６時ごろ障害が発生しました。".into(),
         "# システム障害について\n\n株式会社サンプルのシステムで、令和七年四月一日に障害が発生しました。".into(),

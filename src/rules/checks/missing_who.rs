@@ -59,7 +59,11 @@ pub fn org_in(s: &Sentence) -> Option<Span> {
         // 株式会社こもれびは → 株式会社こもれび: drop a trailing particle.
         let t = m.as_str();
         let trimmed = t.trim_end_matches(['は', 'が', 'の', 'と', 'を', 'に', 'で', 'も', 'や']);
-        let end = if trimmed.chars().count() >= 5 { m.start() + trimmed.len() } else { m.end() };
+        let end = if trimmed.chars().count() >= 5 {
+            m.start() + trimmed.len()
+        } else {
+            m.end()
+        };
         Span::new(m.start(), end)
     });
     let by_token = s
@@ -73,10 +77,65 @@ pub fn org_in(s: &Sentence) -> Option<Span> {
     }
 }
 
+/// Short names of the issuer (株式会社テスト商事 → テスト商事), so that a
+/// lead which drops the legal form still names the actor.
+fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
+    static FORM: OnceLock<Regex> = OnceLock::new();
+    let form = FORM.get_or_init(|| {
+        Regex::new(r"株式会社|有限会社|合同会社|\(株\)|（株）|㈱|\s")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    });
+    let mut names = Vec::new();
+    let mut add = |full: &str| {
+        let short = form.replace_all(full, "").to_string();
+        if short.chars().count() >= 2 && !names.contains(&short) {
+            names.push(short);
+        }
+    };
+    if let Some(i) = ctx.doc.front_matter.issuer.as_deref() {
+        add(i);
+    }
+    let lead = ctx.doc.blocks.iter().position(|b| b.role == Role::Lead);
+    for s in ctx
+        .sentences
+        .iter()
+        .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block < l))
+    {
+        for m in org_re().find_iter(&s.text) {
+            add(m.as_str());
+        }
+    }
+    names
+}
+
+/// A bare name acts as a subject (テスト商事は / が / と / では), and is not
+/// a quoted product named after the company (「ナナペイ」, こもれび帳).
+fn acts(text: &str, r: Span) -> bool {
+    let before = text.get(..r.start).and_then(|t| t.chars().next_back());
+    let after = text.get(r.end..).unwrap_or("");
+    before != Some('「')
+        && ["は", "が", "と", "では", "として", "（", "(", "、"]
+            .iter()
+            .any(|p| after.starts_with(p))
+}
+
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
     let backed = issuer_span(ctx).is_some();
+    let names = issuer_names(ctx);
     content(ctx).find_map(|s| {
-        let own = org_in(s);
+        let by_name = names
+            .iter()
+            .flat_map(|n| {
+                s.text
+                    .match_indices(n.as_str())
+                    .map(|(i, m)| Span::new(i, i + m.len()))
+            })
+            .filter(|r| acts(&s.text, *r))
+            .min_by_key(|r| r.start);
+        let own = match (org_in(s), by_name) {
+            (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
+            (a, b) => a.or(b),
+        };
         let selfref = if backed {
             self_reference_re()
                 .find(&s.text)
@@ -99,7 +158,7 @@ pub fn rule() -> Arc<dyn Rule> {
     m.message = "発表・事案の主体となる組織名が本文に見つかりません。".into();
     m.help = "リードの冒頭に「株式会社〇〇（本社：東京都…、代表取締役社長：…）は、」のように正式な組織名を書いてください。".into();
     m.why = "誰の発表か、誰が当事者かが曖昧なリリースは、記者が記事にできず、責任の所在も伝わりません。".into();
-    m.how = "タイトル・リード・本文（ヘッダーと問い合わせ先を除く）から、株式会社〇〇・〇〇ホールディングス・〇〇大学などの組織名、形態素解析で「組織」とされる固有名詞を探します。「当社」「弊社」は、ヘッダーや front matter に発表者の組織名があるときだけ主体として数えます。".into();
+    m.how = "タイトル・リード・本文（ヘッダーと問い合わせ先を除く）から、株式会社〇〇・〇〇ホールディングス・〇〇大学などの組織名、形態素解析で「組織」とされる固有名詞、ヘッダーの発表者名から法人格を除いた名前を探します。「当社」「弊社」は、ヘッダーや front matter に発表者の組織名があるときだけ主体として数えます。".into();
     m.exceptions = "ヘッダーの発表者名だけでは本文の主体とはみなしません（リードで主体を名乗るのが報道発表の型です）。".into();
     m.bad = vec!["# サービス停止のお知らせ\n\nサービスを停止しました。".into()];
     m.good = vec![

@@ -56,9 +56,13 @@ pub fn phones(text: &str) -> Vec<Phone> {
     for m in phone_re().find_iter(text) {
         let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
         let after = text.get(m.end()..).and_then(|s| s.chars().next());
-        let is_digitish = |c: char| c.is_ascii_alphanumeric() || ('０'..='９').contains(&c) || c == '.' || c == '/';
+        let is_digitish = |c: char| {
+            c.is_ascii_alphanumeric() || ('０'..='９').contains(&c) || c == '.' || c == '/'
+        };
         let hyphen = |c: char| matches!(c, '-' | '‐' | '－' | '―' | '−');
-        if before.is_some_and(|c| is_digitish(c) || hyphen(c)) || after.is_some_and(|c| is_digitish(c) && c != '.') {
+        if before.is_some_and(|c| is_digitish(c) || hyphen(c))
+            || after.is_some_and(|c| is_digitish(c) && c != '.')
+        {
             continue;
         }
         let raw = m.as_str();
@@ -69,9 +73,12 @@ pub fn phones(text: &str) -> Vec<Phone> {
                 digits.insert(0, '0');
             }
         }
-        let separated = raw
-            .chars()
-            .any(|c| matches!(c, '-' | '‐' | '－' | '―' | '−' | 'ー' | '(' | ')' | '（' | '）'));
+        let separated = raw.chars().any(|c| {
+            matches!(
+                c,
+                '-' | '‐' | '－' | '―' | '−' | 'ー' | '(' | ')' | '（' | '）'
+            )
+        });
         out.push(Phone {
             range: Span::new(m.start(), m.end()),
             digits,
@@ -93,7 +100,8 @@ pub fn phone_problem(digits: &str) -> Option<String> {
         expect(11, "0800 のフリーダイヤル")
     } else if digits.starts_with("0570") {
         expect(10, "0570 のナビダイヤル")
-    } else if digits.starts_with("0990") || digits.starts_with("0180") || digits.starts_with("0170") {
+    } else if digits.starts_with("0990") || digits.starts_with("0180") || digits.starts_with("0170")
+    {
         expect(10, "この番号")
     } else if digits.starts_with("050") {
         expect(11, "050 の IP 電話番号")
@@ -102,9 +110,15 @@ pub fn phone_problem(digits: &str) -> Option<String> {
     } else if digits.starts_with("020") || digits.starts_with("060") {
         expect(11, "この番号")
     } else if digits.starts_with("00") || digits.starts_with("010") {
-        Some(format!("「{}」で始まる番号は国内の電話番号ではありません", digits.get(..3).unwrap_or(digits)))
+        Some(format!(
+            "「{}」で始まる番号は国内の電話番号ではありません",
+            digits.get(..3).unwrap_or(digits)
+        ))
     } else if digits.starts_with("030") || digits.starts_with("040") {
-        Some(format!("「{}」で始まる電話番号は割り当てられていません", digits.get(..3).unwrap_or(digits)))
+        Some(format!(
+            "「{}」で始まる電話番号は割り当てられていません",
+            digits.get(..3).unwrap_or(digits)
+        ))
     } else if digits.starts_with('0') {
         expect(10, "固定電話の番号（市外局番から）")
     } else {
@@ -114,7 +128,10 @@ pub fn phone_problem(digits: &str) -> Option<String> {
 
 pub fn email_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+    re(
+        &R,
+        r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
+    )
 }
 
 pub fn url_re() -> &'static Regex {
@@ -133,7 +150,10 @@ pub fn first_channel(text: &str) -> Option<Span> {
         .map(|p| p.range);
     let mail = email_re().find(text).map(|m| Span::new(m.start(), m.end()));
     let url = url_re().find(text).map(|m| Span::new(m.start(), m.end()));
-    [phone, mail, url].into_iter().flatten().min_by_key(|s| s.start)
+    [phone, mail, url]
+        .into_iter()
+        .flatten()
+        .min_by_key(|s| s.start)
 }
 
 #[cfg(test)]

@@ -24,7 +24,8 @@ impl Rule for PhoneInvalid {
             let worded = phone_word_re().is_match(&s.text);
             for p in phones(&s.text) {
                 // Only what is clearly meant as a phone number.
-                let looks_like_phone = (p.separated && p.digits.len() >= 8) || (worded && p.digits.len() >= 6);
+                let looks_like_phone =
+                    (p.separated && p.digits.len() >= 8) || (worded && p.digits.len() >= 6);
                 if !looks_like_phone {
                     continue;
                 }

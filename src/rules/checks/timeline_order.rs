@@ -14,6 +14,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule, RuleMeta};
 use crate::span::Span;
 
+/// Year, month, day and minutes after midnight when a time is given.
+type When = (i32, u32, u32, Option<u32>);
+
 pub struct TimelineOrder {
     meta: RuleMeta,
 }
@@ -54,7 +57,7 @@ impl Rule for TimelineOrder {
         let release_year = jdate::release_date(ctx).map(|d| d.0);
         let mut current_section: Option<usize> = None;
         // (year, month, day, minutes), span of the previous item.
-        let mut prev: Option<((i32, u32, u32, Option<u32>), Span)> = None;
+        let mut prev: Option<(When, Span)> = None;
         let mut year = release_year;
         for s in ctx.sentences {
             let Some(block) = ctx.doc.blocks.get(s.block) else {
@@ -95,8 +98,8 @@ impl Rule for TimelineOrder {
             if let Some((pkey, pspan)) = prev {
                 let (d, pd) = ((key.0, key.1, key.2), (pkey.0, pkey.1, pkey.2));
                 // Times are compared only when both items give one.
-                let earlier = d < pd
-                    || (d == pd && matches!((key.3, pkey.3), (Some(a), Some(b)) if a < b));
+                let earlier =
+                    d < pd || (d == pd && matches!((key.3, pkey.3), (Some(a), Some(b)) if a < b));
                 if earlier {
                     out.push(
                         Diagnostic::new(
@@ -123,7 +126,8 @@ pub fn rule() -> Arc<dyn Rule> {
     m.summary = "経緯が時系列順になっていません".into();
     m.message = "経緯の項目が時系列になっていません。".into();
     m.help = "経緯は古い順に並べてください。日付の誤記でないかも確かめてください。".into();
-    m.why = "経緯の順序が乱れていると、対応の遅れや隠蔽を疑われ、日付の誤記も見落とされます。".into();
+    m.why =
+        "経緯の順序が乱れていると、対応の遅れや隠蔽を疑われ、日付の誤記も見落とされます。".into();
     m.how = "見出しに「経緯」「時系列」「経過」「これまでの対応」を含む節で、日付で始まる項目（箇条書き、表の行、日付ごとの行）を読み、前の項目より前の日時があれば報告します。年のない日付は直前の項目か発表日の年を使い、月が6か月以上戻るときは年をまたいだとみなします。".into();
     m.exceptions = "日付で始まらない項目（「同日」「その後」など）は比べません。経緯の節以外の日付の順序は問いません。".into();
     m.bad = vec!["# 不正利用について\n\n当社サービスで不正利用が発生しました。\n\n## 経緯\n\n- 7月3日：不正なアクセスを遮断しました。\n- 7月2日：お客様から問い合わせがありました。\n".into()];
