@@ -187,6 +187,20 @@ mod tests {
     }
 
     #[test]
+    fn atomic_write_does_not_recreate_a_file_deleted_since_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("gone.md");
+        std::fs::write(&p, "old").unwrap();
+        std::fs::remove_file(&p).unwrap();
+        assert!(matches!(
+            write_atomic(&p, b"old", b"new"),
+            Err(WriteError::Io { .. })
+        ));
+        assert!(!p.exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
     fn atomic_write_refuses_changed_files_and_keeps_permissions() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.md");

@@ -34,6 +34,19 @@ impl SeverityByKind {
         }
     }
 
+    /// `error`, or `incident: error / announcement: warning` when they differ.
+    pub fn describe(&self) -> String {
+        if self.incident == self.announcement {
+            self.incident.as_str().to_owned()
+        } else {
+            format!(
+                "incident: {} / announcement: {}",
+                self.incident.as_str(),
+                self.announcement.as_str()
+            )
+        }
+    }
+
     pub fn for_kind(&self, kind: DocKind) -> Severity {
         match kind {
             DocKind::Incident => self.incident,
@@ -202,13 +215,17 @@ pub struct Registry {
 }
 
 /// Built-in rule files, embedded so the binary is self-contained.
+/// (`rules/terms.toml` is not one: it is the dictionary of `ja.terms`.)
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     (
         "rules/release.toml",
         include_str!("../../rules/release.toml"),
     ),
     ("rules/style.toml", include_str!("../../rules/style.toml")),
-    ("rules/terms.toml", include_str!("../../rules/terms.toml")),
+    (
+        "rules/lexicon.toml",
+        include_str!("../../rules/lexicon.toml"),
+    ),
 ];
 
 impl Registry {
