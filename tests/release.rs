@@ -329,7 +329,7 @@ fn count_conflict_fixtures() {
 #[test]
 fn phone_invalid_fixtures() {
     let bad = checks("phone-bad.md");
-    assert_eq!(rule_count(&bad, "release.phone-invalid"), 4, "{bad}");
+    assert_eq!(rule_count(&bad, "release.phone-invalid"), 5, "{bad}");
     let good = checks("phone-good.md");
     assert_eq!(rule_count(&good, "release.phone-invalid"), 0, "{good}");
 }

@@ -21,6 +21,8 @@ pub struct Phone {
     pub digits: String,
     /// Written with separators (03-1234-5678, (03)1234-5678).
     pub separated: bool,
+    /// Digits of the first group when separated (03 in 03-1234-5678).
+    pub first_group: Option<String>,
 }
 
 fn phone_re() -> &'static Regex {
@@ -79,17 +81,30 @@ pub fn phones(text: &str) -> Vec<Phone> {
                 '-' | '‐' | '－' | '―' | '−' | 'ー' | '(' | ')' | '（' | '）'
             )
         });
+        let first_group = separated
+            .then(|| {
+                let body = raw.trim_start_matches(['(', '（']);
+                let end = body
+                    .find(|c: char| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+                    .unwrap_or(body.len());
+                to_ascii_digits(body.get(..end).unwrap_or(""))
+            })
+            .filter(|g| !raw.starts_with("+81") && !g.is_empty());
         out.push(Phone {
             range: Span::new(m.start(), m.end()),
             digits,
             separated,
+            first_group,
         });
     }
     out
 }
 
 /// A problem with a phone number under the Japanese numbering plan.
-pub fn phone_problem(digits: &str) -> Option<String> {
+/// `first_group` is the written first group (03 of 03-0000-0000): a
+/// three-digit prefix such as 030 is only impossible when written as one.
+pub fn phone_problem(digits: &str, first_group: Option<&str>) -> Option<String> {
+    let written = |p: &str| first_group.is_none_or(|g| g == p);
     let n = digits.len();
     let expect = |len: usize, what: &str| -> Option<String> {
         (n != len).then(|| format!("{what}は{len}桁ですが、{n}桁あります"))
@@ -107,14 +122,16 @@ pub fn phone_problem(digits: &str) -> Option<String> {
         expect(11, "050 の IP 電話番号")
     } else if ["070", "080", "090"].iter().any(|p| digits.starts_with(p)) {
         expect(11, "携帯電話の番号")
-    } else if digits.starts_with("020") || digits.starts_with("060") {
+    } else if (digits.starts_with("020") && written("020"))
+        || (digits.starts_with("060") && written("060"))
+    {
         expect(11, "この番号")
     } else if digits.starts_with("00") || digits.starts_with("010") {
         Some(format!(
             "「{}」で始まる番号は国内の電話番号ではありません",
             digits.get(..3).unwrap_or(digits)
         ))
-    } else if digits.starts_with("030") || digits.starts_with("040") {
+    } else if first_group.is_some_and(|g| g == "030" || g == "040") {
         Some(format!(
             "「{}」で始まる電話番号は割り当てられていません",
             digits.get(..3).unwrap_or(digits)
@@ -177,15 +194,22 @@ mod tests {
 
     #[test]
     fn numbering_plan() {
-        assert_eq!(phone_problem("0120123456"), None);
-        assert_eq!(phone_problem("08001234567"), None);
-        assert_eq!(phone_problem("0570123456"), None);
-        assert_eq!(phone_problem("09012345678"), None);
-        assert_eq!(phone_problem("0312345678"), None);
-        assert!(phone_problem("01201234567").is_some());
-        assert!(phone_problem("0901234567").is_some());
-        assert!(phone_problem("031234567").is_some());
-        assert!(phone_problem("0101234567").is_some());
-        assert!(phone_problem("04012345678").is_some());
+        assert_eq!(phone_problem("0120123456", None), None);
+        assert_eq!(phone_problem("08001234567", None), None);
+        assert_eq!(phone_problem("0570123456", None), None);
+        assert_eq!(phone_problem("09012345678", None), None);
+        assert_eq!(phone_problem("0312345678", None), None);
+        assert!(phone_problem("01201234567", None).is_some());
+        assert!(phone_problem("0901234567", None).is_some());
+        assert!(phone_problem("031234567", None).is_some());
+        assert!(phone_problem("0101234567", None).is_some());
+        assert!(phone_problem("0401234567", Some("040")).is_some());
+        // 03-0000-0000 is a Tokyo number (a common placeholder), not 030.
+        assert_eq!(phone_problem("0300000000", Some("03")), None);
+        assert_eq!(phone_problem("0660001234", Some("06")), None);
+        assert_eq!(phone_problem("0600001234", Some("06")), None);
+        assert!(phone_problem("0600001234", Some("060")).is_some());
+        let p = phones("TEL：03-0000-0000");
+        assert_eq!(p[0].first_group.as_deref(), Some("03"));
     }
 }
