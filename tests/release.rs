@@ -465,3 +465,38 @@ fn generalization_delete_the_evidence_block() {
     assert!(found_rate >= 0.9, "found rate {found_rate}");
     assert!(reported_rate >= 0.9, "reported rate {reported_rate}");
 }
+
+mod no_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise the release parsers: dates, eras, weekdays,
+    /// counts, phone numbers, headings, tables and odd characters.
+    const PIECES: &[&str] = &[
+        "2019年", "令和元年", "平成31年", "十二月", "7月", "31日", "（月）", "(水曜日)", "7/4",
+        "0120-", "123-", "4567", "+81-", "（03）", "被害", "約", "最大", "●万件", "808人",
+        "3,861万円", "三千八百万円", "現在", "時点", "本日", "昨日", "来週", "当社", "株式会社",
+        "ホールディングス", "「", "」", "。", "、", "\n", "\n\n", "# ", "## 経緯\n", "- ", "| ",
+        " |", "\n| --- |", "【お問い合わせ先】\n", "受付時間：", "9:00〜17:00", "報道関係者",
+        "---\n", "date: ", "issuer: ", "午前", "14:00", "999999999999999999999", "０１２０",
+        "\u{0}", "\u{200B}", "𠮷", "é",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn release_rules_never_panic(idx in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+            let text: String = idx.iter().map(|i| PIECES[*i]).collect();
+            let settings = Settings::builtin().expect("settings");
+            let report = lint(Source::new("p.md", &text), &settings);
+            for d in &report.diagnostics {
+                prop_assert!(text.get(d.span.start..d.span.end).is_some());
+                if let Some(f) = &d.fix {
+                    for e in &f.edits {
+                        prop_assert!(text.get(e.span.start..e.span.end).is_some());
+                    }
+                }
+            }
+        }
+    }
+}
