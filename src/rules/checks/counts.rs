@@ -40,10 +40,10 @@ fn count_re() -> &'static Regex {
     R.get_or_init(|| {
         Regex::new(
             r"(?x)
-            (?P<q>約|およそ|最大で?|少なくとも|計|合計|総計|延べ|累計)?\s*
+            (?P<q>(?:最大で?|少なくとも|合計で?|計)?\s*(?:約|およそ)?|延べ|累計|総計)?\s*
             (?P<n>[0-9０-９●○〇][0-9０-９,，●○]*(?:[.．][0-9０-９]+)?|[〇一二三四五六七八九十百千]+)\s*
             (?P<m1>億|万|千)?(?P<n2>[0-9０-９,，〇一二三四五六七八九十百千]*)(?P<m2>万|千)?\s*
-            (?P<u>人|名|件|円|世帯|台|個|点|アカウント|口座|社|店舗|枚|本|袋|箱|缶|食|ドル|ユーザー)
+            (?P<u>人|名|件|円|世帯|台|個|点|アカウント|口座|社|店舗|枚|本|袋|箱|缶|食|ドル|ユーザー|回線|契約|戸|軒|便|ID)
             (?P<a>以上|超|程度|余り|あまり|強|弱|前後|ほど|近く)?",
         )
         .unwrap_or_else(|_| unreachable!("static regex"))
@@ -108,7 +108,8 @@ fn mult(m: Option<regex::Match<'_>>) -> u64 {
 
 fn unit_of(u: &str) -> Unit {
     match u {
-        "人" | "名" | "世帯" | "アカウント" | "口座" | "ユーザー" => Unit::People,
+        "人" | "名" | "世帯" | "アカウント" | "口座" | "ユーザー" | "回線" | "契約" | "戸"
+        | "軒" | "ID" => Unit::People,
         "件" => Unit::Cases,
         "円" => Unit::Yen,
         "台" | "個" | "点" | "枚" | "本" | "袋" | "箱" | "缶" | "食" => Unit::Items,
@@ -158,10 +159,11 @@ pub fn counts(text: &str) -> Vec<Count> {
                 .name("u")
                 .map(|u| unit_of(u.as_str()))
                 .unwrap_or(Unit::Other),
-            approx: c
-                .name("q")
-                .is_some_and(|q| !matches!(q.as_str(), "計" | "合計" | "総計" | "延べ" | "累計"))
-                || c.name("a").is_some()
+            approx: c.name("q").is_some_and(|q| {
+                ["約", "およそ", "最大", "少なくとも"]
+                    .iter()
+                    .any(|w| q.as_str().contains(w))
+            }) || c.name("a").is_some()
                 || prefix.ends_with("うち")
                 || prefix.ends_with("うち、"),
             key,
@@ -271,6 +273,11 @@ mod tests {
         assert!(counts("約900名")[0].approx);
         assert!(counts("1,000件以上")[0].approx);
         assert!(!counts("808人")[0].approx);
+        assert!(!counts("合計808人")[0].approx);
+        let c = counts("最大約48万回線");
+        assert!(c[0].approx);
+        assert_eq!(c[0].value, Some(480_000));
+        assert_eq!(c[0].unit, Unit::People);
         assert_eq!(counts("最大●万件")[0].value, None);
     }
 
