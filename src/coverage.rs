@@ -227,7 +227,8 @@ pub fn incident_word(text: &str) -> Option<&str> {
 }
 
 /// Decide the kind: front matter `kind:`, else the configured default,
-/// else incident words in the title or lead.
+/// else incident words in the title, the header lines above the lead (a
+/// plain-text release has its title there) or the lead.
 pub fn detect_kind(
     doc: &Document,
     sentences: &[Sentence],
@@ -251,7 +252,9 @@ pub fn detect_kind(
         .filter(|s| {
             matches!(
                 s.role,
-                crate::document::Role::Title | crate::document::Role::Lead
+                crate::document::Role::Title
+                    | crate::document::Role::Lead
+                    | crate::document::Role::Header
             )
         })
         .map(|s| s.text.as_str());
@@ -307,6 +310,12 @@ mod tests {
         ] {
             assert_eq!(kind(src).kind, DocKind::Announcement, "{src}");
         }
+    }
+
+    #[test]
+    fn plain_text_title_in_the_header_counts() {
+        let k = kind("2025年4月1日\n\n株式会社サンプル\n\n個人情報漏えいに関するお詫び\n\n詳細は以下のとおりです。");
+        assert_eq!(k.kind, DocKind::Incident, "{}", k.reason);
     }
 
     #[test]

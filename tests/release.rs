@@ -70,6 +70,35 @@ fn fixture_dirs() -> Vec<(PathBuf, &'static str)> {
     out
 }
 
+/// Every complete release: `complete.md` of each fixture directory, plus
+/// the plain-text style releases in `plain/` (【】 and ■ sections, no
+/// Markdown title), named `<kind>-<name>.md`.
+fn complete_fixtures() -> Vec<(PathBuf, &'static str)> {
+    let mut out: Vec<(PathBuf, &'static str)> = fixture_dirs()
+        .into_iter()
+        .map(|(d, k)| (d.join("complete.md"), k))
+        .collect();
+    let mut plain: Vec<PathBuf> = fs::read_dir(Path::new(ROOT).join("plain"))
+        .expect("plain dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    plain.sort();
+    for p in plain {
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let kind = if name.starts_with("incident-") {
+            "incident"
+        } else {
+            "announcement"
+        };
+        out.push((p, kind));
+    }
+    out
+}
+
 fn required(kind: &str) -> Vec<Element> {
     let k = DocKind::parse(kind).expect("kind");
     Element::ALL
@@ -103,6 +132,27 @@ fn complete_releases_cover_every_required_element() {
             .filter(|r| r.starts_with("release."))
             .collect();
         assert!(noisy.is_empty(), "{}: {noisy:?}", path.display());
+    }
+}
+
+#[test]
+fn plain_text_releases_are_covered_too() {
+    for (path, kind) in complete_fixtures() {
+        let f = check_json(&path);
+        assert_eq!(f["kind"], kind, "{}: {}", path.display(), f["kind_reason"]);
+        for el in required(kind) {
+            assert!(
+                found(&f, el.key()),
+                "{}: {} not found",
+                path.display(),
+                el.key()
+            );
+        }
+        let missing: Vec<String> = rules(&f)
+            .into_iter()
+            .filter(|r| r.starts_with("release.missing-"))
+            .collect();
+        assert!(missing.is_empty(), "{}: {missing:?}", path.display());
     }
 }
 
@@ -393,8 +443,7 @@ fn generalization_delete_the_evidence_block() {
     let (mut removed, mut reported, mut first_try) = (0usize, 0usize, 0usize);
     let mut elsewhere: Vec<String> = Vec::new();
     let mut failures: Vec<String> = Vec::new();
-    for (dir, kind) in fixture_dirs() {
-        let path = dir.join("complete.md");
+    for (path, kind) in complete_fixtures() {
         let text = fs::read_to_string(&path).expect("read");
         let report = lint(Source::new(path.display().to_string(), &text), &settings);
         for el in required(kind) {
@@ -429,7 +478,7 @@ fn generalization_delete_the_evidence_block() {
                     Some(s) => {
                         elsewhere.push(format!(
                             "{} {}: 「{}」",
-                            dir.file_name().and_then(|n| n.to_str()).unwrap_or(""),
+                            path.display(),
                             el.key(),
                             s.slice(&next)
                         ));
