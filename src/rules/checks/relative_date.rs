@@ -15,7 +15,7 @@ use super::element::span_of;
 use super::jdate::{self, civil_from_days, days_from_civil, format_ja};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Role;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, OptionDoc, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct RelativeDate {
@@ -25,7 +25,7 @@ pub struct RelativeDate {
 fn words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"一昨日|昨日|本日|今日|今朝|今夜|今晩|昨夜|昨晩|先日|先週|今週|来週|明日|明朝|先月|来月")
+        Regex::new(r"一昨日|昨日|本日|今日|今朝|今夜|今晩|昨夜|昨晩|先日|先週|今週|来週|明日|明朝|先月|今月|来月")
             .unwrap_or_else(|_| unreachable!("static regex"))
     })
 }
@@ -69,6 +69,7 @@ impl Rule for RelativeDate {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let release = jdate::release_date(ctx);
+        let lead_honjitsu = ctx.options.bool("allow-lead-honjitsu", true);
         for s in ctx.sentences {
             if !matches!(s.role, Role::Title | Role::Lead | Role::Body) {
                 continue;
@@ -80,7 +81,10 @@ impl Rule for RelativeDate {
                 if after.starts_with(['香', '的']) {
                     continue;
                 }
-                if word == "本日" && release.is_some() && matches!(s.role, Role::Title | Role::Lead)
+                if word == "本日"
+                    && lead_honjitsu
+                    && release.is_some()
+                    && matches!(s.role, Role::Title | Role::Lead)
                 {
                     continue;
                 }
@@ -114,6 +118,11 @@ pub fn rule() -> Arc<dyn Rule> {
     m.why = "リリースは転載・引用され、翌日以降にも読まれます。「昨日」「先日」「来週」では、いつのことか分からなくなります。".into();
     m.how = "タイトル・リード・本文から、昨日・一昨日・本日・今日・今朝・今夜・昨夜・先日・先週・今週・来週・明日・先月・来月を探します。発表日（front matter の date かヘッダーの日付）が分かれば、換算した日付をヘルプに示します。".into();
     m.exceptions = "日付のあるリリースのタイトル・リードの「本日」は、発表日を指す慣用として報告しません（本文の「本日」や、日付のないリリースの「本日」は報告します）。「昨年」「今年」は年の表記として許容します。ヘッダーと問い合わせ先の行は見ません。".into();
+    m.options = vec![OptionDoc {
+        name: "allow-lead-honjitsu".into(),
+        default: "true".into(),
+        description: "日付のあるリリースのタイトル・リードの「本日」を許すかどうか。false にすると、そこでも報告します。".into(),
+    }];
     m.bad = vec![
         "# お知らせ\n\n当社は新サービスを開始しました。\n\n## 経緯\n\n昨日、システムに障害が発生しました。".into(),
     ];
@@ -122,4 +131,58 @@ pub fn rule() -> Arc<dyn Rule> {
         "# お知らせ\n\n当社は2025年3月31日、新サービスを開始しました。".into(),
     ];
     Arc::new(RelativeDate { meta: m })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleOptions;
+    use crate::{lint, Settings, Source};
+
+    fn fired(text: &str, allow: Option<bool>) -> usize {
+        let mut s = Settings::builtin().unwrap();
+        s.select(&["release.relative-date".to_owned()]);
+        if let Some(a) = allow {
+            let mut table = toml::Table::new();
+            table.insert("allow-lead-honjitsu".into(), toml::Value::Boolean(a));
+            s.options
+                .insert("release.relative-date".into(), RuleOptions { table });
+        }
+        lint(Source::new("t.md", text), &s)
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "release.relative-date")
+            .count()
+    }
+
+    #[test]
+    fn honjitsu_in_a_dated_lead_is_allowed_unless_configured() {
+        let dated = "2025年4月1日\n\n# お知らせ\n\n当社は本日、新サービスを開始しました。";
+        assert_eq!(fired(dated, None), 0);
+        assert_eq!(fired(dated, Some(false)), 1);
+        let undated = "# お知らせ\n\n当社は本日、新サービスを開始しました。";
+        assert_eq!(fired(undated, None), 1);
+        let body = "2025年4月1日\n\n# お知らせ\n\n当社は新サービスを開始しました。\n\n## 詳細\n\n本日から申し込めます。";
+        assert_eq!(fired(body, None), 1);
+    }
+
+    #[test]
+    fn absolute_dates_for_the_help() {
+        assert_eq!(
+            super::absolute("昨日", (2019, 7, 4)).as_deref(),
+            Some("2019年7月3日（水）")
+        );
+        assert_eq!(
+            super::absolute("明日", (2019, 12, 31)).as_deref(),
+            Some("2020年1月1日（水）")
+        );
+        assert_eq!(
+            super::absolute("来週", (2019, 7, 4)).as_deref(),
+            Some("2019年7月8日〜7月14日")
+        );
+        assert_eq!(
+            super::absolute("先月", (2019, 1, 15)).as_deref(),
+            Some("2018年12月")
+        );
+        assert_eq!(super::absolute("先日", (2019, 1, 15)), None);
+    }
 }
