@@ -8,10 +8,11 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::counts::{as_of_re, damage_counts, Unit};
+use super::counts::{as_of_re, damage_counts, key_re, normalize_key, Unit};
 use super::element::{content, span_of};
 use super::jdate::find_dates;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::BlockKind;
 use crate::rules::{Ctx, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -69,8 +70,39 @@ impl Rule for CountConflict {
                     .map(|h| format!("{}-{}", h.month, h.day))
                     .unwrap_or(a)
             });
+            // In a table, a count is read against its row label (the cell
+            // before it); rows without a damage label are not compared.
+            let row_label = ctx
+                .doc
+                .blocks
+                .get(s.block)
+                .filter(|b| b.kind == BlockKind::TableCell)
+                .map(|_| {
+                    s.block
+                        .checked_sub(1)
+                        .and_then(|i| ctx.doc.blocks.get(i))
+                        .filter(|p| p.kind == BlockKind::TableCell)
+                        .map(|p| p.text.clone())
+                        .unwrap_or_default()
+                });
             for c in damage_counts(ctx.doc, s) {
-                let (Some(value), Some(key), false) = (c.value, c.key.clone(), c.approx) else {
+                let key = match &row_label {
+                    Some(label) => {
+                        if part_re().is_match(label) {
+                            continue;
+                        }
+                        key_re().find(label).map(|m| {
+                            let k = normalize_key(m.as_str());
+                            if c.unit == Unit::People && k == "被害" {
+                                "被害者".to_owned()
+                            } else {
+                                k
+                            }
+                        })
+                    }
+                    None => c.key.clone(),
+                };
+                let (Some(value), Some(key), false) = (c.value, key, c.approx) else {
                     continue;
                 };
                 let before = s.text.get(..c.range.start).unwrap_or("");

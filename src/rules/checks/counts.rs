@@ -61,7 +61,7 @@ pub fn damage_re() -> &'static Regex {
     })
 }
 
-fn key_re() -> &'static Regex {
+pub fn key_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"被害(?:者|額|総額|金額|件数|人数)?|不正(?:利用|アクセス|ログイン)?|流出|漏え?い|漏洩|影響|対象|該当|回収|返金|補償")
@@ -172,7 +172,7 @@ pub fn counts(text: &str) -> Vec<Count> {
     out
 }
 
-fn normalize_key(k: &str) -> String {
+pub fn normalize_key(k: &str) -> String {
     match k {
         "被害者" | "被害人数" => "被害者".into(),
         "被害額" | "被害総額" | "被害金額" => "被害額".into(),

@@ -11,6 +11,7 @@ use regex::Regex;
 use super::element::span_of;
 use super::jdate::{self, find_dates, parse_num};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::BlockKind;
 use crate::rules::{Ctx, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -74,6 +75,18 @@ impl Rule for TimelineOrder {
                 .is_some_and(|h| timeline_heading().is_match(&h.text));
             if !in_timeline || Some(s.block) == block.section {
                 continue;
+            }
+            // In a table only the first column dates a row.
+            if block.kind == BlockKind::TableCell {
+                let line_start = ctx
+                    .text()
+                    .get(..block.span.start)
+                    .and_then(|t| t.rfind('\n'))
+                    .map_or(0, |i| i + 1);
+                let prefix = ctx.text().get(line_start..block.span.start).unwrap_or("");
+                if prefix.trim().trim_start_matches('|').trim() != "" {
+                    continue;
+                }
             }
             let Some(h) = find_dates(&s.text).into_iter().next() else {
                 continue;
