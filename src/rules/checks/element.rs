@@ -35,6 +35,10 @@ impl ElementRule {
             },
             announcement: Severity::Warning,
         };
+        if !element.required_for(DocKind::Announcement) {
+            // Never runs on announcements: show one severity.
+            meta.severity.announcement = meta.severity.incident;
+        }
         meta.applies_to = [DocKind::Incident, DocKind::Announcement]
             .into_iter()
             .filter(|k| element.required_for(*k))
