@@ -103,6 +103,9 @@ pub struct RuleMeta {
     pub origin: String,
     /// Rules that only exist to record coverage can be hidden from lists.
     pub default_enabled: bool,
+    /// When this rule and one of these fire on overlapping text, only this
+    /// one is reported (e.g. ja.no-hedging over ja.no-weak-phrase).
+    pub supersedes: Vec<String>,
 }
 
 impl RuleMeta {
@@ -125,6 +128,7 @@ impl RuleMeta {
             since: env!("CARGO_PKG_VERSION").to_owned(),
             origin: "builtin".to_owned(),
             default_enabled: true,
+            supersedes: Vec::new(),
         }
     }
 
