@@ -55,7 +55,7 @@ pub fn damage_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"被害|不正|流出|漏え?い|漏洩|影響|対象|該当|不審|感染|負傷|けが|怪我|死亡|損害|損失|なりすまし|閲覧|可能性|停止|遅延|不通|障害|不具合|回収|返金|補償|誤送信|紛失|盗難|窃取|搾取|詐取",
+            r"被害|不正|流出|漏え?い|漏洩|影響|対象|該当|不審|感染|暗号化|持ち出|負傷|けが|怪我|死亡|損害|損失|なりすまし|閲覧|可能性|停止|遅延|不通|障害|不具合|回収|返金|補償|誤送信|紛失|盗難|窃取|搾取|詐取",
         )
         .unwrap_or_else(|_| unreachable!("static regex"))
     })
@@ -123,6 +123,14 @@ pub fn counts(text: &str) -> Vec<Count> {
     for c in count_re().captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
         let Some(n) = c.name("n") else { continue };
+        // Package sizes (6個入, 12本セット) describe a product, not damage.
+        let after = text.get(whole.end()..).unwrap_or("");
+        if ["入", "セット", "パック", "組", "分の1"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            continue;
+        }
         // A number glued to a preceding digit or letter is part of something else.
         let before = text
             .get(..whole.start())
@@ -249,7 +257,7 @@ pub fn as_of_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*)*(?:現在|時点)",
+            r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|正午\s*)*(?:現在|時点)",
         )
         .unwrap_or_else(|_| unreachable!("static regex"))
     })
@@ -288,5 +296,8 @@ mod tests {
         assert!(as_of_re().is_match("本日午前10時現在"));
         assert!(as_of_re().is_match("14:00時点"));
         assert!(!as_of_re().is_match("現時点では"));
+        assert!(as_of_re().is_match("11月7日午後5時現在"));
+        assert!(as_of_re().is_match("10月15日正午時点"));
+        assert!(counts("6個入").iter().all(|c| c.unit != Unit::Items));
     }
 }

@@ -67,7 +67,7 @@ pub fn time_re() -> &'static Regex {
     static P: OnceLock<String> = OnceLock::new();
     let p = P.get_or_init(|| {
         format!(
-            r"(?:午前|午後|正午|深夜|未明)\s*{NUM}{{0,3}}\s*時?|{NUM}{{1,3}}\s*時\s*(?:{NUM}{{1,3}}\s*分|半)?|[0-9０-９]{{1,2}}\s*[:：]\s*[0-9０-９]{{2}}"
+            r"正午|(?:午前|午後)\s*{NUM}{{1,3}}\s*時|{NUM}{{1,3}}\s*時\s*(?:{NUM}{{1,3}}\s*分|半)?|[0-9０-９]{{1,2}}\s*[:：]\s*[0-9０-９]{{2}}"
         )
     });
     re(&R, p)

@@ -11,6 +11,7 @@ use regex::Regex;
 use super::counts::as_of_re;
 use super::element::{content, span_of, ElementRule};
 use super::jdate;
+use super::phone::first_channel;
 use crate::coverage::Element;
 use crate::rules::{Ctx, Rule};
 use crate::sentence::Sentence;
@@ -20,7 +21,7 @@ use crate::span::Span;
 fn hours_line(s: &Sentence) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間")
+        Regex::new(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間|平日|生まれ|^\s*(設立|創業|創立|資本金|所在地|本社|代表者?|従業員数?|事業内容|URL)\s*[：:]")
             .unwrap_or_else(|_| unreachable!("static regex"))
     })
     .is_match(&s.text)
@@ -56,7 +57,7 @@ pub fn when_in(s: &Sentence) -> Option<Span> {
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
     content(ctx)
-        .filter(|s| !hours_line(s))
+        .filter(|s| !hours_line(s) && first_channel(&s.text).is_none())
         .find_map(|s| when_in(s).map(|r| span_of(ctx, s, r)))
 }
 
@@ -70,7 +71,7 @@ pub fn rule() -> Arc<dyn Rule> {
             .into();
     m.why = "いつの出来事かが分からないと、読者は自分が影響を受けたか判断できず、記者も経緯を再構成できません。".into();
     m.how = "タイトル・リード・本文から、年月日（西暦・令和・平成、全角数字・漢数字を含む）、月日、7/4 形式、年月、時刻（午前6時、14:00）を探します。".into();
-    m.exceptions = "ヘッダーの発表日と、受付時間の行は数えません。「24時間」のような時間の長さも日時ではありません。".into();
+    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、「〜現在」「〜時点」の日付は数えません。「24時間」のような時間の長さも日時ではありません。".into();
     m.bad =
         vec!["# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into()];
     m.good = vec![

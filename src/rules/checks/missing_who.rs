@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::element::{content, span_of, ElementRule};
+use super::phone::first_channel;
 use crate::coverage::Element;
 use crate::document::Role;
 use crate::rules::{Ctx, Rule};
@@ -26,6 +27,7 @@ pub fn org_re() -> &'static Regex {
             | [\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{1,25}
               (?:株式会社|ホールディングス|\(株\)|（株）|㈱|銀行|信用金庫|信用組合|生命保険|損害保険|証券|大学|機構|協会|財団|研究所|省|庁|市役所|区役所|病院|公社|組合)
             | (?:\(株\)|（株）|㈱)[\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚー・]{1,25}
+            | [\p{Han}\p{Katakana}]{1,8}(?:市|町|村|県|府|都|区)(?:長|役所|役場|庁|教育委員会|議会)?(?:は|が)
             | [A-Za-z0-9&.\-\s]{2,30}(?:Inc\.?|Co\.,?\s*Ltd\.?|Corporation|Corp\.|LLC|K\.K\.)
             ",
         )
@@ -119,36 +121,61 @@ fn acts(text: &str, r: Span) -> bool {
             .any(|p| after.starts_with(p))
 }
 
+/// An organization named as the object of a report or a request (警察へ,
+/// 金融庁に, 委託先から) is not the actor.
+fn object_of_action(text: &str, r: Span) -> bool {
+    let after = text.get(r.end..).unwrap_or("");
+    [
+        "へ",
+        "に",
+        "から",
+        "より",
+        "を",
+        "および",
+        "及び",
+        "など",
+        "等",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p))
+}
+
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
     let backed = issuer_span(ctx).is_some();
     let names = issuer_names(ctx);
-    content(ctx).find_map(|s| {
-        let by_name = names
-            .iter()
-            .flat_map(|n| {
-                s.text
-                    .match_indices(n.as_str())
-                    .map(|(i, m)| Span::new(i, i + m.len()))
-            })
-            .filter(|r| acts(&s.text, *r))
-            .min_by_key(|r| r.start);
-        let own = match (org_in(s), by_name) {
-            (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
-            (a, b) => a.or(b),
-        };
-        let selfref = if backed {
-            self_reference_re()
-                .find(&s.text)
-                .map(|m| Span::new(m.start(), m.end()))
-        } else {
-            None
-        };
-        let first = match (own, selfref) {
-            (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
-            (a, b) => a.or(b),
-        };
-        first.map(|r| span_of(ctx, s, r))
-    })
+    // Contact lines (a phone number or address on the line) name a desk.
+    content(ctx)
+        .filter(|s| first_channel(&s.text).is_none())
+        .find_map(|s| {
+            let by_name = names
+                .iter()
+                .flat_map(|n| {
+                    s.text
+                        .match_indices(n.as_str())
+                        .map(|(i, m)| Span::new(i, i + m.len()))
+                })
+                .filter(|r| acts(&s.text, *r))
+                .min_by_key(|r| r.start);
+            let own = match (
+                org_in(s).filter(|r| !object_of_action(&s.text, *r)),
+                by_name,
+            ) {
+                (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            let selfref = if backed {
+                self_reference_re()
+                    .find(&s.text)
+                    .map(|m| Span::new(m.start(), m.end()))
+            } else {
+                None
+            };
+            let first = match (own, selfref) {
+                (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            first.map(|r| span_of(ctx, s, r))
+        })
 }
 
 pub fn rule() -> Arc<dyn Rule> {
