@@ -60,7 +60,7 @@ impl Rule for WeekdayMismatch {
                     ctx.severity,
                     span,
                     format!(
-                        "{}年{}月{}日は{}曜日です（「{}」と書かれています）。",
+                        "{}年{}月{}日は{}曜日ですが、「{}」と書かれています。",
                         year,
                         h.month,
                         h.day,
@@ -90,7 +90,7 @@ impl Rule for WeekdayMismatch {
 pub fn rule() -> Arc<dyn Rule> {
     let mut m = RuleMeta::builtin("release.weekday-mismatch", Severity::Error);
     m.summary = "日付と曜日が合っていません".into();
-    m.message = "〇年〇月〇日は〇曜日です。".into();
+    m.message = "2019年7月4日は木曜日ですが、「水」と書かれています。".into();
     m.help = "曜日を暦どおりに直してください。".into();
     m.why =
         "日付と曜日の食い違いは、どちらが正しいのか読者に分からず、訂正リリースの原因になります。"
