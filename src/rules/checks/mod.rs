@@ -6,7 +6,34 @@ use std::sync::Arc;
 
 use super::Rule;
 
+pub mod arabic_kanji_numbers;
+mod ja_common;
+pub mod max_comma;
+pub mod max_ten;
+pub mod no_double_negative;
+pub mod no_doubled_conjunction;
+pub mod no_doubled_ga;
+pub mod no_doubled_joshi;
+pub mod no_dropping_ra;
+pub mod no_mix_dearu_desumasu;
+pub mod no_mixed_period;
+pub mod no_successive_word;
+pub mod no_unmatched_pair;
+
 /// Every code-backed check, registered once.
 pub fn all() -> Vec<Arc<dyn Rule>> {
-    vec![]
+    vec![
+        Arc::new(arabic_kanji_numbers::ArabicKanjiNumbers::new()),
+        Arc::new(max_comma::MaxComma::new()),
+        Arc::new(max_ten::MaxTen::new()),
+        Arc::new(no_double_negative::NoDoubleNegative::new()),
+        Arc::new(no_doubled_conjunction::NoDoubledConjunction::new()),
+        Arc::new(no_doubled_ga::NoDoubledGa::new()),
+        Arc::new(no_doubled_joshi::NoDoubledJoshi::new()),
+        Arc::new(no_dropping_ra::NoDroppingRa::new()),
+        Arc::new(no_mix_dearu_desumasu::NoMixDearuDesumasu::new()),
+        Arc::new(no_mixed_period::NoMixedPeriod::new()),
+        Arc::new(no_successive_word::NoSuccessiveWord::new()),
+        Arc::new(no_unmatched_pair::NoUnmatchedPair::new()),
+    ]
 }

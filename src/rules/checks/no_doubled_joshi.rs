@@ -1,0 +1,174 @@
+//! `ja.no-doubled-joshi`: the same particle twice within a short distance
+//! in one sentence (textlint-rule-no-doubled-joshi), with its defaults as
+//! set by the ja-technical-writing preset.
+//!
+//! Particles in a row (「には」「では」) count as one particle. The distance
+//! between two particles is counted in particles, and a 読点 or bracket
+//! between them adds one, so 「右が赤、左が青」 is allowed. Outside strict
+//! mode the ambiguous cases textlint allows are allowed: 連体化「の」,
+//! 格助詞「を」, 接続助詞「て」, 並立助詞 pairs (〜たり〜たり) and 〜か
+//! どうか.
+
+use super::ja_common::{finding, is_bracket, is_joshi, is_touten, opt};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::span::Span;
+use crate::token::Token;
+
+pub struct NoDoubledJoshi {
+    meta: RuleMeta,
+}
+
+const ID: &str = "ja.no-doubled-joshi";
+const DEFAULT_ALLOW: [&str; 3] = ["も", "や", "か"];
+
+impl NoDoubledJoshi {
+    pub fn new() -> Self {
+        let mut m = RuleMeta::builtin(ID, Severity::Warning);
+        m.summary = "同じ助詞が一文の中で近くに続いています".into();
+        m.message = "一文の中で助詞「{match}」が続けて使われています。".into();
+        m.help = "言い換えるか語順を変えて、同じ助詞が続かないようにしてください。".into();
+        m.why = "「材料不足で代替品で作った」のように同じ助詞が続くと、文の係り受けがわかりにくくなります。".into();
+        m.how = "形態素解析で助詞を取り出し、同じ助詞（品詞細分類も同じもの）の間隔が min-interval 以下なら報告します。連続する助詞（「には」など）は一つとして扱い、間にある読点や括弧は間隔を一つ広げます。".into();
+        m.exceptions = "連体化の「の」、格助詞の「を」、接続助詞の「て」、並立助詞の組（〜たり〜たり）、「〜かどうか」は報告しません（strict = true で報告します）。allow に書いた助詞（既定は「も」「や」「か」）も報告しません。".into();
+        m.bad = vec!["システム障害で全店舗で営業を停止しました。".into()];
+        m.good = vec![
+            "障害の影響により、一部の店舗で営業を停止しました。".into(),
+            "東京が晴れ、大阪が雨でした。".into(),
+            "新製品の価格の詳細を発表しました。".into(),
+        ];
+        m.options = vec![
+            opt("min-interval", "1", "同じ助詞の間隔がこの値以下のとき報告します。"),
+            opt("strict", "false", "true にすると例外の助詞も報告します。"),
+            opt(
+                "allow",
+                "[\"も\", \"や\", \"か\"]",
+                "重なっても報告しない助詞。",
+            ),
+        ];
+        NoDoubledJoshi { meta: m }
+    }
+}
+
+impl Default for NoDoubledJoshi {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A particle, or several in a row joined into one, or a separator.
+struct Unit<'t> {
+    /// Index of the first token in the sentence.
+    first: usize,
+    tokens: &'t [Token],
+    separator: bool,
+}
+
+impl Unit<'_> {
+    fn surface(&self) -> String {
+        self.tokens.iter().map(|t| t.surface.as_str()).collect()
+    }
+
+    fn key(&self) -> String {
+        match self.tokens {
+            [one] => format!("{}:{}", one.surface, one.pos[1]),
+            _ => format!("{}:連語", self.surface()),
+        }
+    }
+
+    fn range(&self) -> Span {
+        match (self.tokens.first(), self.tokens.last()) {
+            (Some(a), Some(b)) => Span::new(a.range.start, b.range.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+fn units(tokens: &[Token], strict: bool) -> Vec<Unit<'_>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if is_joshi(t) {
+            let mut j = i + 1;
+            while tokens.get(j).is_some_and(is_joshi) {
+                j += 1;
+            }
+            out.push(Unit {
+                first: i,
+                tokens: &tokens[i..j],
+                separator: false,
+            });
+            i = j;
+            continue;
+        }
+        if !strict && (is_touten(t) || is_bracket(t)) {
+            out.push(Unit {
+                first: i,
+                tokens: &tokens[i..=i],
+                separator: true,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// textlint's non-strict exceptions, judged on the pair.
+fn excepted(a: &Unit<'_>, b: &Unit<'_>, tokens: &[Token]) -> bool {
+    let [t] = a.tokens else {
+        return false;
+    };
+    if t.pos[1] == "連体化" || (t.pos[1] == "格助詞" && t.surface == "を") {
+        return true;
+    }
+    if t.pos[1] == "接続助詞" && t.surface == "て" {
+        return true;
+    }
+    if t.pos[1] == "並立助詞" {
+        return true;
+    }
+    if t.surface == "か" {
+        let dou = b.first.checked_sub(1).and_then(|k| tokens.get(k));
+        return dou.is_some_and(|d| d.surface == "どう");
+    }
+    false
+}
+
+impl Rule for NoDoubledJoshi {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+        let min_interval = ctx.options.int("min-interval", 1).max(0) as usize;
+        let strict = ctx.options.bool("strict", false);
+        let allow: Vec<String> = if ctx.options.table.contains_key("allow") {
+            ctx.options.strings("allow")
+        } else {
+            DEFAULT_ALLOW.iter().map(|s| s.to_string()).collect()
+        };
+        for s in ctx.prose() {
+            let us = units(&s.tokens, strict);
+            for (bi, b) in us.iter().enumerate() {
+                if b.separator || allow.contains(&b.surface()) {
+                    continue;
+                }
+                let key = b.key();
+                let prev = us[..bi]
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, a)| !a.separator && a.key() == key);
+                let Some((ai, a)) = prev else {
+                    continue;
+                };
+                if bi - ai > min_interval || (!strict && excepted(a, b, &s.tokens)) {
+                    continue;
+                }
+                let msg = self.meta.message.replace("{match}", &b.surface());
+                out.push(finding(ctx, ID, s, b.range(), msg, &self.meta.help));
+            }
+        }
+    }
+}
