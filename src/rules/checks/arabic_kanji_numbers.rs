@@ -24,7 +24,21 @@ const COUNTS_FOR_ONE: [&str; 12] = [
 ];
 /// Idioms written with 一 that a slip of the IME turns into 1.
 const ONE_BEFORE: [&str; 15] = [
-    "般", "時的", "旦", "応", "律", "緒", "斉", "層", "切", "貫", "致", "覧", "環", "生懸命", "石二鳥",
+    "般",
+    "時的",
+    "旦",
+    "応",
+    "律",
+    "緒",
+    "斉",
+    "層",
+    "切",
+    "貫",
+    "致",
+    "覧",
+    "環",
+    "生懸命",
+    "石二鳥",
 ];
 const ONE_AFTER: [&str; 6] = ["唯", "統", "同", "均", "万", "随"];
 
@@ -34,7 +48,8 @@ impl ArabicKanjiNumbers {
         m.summary = "算用数字と漢数字の使い分けが不適切です".into();
         m.message = "「{from}」は「{to}」と書いてください。".into();
         m.help = "数えられる数量は算用数字（3件、10人）、熟語や慣用表現は漢数字（一般、一旦）で書いてください。".into();
-        m.why = "数量を漢数字で書くと読み取りにくく、熟語を算用数字で書くと変換ミスに見えます。".into();
+        m.why =
+            "数量を漢数字で書くと読み取りにくく、熟語を算用数字で書くと変換ミスに見えます。".into();
         m.how = "漢数字の後に助数詞（件・人・台など）が続く数量と、「1般」「統1」のように算用数字が入った熟語を探します。".into();
         m.exceptions = "概数（数十人、十数件、二、三日、四五人）、「一度」「一日も早く」「一人ひとり」など一を使う慣用表現、「十分」は報告しません。".into();
         m.fix = FixAvailability::Suggestion;
@@ -64,7 +79,10 @@ fn is_kanji_number(t: &Token) -> bool {
 }
 
 fn digit(c: char) -> Option<u64> {
-    "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u64)
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u64)
 }
 
 /// Value of a kanji numeral, positional (二〇二五) or with 十百千万億兆.
@@ -125,21 +143,32 @@ impl ArabicKanjiNumbers {
             while tokens.get(i).is_some_and(is_kanji_number) {
                 i += 1;
             }
-            let run: String = tokens[start..i].iter().map(|t| t.surface.as_str()).collect();
-            let Some(counter) = tokens.get(i).filter(|t| t.pos_starts_with(&["名詞", "接尾", "助数詞"])) else {
+            let run: String = tokens[start..i]
+                .iter()
+                .map(|t| t.surface.as_str())
+                .collect();
+            let Some(counter) = tokens
+                .get(i)
+                .filter(|t| t.pos_starts_with(&["名詞", "接尾", "助数詞"]))
+            else {
                 continue;
             };
             let prev = start.checked_sub(1).and_then(|k| tokens.get(k));
             let prev2 = start.checked_sub(2).and_then(|k| tokens.get(k));
             let next = tokens.get(i + 1);
             let ordinal = prev.is_some_and(|p| p.surface == "第");
-            let approx = prev.is_some_and(|p| matches!(p.surface.as_str(), "数" | "何" | "幾" | "十数"))
+            let approx = prev
+                .is_some_and(|p| matches!(p.surface.as_str(), "数" | "何" | "幾" | "十数"))
                 || (prev.is_some_and(|p| p.surface == "、") && prev2.is_some_and(is_kanji_number))
-                || tokens.get(i + 1).is_some_and(|t| t.surface == "、" && tokens.get(i + 2).is_some_and(is_kanji_number))
+                || tokens.get(i + 1).is_some_and(|t| {
+                    t.surface == "、" && tokens.get(i + 2).is_some_and(is_kanji_number)
+                })
                 || approximate(&run);
             let idiom = (run == "十" && counter.surface == "分")
                 || (run == "一" && !ordinal && !COUNTS_FOR_ONE.contains(&counter.surface.as_str()))
-                || (run == "二" && counter.surface == "度" && next.is_some_and(|t| t.surface == "と"));
+                || (run == "二"
+                    && counter.surface == "度"
+                    && next.is_some_and(|t| t.surface == "と"));
             if approx || idiom {
                 continue;
             }
@@ -149,7 +178,11 @@ impl ArabicKanjiNumbers {
             let Some(value) = kanji_value(&run) else {
                 continue;
             };
-            out.push((Span::new(a.range.start, b.range.end), run.clone(), value.to_string()));
+            out.push((
+                Span::new(a.range.start, b.range.end),
+                run.clone(),
+                value.to_string(),
+            ));
         }
         out
     }
@@ -164,7 +197,9 @@ fn arabic_idioms(text: &str) -> Vec<(Span, String, String)> {
             continue;
         }
         let is_num = |j: Option<&(usize, char)>| {
-            j.is_some_and(|(_, d)| d.is_ascii_digit() || ('０'..='９').contains(d) || *d == '.' || *d == ',')
+            j.is_some_and(|(_, d)| {
+                d.is_ascii_digit() || ('０'..='９').contains(d) || *d == '.' || *d == ','
+            })
         };
         if (k > 0 && is_num(chars.get(k - 1))) || is_num(chars.get(k + 1)) {
             continue;
@@ -172,7 +207,9 @@ fn arabic_idioms(text: &str) -> Vec<(Span, String, String)> {
         let end = i + c.len_utf8();
         let after = text.get(end..).unwrap_or("");
         let before = text.get(..i).unwrap_or("");
-        if ONE_BEFORE.iter().any(|w| after.starts_with(w)) || ONE_AFTER.iter().any(|w| before.ends_with(w)) {
+        if ONE_BEFORE.iter().any(|w| after.starts_with(w))
+            || ONE_AFTER.iter().any(|w| before.ends_with(w))
+        {
             out.push((Span::new(i, end), c.to_string(), "一".to_owned()));
         }
     }
@@ -191,7 +228,13 @@ impl Rule for ArabicKanjiNumbers {
             for (range, from, to) in found {
                 let shown = |w: &str| {
                     // Show the counter too, so the message reads as a word.
-                    let tail: String = s.text.get(range.end..).unwrap_or("").chars().take(1).collect();
+                    let tail: String = s
+                        .text
+                        .get(range.end..)
+                        .unwrap_or("")
+                        .chars()
+                        .take(1)
+                        .collect();
                     format!("{w}{tail}")
                 };
                 let msg = self

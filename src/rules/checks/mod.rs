@@ -9,6 +9,7 @@ use super::Rule;
 pub mod arabic_kanji_numbers;
 mod ja_common;
 pub mod max_comma;
+pub mod max_kanji_run;
 pub mod max_ten;
 pub mod no_double_negative;
 pub mod no_doubled_conjunction;
@@ -25,6 +26,7 @@ pub fn all() -> Vec<Arc<dyn Rule>> {
     vec![
         Arc::new(arabic_kanji_numbers::ArabicKanjiNumbers::new()),
         Arc::new(max_comma::MaxComma::new()),
+        Arc::new(max_kanji_run::MaxKanjiRun::new()),
         Arc::new(max_ten::MaxTen::new()),
         Arc::new(no_double_negative::NoDoubleNegative::new()),
         Arc::new(no_doubled_conjunction::NoDoubledConjunction::new()),

@@ -38,7 +38,11 @@ impl NoDoubledJoshi {
             "新製品の価格の詳細を発表しました。".into(),
         ];
         m.options = vec![
-            opt("min-interval", "1", "同じ助詞の間隔がこの値以下のとき報告します。"),
+            opt(
+                "min-interval",
+                "1",
+                "同じ助詞の間隔がこの値以下のとき報告します。",
+            ),
             opt("strict", "false", "true にすると例外の助詞も報告します。"),
             opt(
                 "allow",

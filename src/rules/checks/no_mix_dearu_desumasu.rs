@@ -47,7 +47,8 @@ impl NoMixDearuDesumasu {
         let mut m = RuleMeta::builtin(ID, Severity::Warning);
         m.summary = "「ですます」調と「である」調が混在しています".into();
         m.message = "{from}では「{to}」調が使われていますが、この文は「{match}」調です。".into();
-        m.help = "文体をどちらかに統一してください。報道資料の本文は「です・ます」調が一般的です。".into();
+        m.help = "文体をどちらかに統一してください。報道資料の本文は「です・ます」調が一般的です。"
+            .into();
         m.why = "文体の混在は、複数の原稿を継ぎはぎした印象を与え、資料の信頼性を下げます。".into();
         m.how = "本文の段落と箇条書きをそれぞれ一つのまとまりとして、各文の文末（です・ます／だ・である）を形態素解析で判定し、少ない方の文体の文を報告します。同数なら「ですます」を優先します。".into();
         m.exceptions = "見出し、ヘッダー行、問い合わせ先、表、「」『』の中の引用、文末に「です・ます」「だ・である」のない文（体言止め・「〜した。」など）は判定しません。".into();
@@ -97,11 +98,19 @@ fn outside_quotes(tokens: &[Token]) -> Vec<&Token> {
 fn sentence_end(s: &Sentence) -> Option<(Style, Span)> {
     let toks = outside_quotes(&s.tokens);
     let mut end = toks.len();
-    while end > 0 && toks.get(end - 1).is_some_and(|t| is_symbol(t) || t.pos_starts_with(&["助詞", "終助詞"])) {
+    while end > 0
+        && toks
+            .get(end - 1)
+            .is_some_and(|t| is_symbol(t) || t.pos_starts_with(&["助詞", "終助詞"]))
+    {
         end -= 1;
     }
     // The closing quote itself ended the sentence: the style is the quote's.
-    let last_real = s.tokens.iter().rev().find(|t| !is_symbol(t) || t.surface == "」" || t.surface == "』")?;
+    let last_real = s
+        .tokens
+        .iter()
+        .rev()
+        .find(|t| !is_symbol(t) || t.surface == "」" || t.surface == "』")?;
     if last_real.surface == "」" || last_real.surface == "』" {
         return None;
     }
@@ -115,9 +124,9 @@ fn sentence_end(s: &Sentence) -> Option<(Style, Span)> {
     if chain.iter().any(|t| t.base == "です" || t.base == "ます") {
         return Some((Style::Desumasu, range));
     }
-    let copula = chain
-        .iter()
-        .any(|t| t.conj_type == "特殊・ダ" || (t.base == "ある" && t.conj_type.starts_with("五段・ラ行アル")));
+    let copula = chain.iter().any(|t| {
+        t.conj_type == "特殊・ダ" || (t.base == "ある" && t.conj_type.starts_with("五段・ラ行アル"))
+    });
     copula.then_some((Style::Dearu, range))
 }
 
@@ -130,7 +139,10 @@ impl NoMixDearuDesumasu {
         place: &str,
         out: &mut Vec<Diagnostic>,
     ) {
-        let desu = group.iter().filter(|(_, st, _)| *st == Style::Desumasu).count();
+        let desu = group
+            .iter()
+            .filter(|(_, st, _)| *st == Style::Desumasu)
+            .count();
         let dearu = group.len() - desu;
         let expected = match prefer {
             Some(p) => p,
@@ -162,12 +174,7 @@ impl Rule for NoMixDearuDesumasu {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        let pref = |k: &str| {
-            ctx.options
-                .strings(k)
-                .first()
-                .and_then(|s| Style::parse(s))
-        };
+        let pref = |k: &str| ctx.options.strings(k).first().and_then(|s| Style::parse(s));
         let mut body = Vec::new();
         let mut list = Vec::new();
         for s in ctx.prose() {

@@ -65,9 +65,18 @@ fn has_japanese(s: &str) -> bool {
 }
 
 impl NoMixedPeriod {
-    fn report(&self, ctx: &Ctx<'_>, s: &Sentence, mark: &str, allowed: &[String]) -> Option<Diagnostic> {
+    fn report(
+        &self,
+        ctx: &Ctx<'_>,
+        s: &Sentence,
+        mark: &str,
+        allowed: &[String],
+    ) -> Option<Diagnostic> {
         let text = s.text.trim_end();
-        if !has_japanese(text) || text == "以上" || allowed.iter().any(|a| text.ends_with(a.as_str())) {
+        if !has_japanese(text)
+            || text == "以上"
+            || allowed.iter().any(|a| text.ends_with(a.as_str()))
+        {
             return None;
         }
         let (at, last) = text.char_indices().last()?;
@@ -92,8 +101,13 @@ impl NoMixedPeriod {
             return Some(with_fix_if_exact(ctx, d, &last.to_string(), mark, true));
         }
         Some(
-            Diagnostic::new(ID, ctx.severity, span, self.meta.message.replace("{max}", mark))
-                .with_help(format!("文末に「{mark}」を付けてください。")),
+            Diagnostic::new(
+                ID,
+                ctx.severity,
+                span,
+                self.meta.message.replace("{max}", mark),
+            )
+            .with_help(format!("文末に「{mark}」を付けてください。")),
         )
     }
 }
@@ -125,7 +139,10 @@ impl Rule for NoMixedPeriod {
             };
             // A short line without a period is a label unless the paragraph
             // around it is made of sentences.
-            let in_prose = last.prose || rest.iter().any(|s| s.prose && s.text.ends_with(mark.as_str()));
+            let in_prose = last.prose
+                || rest
+                    .iter()
+                    .any(|s| s.prose && s.text.ends_with(mark.as_str()));
             for s in rest.iter().filter(|s| s.prose) {
                 let ends_classic = s.text.trim_end().ends_with(|c: char| CLASSIC.contains(&c));
                 if ends_classic {

@@ -22,7 +22,7 @@ impl NoSuccessiveWord {
         m.help = "重複した語を一つ削除してください。".into();
         m.why = "同じ語の連続はほとんどが入力ミスで、資料の信頼性を損ないます。".into();
         m.how = "形態素解析で隣り合う二語の表記が同じものを探します。".into();
-        m.exceptions = "記号・数字、インラインコード、二文字以上のかなが重なる擬音語・擬態語（「わくわく」など）は報告しません。allow に書いた語も報告しません。".into();
+        m.exceptions = "記号・数字、インラインコード、かなの擬音語・擬態語の繰り返し（「ぽこぽこ」など）は報告しません。allow に書いた語も報告しません。".into();
         m.fix = FixAvailability::Suggestion;
         m.bad = vec!["新サービスのの提供を開始しました。".into()];
         m.good = vec![
@@ -77,11 +77,14 @@ impl Rule for NoSuccessiveWord {
                     continue;
                 }
                 let grammatical = a.is("助詞") || a.is("助動詞");
-                if onomatopoeia
-                    && !grammatical
-                    && is_kana(&a.surface)
-                    && a.surface.chars().count() >= 2
-                {
+                // Onomatopoeia the dictionary lacks splits into short kana
+                // halves (ぽこ|ぽこ); a repeated longer noun (ポイント) is a slip.
+                let mimetic = is_kana(&a.surface)
+                    && (a.surface.chars().count() == 2
+                        || a.is("副詞")
+                        || a.is("感動詞")
+                        || a.is("未知語"));
+                if onomatopoeia && !grammatical && mimetic {
                     continue;
                 }
                 let range = Span::new(a.range.start, b.range.end);
