@@ -19,6 +19,11 @@ pub struct ArabicKanjiNumbers {
 const ID: &str = "ja.arabic-kanji-numbers";
 const KANJI_DIGITS: &str = "〇一二三四五六七八九十百千万億兆";
 /// Counters after which a lone 一 is plainly a count, not an idiom.
+/// Counters that make a word with the numeral, not a count: 二重,
+/// 十分, 一方, 二次被害, 三角, 一流.
+const IDIOM_COUNTERS: [&str; 14] = [
+    "重", "分", "方", "面", "角", "様", "流", "次", "極", "元", "段", "端", "辺", "通り",
+];
 const COUNTS_FOR_ONE: [&str; 12] = [
     "件", "個", "台", "名", "円", "社", "店", "枚", "歳", "才", "割", "点",
 ];
@@ -51,7 +56,7 @@ impl ArabicKanjiNumbers {
         m.why =
             "数量を漢数字で書くと読み取りにくく、熟語を算用数字で書くと変換ミスに見えます。".into();
         m.how = "漢数字の後に助数詞（件・人・台など）が続く数量と、「1般」「統1」のように算用数字が入った熟語を探します。".into();
-        m.exceptions = "概数（数十人、十数件、二、三日、四五人）、「一度」「一日も早く」「一人ひとり」など一を使う慣用表現、「十分」は報告しません。".into();
+        m.exceptions = "概数（数十人、十数件、二、三日、四五人）、「一度」「一日も早く」「一人ひとり」など一を使う慣用表現、「十分」「二重」「二次被害」「一方」のような熟語、「3万人」の「万」のような位の漢字は報告しません。".into();
         m.fix = FixAvailability::Suggestion;
         m.bad = vec![
             "不正アクセスの被害は三件確認されています。".into(),
@@ -61,6 +66,7 @@ impl ArabicKanjiNumbers {
             "不正アクセスの被害は3件確認されています。".into(),
             "一日も早い復旧に向けて十分な体制を整えます。".into(),
             "数十人の社員が対応にあたっています。".into(),
+            "約3万人のお客様に二重に請求していました。".into(),
         ];
         ArabicKanjiNumbers { meta: m }
     }
@@ -90,9 +96,11 @@ pub fn kanji_value(s: &str) -> Option<u64> {
     if s.contains('〇') || (s.chars().count() > 1 && s.chars().all(|c| digit(c).is_some())) {
         return s
             .chars()
-            .try_fold(0u64, |acc, c| Some(acc.checked_mul(10)? + digit(c)?));
+            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
     }
     let (mut total, mut section, mut cur) = (0u64, 0u64, None::<u64>);
+    // Units must descend (二千三百, 三億五千万): 百千 or 万万 is no number.
+    let (mut last_big, mut last_small) = (u64::MAX, u64::MAX);
     for c in s.chars() {
         if let Some(d) = digit(c) {
             if cur.is_some() {
@@ -111,14 +119,22 @@ pub fn kanji_value(s: &str) -> Option<u64> {
             _ => return None,
         };
         if unit >= 10_000 {
-            section += cur.take().unwrap_or(0);
-            total += section.max(1).checked_mul(unit)?;
+            if unit >= last_big {
+                return None;
+            }
+            (last_big, last_small) = (unit, u64::MAX);
+            section = section.checked_add(cur.take().unwrap_or(0))?;
+            total = total.checked_add(section.max(1).checked_mul(unit)?)?;
             section = 0;
         } else {
-            section += cur.take().unwrap_or(1) * unit;
+            if unit >= last_small {
+                return None;
+            }
+            last_small = unit;
+            section = section.checked_add(cur.take().unwrap_or(1) * unit)?;
         }
     }
-    Some(total + section + cur.unwrap_or(0))
+    total.checked_add(section)?.checked_add(cur.unwrap_or(0))
 }
 
 /// 四五人 / 二三日: two plain digits side by side are an approximation.
@@ -164,7 +180,16 @@ impl ArabicKanjiNumbers {
                     t.surface == "、" && tokens.get(i + 2).is_some_and(is_kanji_number)
                 })
                 || approximate(&run);
-            let idiom = (run == "十" && counter.surface == "分")
+            // 3万人: the digits are Arabic already; 万 is a unit.
+            let after_digits = prev.is_some_and(|p| {
+                p.surface.chars().all(|c| {
+                    c.is_ascii_digit() || ('０'..='９').contains(&c) || c == ',' || c == '.'
+                })
+            });
+            let units_only = run.chars().all(|c| "万億兆".contains(c));
+            let idiom = IDIOM_COUNTERS.contains(&counter.surface.as_str())
+                || after_digits
+                || units_only
                 || (run == "一" && !ordinal && !COUNTS_FOR_ONE.contains(&counter.surface.as_str()))
                 || (run == "二"
                     && counter.surface == "度"
@@ -261,6 +286,10 @@ mod tests {
         assert_eq!(kanji_value("一万二千"), Some(12000));
         assert_eq!(kanji_value("二〇二五"), Some(2025));
         assert_eq!(kanji_value("三億五千万"), Some(350_000_000));
+        assert_eq!(kanji_value(&"兆".repeat(10_000)), None);
+        assert_eq!(kanji_value(&"九".repeat(40)), None);
+        assert_eq!(kanji_value("百十"), Some(110));
+        assert_eq!(kanji_value("十百"), None);
     }
 
     #[test]

@@ -56,6 +56,7 @@ fn commas(text: &str) -> Vec<Span> {
             && k > 0
             && digit(chars.get(k - 1))
             && digit(chars.get(k + 1))
+            && digit(chars.get(k + 2))
             && digit(chars.get(k + 3))
             && !digit(chars.get(k + 4));
         if !grouping {

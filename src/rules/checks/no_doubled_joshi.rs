@@ -9,6 +9,8 @@
 //! 格助詞「を」, 接続助詞「て」, 並立助詞 pairs (〜たり〜たり) and 〜か
 //! どうか.
 
+use std::collections::HashMap;
+
 use super::ja_common::{finding, is_bracket, is_joshi, is_touten, opt};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule, RuleMeta};
@@ -30,12 +32,13 @@ impl NoDoubledJoshi {
         m.help = "言い換えるか語順を変えて、同じ助詞が続かないようにしてください。".into();
         m.why = "「材料不足で代替品で作った」のように同じ助詞が続くと、文の係り受けがわかりにくくなります。".into();
         m.how = "形態素解析で助詞を取り出し、同じ助詞（品詞細分類も同じもの）の間隔が min-interval 以下なら報告します。連続する助詞（「には」など）は一つとして扱い、間にある読点や括弧は間隔を一つ広げます。".into();
-        m.exceptions = "連体化の「の」、格助詞の「を」、接続助詞の「て」、並立助詞の組（〜たり〜たり）、「〜かどうか」は報告しません（strict = true で報告します）。allow に書いた助詞（既定は「も」「や」「か」）も報告しません。".into();
+        m.exceptions = "連体化の「の」、格助詞の「を」、接続助詞の「て」、並立助詞の組（〜たり〜たり）、「〜かどうか」は報告しません（strict = true で報告します）。また textlint と異なり、「ように」「ために」の「に」は格助詞の「に」と別に扱います。allow に書いた助詞（既定は「も」「や」「か」）も報告しません。".into();
         m.bad = vec!["システム障害で全店舗で営業を停止しました。".into()];
         m.good = vec![
             "障害の影響により、一部の店舗で営業を停止しました。".into(),
             "東京が晴れ、大阪が雨でした。".into(),
             "新製品の価格の詳細を発表しました。".into(),
+            "異常を早期に検知できるようにします。".into(),
         ];
         m.options = vec![
             opt(
@@ -66,6 +69,9 @@ struct Unit<'t> {
     first: usize,
     tokens: &'t [Token],
     separator: bool,
+    /// 「に」 after a dependent noun (よう・ため): part of ように／ために,
+    /// not a case particle of its own.
+    functional: bool,
 }
 
 impl Unit<'_> {
@@ -75,6 +81,7 @@ impl Unit<'_> {
 
     fn key(&self) -> String {
         match self.tokens {
+            [one] if self.functional => format!("{}:機能語", one.surface),
             [one] => format!("{}:{}", one.surface, one.pos[1]),
             _ => format!("{}:連語", self.surface()),
         }
@@ -98,10 +105,16 @@ fn units(tokens: &[Token], strict: bool) -> Vec<Unit<'_>> {
             while tokens.get(j).is_some_and(is_joshi) {
                 j += 1;
             }
+            let functional = j == i + 1
+                && t.surface == "に"
+                && i.checked_sub(1)
+                    .and_then(|k| tokens.get(k))
+                    .is_some_and(|p| p.pos_starts_with(&["名詞", "非自立"]));
             out.push(Unit {
                 first: i,
                 tokens: &tokens[i..j],
                 separator: false,
+                functional,
             });
             i = j;
             continue;
@@ -111,6 +124,7 @@ fn units(tokens: &[Token], strict: bool) -> Vec<Unit<'_>> {
                 first: i,
                 tokens: &tokens[i..=i],
                 separator: true,
+                functional: false,
             });
         }
         i += 1;
@@ -154,17 +168,18 @@ impl Rule for NoDoubledJoshi {
         };
         for s in ctx.prose() {
             let us = units(&s.tokens, strict);
+            // Last position of each particle, so long sentences stay linear.
+            let mut last: HashMap<String, usize> = HashMap::new();
             for (bi, b) in us.iter().enumerate() {
-                if b.separator || allow.contains(&b.surface()) {
+                if b.separator {
                     continue;
                 }
                 let key = b.key();
-                let prev = us[..bi]
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .find(|(_, a)| !a.separator && a.key() == key);
-                let Some((ai, a)) = prev else {
+                let prev = last.insert(key, bi);
+                if allow.contains(&b.surface()) {
+                    continue;
+                }
+                let Some((ai, a)) = prev.and_then(|ai| us.get(ai).map(|a| (ai, a))) else {
                     continue;
                 };
                 if bi - ai > min_interval || (!strict && excepted(a, b, &s.tokens)) {
