@@ -207,6 +207,7 @@ impl Config {
         }
         settings.extend(&extend);
         settings.ignore(&ignore);
+        settings.config_ignored = ignore;
         for (id, table) in &self.raw.rules {
             let Some(rule) = settings.registry.get(id).cloned() else {
                 return Err(self.err(
@@ -220,7 +221,10 @@ impl Config {
                 match key.as_str() {
                     "enabled" => match value.as_bool() {
                         Some(true) => settings.extend(std::slice::from_ref(id)),
-                        Some(false) => settings.ignore(std::slice::from_ref(id)),
+                        Some(false) => {
+                            settings.ignore(std::slice::from_ref(id));
+                            settings.config_ignored.push(id.clone());
+                        }
                         None => {
                             return Err(self.err(
                                 table.span(),

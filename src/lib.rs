@@ -47,6 +47,9 @@ pub struct Settings {
     pub severity_overrides: BTreeMap<String, Severity>,
     pub options: BTreeMap<String, RuleOptions>,
     pub default_kind: Option<DocKind>,
+    /// Rules the config file turned off (`ignore`, `enabled = false`);
+    /// kept so that a command-line `--select` does not turn them back on.
+    pub config_ignored: Vec<String>,
 }
 
 impl Settings {
@@ -76,6 +79,7 @@ impl Settings {
             severity_overrides: BTreeMap::new(),
             options: BTreeMap::new(),
             default_kind: None,
+            config_ignored: Vec::new(),
         }
     }
 

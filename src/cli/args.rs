@@ -33,6 +33,17 @@ pub enum Command {
     Init(InitArgs),
     /// エディター用の Language Server（stdio）/ Run the LSP server over stdio.
     Lsp,
+    /// 原稿の構造（タイトル・ヘッダー・リード・本文・問い合わせ先）と文の区切りを表示する / Show how koho reads a draft.
+    Inspect(InspectArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The draft to inspect.
+    pub path: PathBuf,
+    /// Also print each sentence's tokens (surface/POS/base).
+    #[arg(long)]
+    pub tokens: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -185,18 +185,6 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
             return Ok(ExitStatus::Error);
         }
     };
-    for list in [&a.select, &a.ignore, &a.extend_select] {
-        let unknown = config::unknown_selectors(&builtin, list);
-        if !unknown.is_empty() && a.config.is_none() {
-            // User rule files may define them; only builtin-only runs can judge here.
-            let msg = format!(
-                "koho: ルール「{}」はありません。`koho rules` で一覧を確認してください。",
-                unknown.join("」「")
-            );
-            writeln!(io::stderr(), "{msg}")?;
-            return Ok(ExitStatus::Error);
-        }
-    }
     let mut errors: Vec<FileError> = Vec::new();
     let stdin_name = a.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
     let mut inputs = match &a.changed {
@@ -277,7 +265,11 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                 }
             }
             if !a.select.is_empty() {
+                // --select replaces the configured set, but a folder's
+                // `ignore` still holds (it is usually there for a reason).
                 s.select(&a.select);
+                let ignored = s.config_ignored.clone();
+                s.ignore(&ignored);
             }
             s.extend(&a.extend_select);
             s.ignore(&a.ignore);

@@ -12,15 +12,7 @@ use crate::rules::{FixAvailability, RuleMeta};
 
 pub fn render_text(m: &RuleMeta) -> String {
     let mut s = String::new();
-    let sev = if m.severity.incident == m.severity.announcement {
-        m.severity.incident.as_str().to_owned()
-    } else {
-        format!(
-            "incident: {} / announcement: {}",
-            m.severity.incident.as_str(),
-            m.severity.announcement.as_str()
-        )
-    };
+    let sev = m.severity.describe();
     let kinds: Vec<&str> = m.applies_to.iter().map(DocKind::as_str).collect();
     s.push_str(&format!("{}\n\n{}\n\n", m.id, m.summary));
     s.push_str(&format!(

@@ -30,15 +30,11 @@ pub fn run(a: &RulesArgs) -> io::Result<ExitStatus> {
                 .unwrap_or(0);
             for r in settings.registry.iter() {
                 let m = r.meta();
-                let sev = if m.severity.incident == m.severity.announcement {
-                    m.severity.incident.as_str().to_owned()
-                } else {
-                    format!(
-                        "{}/{}",
-                        m.severity.incident.as_str(),
-                        m.severity.announcement.as_str()
-                    )
-                };
+                let sev = m
+                    .severity
+                    .describe()
+                    .replace("incident: ", "")
+                    .replace(" / announcement: ", "/");
                 let flags = format!(
                     "{}{}",
                     if m.fix == FixAvailability::Safe {

@@ -5,6 +5,7 @@ pub mod args;
 pub mod check;
 pub mod explain;
 pub mod init;
+pub mod inspect;
 pub mod list;
 
 use std::io::{self, IsTerminal, Write};
@@ -76,6 +77,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Explain(a) => explain::run(&a),
         Command::Init(a) => init::run(&a),
         Command::Lsp => crate::lsp::run(),
+        Command::Inspect(a) => inspect::run(&a),
     };
     match result {
         Ok(s) => s,

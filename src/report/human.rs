@@ -6,7 +6,10 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Run, Summary};
@@ -14,9 +17,36 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::LineIndex;
 use crate::FileReport;
 
+/// The file's text under a name that carries the finding's position.
+/// miette computes columns in bytes; koho shows character columns, so the
+/// handler's own position is turned off and this name is shown instead.
+struct Located<'a> {
+    text: &'a str,
+    name: String,
+}
+
+impl SourceCode for Located<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let c = self.text.read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            *c.span(),
+            c.line(),
+            c.column(),
+            c.line_count(),
+        )))
+    }
+}
+
 struct Rendered<'a> {
     d: &'a Diagnostic,
-    src: &'a NamedSource<String>,
+    src: &'a Located<'a>,
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -92,6 +122,7 @@ fn handler(run: &Run<'_>) -> GraphicalReportHandler {
         .with_width(run.width)
         .with_links(false)
         .with_context_lines(1)
+        .without_primary_span_start()
 }
 
 /// Pad `s` to `width` display columns (CJK counts as two).
@@ -145,12 +176,16 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
     }
     for r in run.reports {
         if !run.summary_only {
-            let src = NamedSource::new(r.source.name.clone(), r.source.text.clone())
-                .with_language("markdown");
+            let index = LineIndex::new(&r.source.text);
             for d in &r.diagnostics {
                 if run.quiet && d.severity != Severity::Error {
                     continue;
                 }
+                let p = index.position(&r.source.text, d.span.start);
+                let src = Located {
+                    text: &r.source.text,
+                    name: format!("{}:{}:{}", r.source.name, p.line, p.column),
+                };
                 let mut out = String::new();
                 if h.render_report(&mut out, &Rendered { d, src: &src })
                     .is_err()

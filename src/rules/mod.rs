@@ -34,6 +34,19 @@ impl SeverityByKind {
         }
     }
 
+    /// `error`, or `incident: error / announcement: warning` when they differ.
+    pub fn describe(&self) -> String {
+        if self.incident == self.announcement {
+            self.incident.as_str().to_owned()
+        } else {
+            format!(
+                "incident: {} / announcement: {}",
+                self.incident.as_str(),
+                self.announcement.as_str()
+            )
+        }
+    }
+
     pub fn for_kind(&self, kind: DocKind) -> Severity {
         match kind {
             DocKind::Incident => self.incident,

@@ -47,31 +47,26 @@ pub struct Match {
     pub text: String,
 }
 
+/// A non-empty regex match as a [`Match`].
+fn regex_match(m: regex::Match<'_>) -> Option<Match> {
+    (!m.as_str().is_empty()).then(|| Match {
+        range: Span::new(m.start(), m.end()),
+        text: m.as_str().to_owned(),
+    })
+}
+
 impl Pattern {
     /// All non-overlapping matches in a sentence.
     pub fn find_all(&self, s: &Sentence) -> Vec<Match> {
         match self {
-            Pattern::Regex(re) => re
-                .find_iter(&s.text)
-                .filter(|m| !m.as_str().is_empty())
-                .map(|m| Match {
-                    range: Span::new(m.start(), m.end()),
-                    text: m.as_str().to_owned(),
-                })
-                .collect(),
+            Pattern::Regex(re) => re.find_iter(&s.text).filter_map(regex_match).collect(),
             Pattern::Tokens(seq) => find_token_seq(seq, &s.tokens, &s.text),
         }
     }
 
     pub fn find_first(&self, s: &Sentence) -> Option<Match> {
         match self {
-            Pattern::Regex(re) => re
-                .find(&s.text)
-                .filter(|m| !m.as_str().is_empty())
-                .map(|m| Match {
-                    range: Span::new(m.start(), m.end()),
-                    text: m.as_str().to_owned(),
-                }),
+            Pattern::Regex(re) => re.find_iter(&s.text).find_map(regex_match),
             Pattern::Tokens(seq) => find_token_seq(seq, &s.tokens, &s.text).into_iter().next(),
         }
     }
