@@ -194,3 +194,34 @@ fn safe_fixes_apply_and_are_idempotent() {
     let (again, n2) = koho::fix::fix_source(&Source::new("t.md", &fixed), &s);
     assert_eq!((again.as_str(), n2), (fixed.as_str(), 0));
 }
+
+#[test]
+fn odd_inputs_neither_panic_nor_give_bad_spans() {
+    let s = settings(&RULES);
+    let inputs = [
+        String::new(),
+        "。。。、、、，，，".repeat(50),
+        "「".repeat(5000),
+        "）」』".repeat(3000),
+        "漢".repeat(20_000),
+        format!("# 見出し\n\n{}。", "、".repeat(3000)),
+        format!("{}。", "がのにでを".repeat(4000)),
+        "一二三四五六七八九十百千万億兆".repeat(200) + "人。",
+        "兆兆兆件。万万人。〇〇〇円。".into(),
+        "`code`．`code`\n\n| a | b |\n|---|---|\n| 「 | ） |\n".into(),
+        "1,2,3,4,5,6,7,8。1,000,000,000。,,,,,,".into(),
+        "見れる見れる見れる。来れ\u{0}る。\u{FEFF}です。だ。".into(),
+        "- です。\n- である。\n  - だ。\n\n> である。ですます。\n".into(),
+    ];
+    for text in inputs {
+        let report = lint(Source::new("odd.md", &text), &s);
+        for d in &report.diagnostics {
+            assert!(
+                text.get(d.span.start..d.span.end).is_some(),
+                "{}: span {:?} is not on char boundaries",
+                d.rule,
+                d.span
+            );
+        }
+    }
+}

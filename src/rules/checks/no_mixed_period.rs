@@ -2,7 +2,8 @@
 //! 「。」, or a sentence ending in another period mark (「．」「.」) than the
 //! document's (textlint-rule-ja-no-mixed-period). As in textlint, lists are
 //! not checked, and endings in ！？, closing brackets and quotes are
-//! accepted; labels, headers, headings, tables and the contact block are
+//! accepted, and a paragraph that ends in a link, emphasis or code is
+//! skipped; labels, headers, headings, tables and the contact block are
 //! never checked, nor the closing 「以上」.
 
 use super::ja_common::{opt, with_fix_if_exact};
@@ -28,7 +29,7 @@ impl NoMixedPeriod {
         m.help = "文末に「。」を付けてください。".into();
         m.why = "句点の抜けや「．」との混在は、校正されていない資料という印象を与え、転載時の誤りの原因にもなります。".into();
         m.how = "本文の段落ごとに最後の文の末尾を調べ、句点がないものを報告します。また「．」「.」で終わる文は句点の混在として報告します。".into();
-        m.exceptions = "箇条書き、表、見出し、ヘッダー行、問い合わせ先、「以上」、日本語を含まない段落は対象外です。「！」「？」や閉じ括弧・かぎ括弧で終わる文、「：」で終わり次に一覧が続く文も報告しません。".into();
+        m.exceptions = "箇条書き、表、見出し、ヘッダー行、問い合わせ先、「以上」、日本語を含まない段落は対象外です。「！」「？」や閉じ括弧・かぎ括弧で終わる文、「：」で終わり次に一覧が続く文、リンク・強調・コードで終わる段落も報告しません。".into();
         m.fix = FixAvailability::Safe;
         m.bad = vec![
             "当社は本日、新サービスを開始しました。詳細は当社ウェブサイトでお知らせします".into(),
@@ -149,7 +150,12 @@ impl Rule for NoMixedPeriod {
                     out.extend(self.report(ctx, s, &mark, &allowed));
                 }
             }
-            if in_prose {
+            // As in textlint, a paragraph that ends in a link, emphasis or
+            // code (not in plain text) is not judged for a missing period.
+            let end = last.span.end;
+            let rest_of_line = ctx.text().get(end..).unwrap_or("").split('\n').next();
+            let ends_in_text = rest_of_line.is_none_or(|r| r.trim().is_empty());
+            if in_prose && ends_in_text {
                 out.extend(self.report(ctx, last, &mark, &allowed));
             }
         }
