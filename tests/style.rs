@@ -166,11 +166,15 @@ fn options_change_the_limits() {
     );
     assert_eq!(texts(&wide, doc), vec!["が"]);
 
-    // も is allowed by default (the preset's allow list); an empty list reports it.
+    // 「AもBも」 is reported as in textlint; `allow` lets a particle repeat.
     let doc = "# お知らせ\n\n大人も子どもも楽しめます。\n";
-    assert!(texts(&settings(&["ja.no-doubled-joshi"]), doc).is_empty());
-    let none = with_option("ja.no-doubled-joshi", "allow", toml::Value::Array(vec![]));
-    assert_eq!(texts(&none, doc), vec!["も"]);
+    assert_eq!(texts(&settings(&["ja.no-doubled-joshi"]), doc), vec!["も"]);
+    let mo = with_option(
+        "ja.no-doubled-joshi",
+        "allow",
+        toml::Value::Array(vec![toml::Value::String("も".into())]),
+    );
+    assert!(texts(&mo, doc).is_empty());
 
     let doc = "# お知らせ\n\n当社は新製品を発表しました。価格は未定である。\n";
     let dearu = with_option(
@@ -179,6 +183,16 @@ fn options_change_the_limits() {
         toml::Value::String("である".into()),
     );
     assert_eq!(texts(&dearu, doc), vec!["ました"]);
+
+    // Counts with any counter are JTF-silent; `counters` reports them.
+    let doc = "# お知らせ\n\n被害は五件、対象は約二千人です。十分な体制で二重の確認をします。\n";
+    assert!(texts(&settings(&["ja.arabic-kanji-numbers"]), doc).is_empty());
+    let counters = with_option(
+        "ja.arabic-kanji-numbers",
+        "counters",
+        toml::Value::Boolean(true),
+    );
+    assert_eq!(texts(&counters, doc), vec!["五", "二千"]);
 }
 
 #[test]

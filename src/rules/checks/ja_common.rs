@@ -59,7 +59,7 @@ pub fn is_joshi(t: &Token) -> bool {
     t.is("助詞")
 }
 
-/// The sentence's 読点 tokens; `，` counts too because some releases use it
+/// 読点 as no-doubled-joshi's commaCharacters: some releases write `，`
 /// in place of 、.
 pub fn is_touten(t: &Token) -> bool {
     t.surface == "、" || t.surface == "，"

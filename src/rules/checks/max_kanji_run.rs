@@ -15,9 +15,9 @@ pub struct MaxKanjiRun {
 }
 
 const ID: &str = "ja.max-kanji-run";
-/// Job titles every release names in its lead and header; they are fixed
-/// terms, not a style choice.
-const TITLES: [&str; 8] = [
+/// Job titles and regulators every release names; they are fixed terms,
+/// not a style choice, and must be written exactly.
+const FIXED_NAMES: [&str; 14] = [
     "代表取締役社長",
     "代表取締役会長",
     "代表取締役副社長",
@@ -26,6 +26,12 @@ const TITLES: [&str; 8] = [
     "代表執行役会長",
     "取締役副社長",
     "取締役専務執行役員",
+    "個人情報保護委員会",
+    "公正取引委員会",
+    "証券取引等監視委員会",
+    "東京証券取引所",
+    "独立行政法人情報処理推進機構",
+    "独立行政法人国民生活センター",
 ];
 
 impl MaxKanjiRun {
@@ -37,11 +43,12 @@ impl MaxKanjiRun {
         m.why = "漢字が長く続くと語の切れ目がわからず、読み間違いの原因になります。".into();
         m.how =
             "文ごとに連続する漢字（々を含む）の並びを数え、上限を超えるものを報告します。".into();
-        m.exceptions = "地名・組織名などの固有名詞とその接尾語（都・区・市など）だけでできた並び、「代表取締役社長」などの役職名、allow に書いた語は報告しません。見出し、ヘッダー行、問い合わせ先、ラベル行も対象外です。".into();
+        m.exceptions = "地名・組織名などの固有名詞とその接尾語（都・区・市など）だけでできた並び、「代表取締役社長」などの役職名や「個人情報保護委員会」などの機関名、allow に書いた語は報告しません。見出し、ヘッダー行、問い合わせ先、ラベル行も対象外です。".into();
         m.bad = vec!["本日、顧客個人情報漏洩事案が発生しました。".into()];
         m.good = vec![
             "本日、お客様の個人情報が漏洩する事案が発生しました。".into(),
             "当社（本社：東京都千代田区）は本日、新製品を発表しました。".into(),
+            "当社は本件を個人情報保護委員会に報告しました。".into(),
         ];
         m.options = vec![
             opt("max", "6", "続けてよい漢字の数。これを超えると報告します。"),
@@ -112,7 +119,7 @@ impl Rule for MaxKanjiRun {
             for (range, n) in long_runs(&s.text, max) {
                 let word = range.slice(&s.text);
                 let allowed = allow.iter().any(|a| a.contains(word))
-                    || TITLES.iter().any(|a| a.contains(word));
+                    || FIXED_NAMES.iter().any(|a| a.contains(word));
                 if allowed || proper_nouns_only(s, range) {
                     continue;
                 }

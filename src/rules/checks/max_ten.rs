@@ -2,7 +2,7 @@
 //! A 、 between two nouns lists items (「東京、大阪、名古屋」) and is not
 //! counted unless `strict` is set, as in textlint.
 
-use super::ja_common::{finding, is_bracket, is_touten, opt};
+use super::ja_common::{finding, is_bracket, opt};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule, RuleMeta};
 use crate::token::Token;
@@ -20,7 +20,7 @@ impl MaxTen {
         m.message = "一文に読点「、」が {value} 個あります（上限 {max} 個）。".into();
         m.help = "文を二つに分けるか、読点がなくても読める語順にしてください。".into();
         m.why = "読点が多い文は係り受けがわかりにくく、記者や読者が誤読する原因になります。".into();
-        m.how = "文中の「、」「，」を数え、上限を超えた読点の位置を示します。".into();
+        m.how = "文中の「、」を数え、上限を超えた読点の位置を示します（「，」は ja.max-comma が数えます）。".into();
         m.exceptions = "名詞と名詞の間の読点（「東京、大阪、名古屋」のような列挙）は数えません（strict = true で数えます）。".into();
         m.bad = vec!["当社は、本日、新しいサービスを、全国の店舗で、開始しました。".into()];
         m.good = vec![
@@ -77,7 +77,7 @@ impl Rule for MaxTen {
                 .tokens
                 .iter()
                 .enumerate()
-                .filter(|(i, t)| is_touten(t) && (strict || !sandwiched(&s.tokens, *i)))
+                .filter(|(i, t)| t.surface == "、" && (strict || !sandwiched(&s.tokens, *i)))
                 .map(|(i, _)| i)
                 .collect();
             if counted.len() <= max {

@@ -22,7 +22,6 @@ pub struct NoDoubledJoshi {
 }
 
 const ID: &str = "ja.no-doubled-joshi";
-const DEFAULT_ALLOW: [&str; 3] = ["も", "や", "か"];
 
 impl NoDoubledJoshi {
     pub fn new() -> Self {
@@ -32,7 +31,7 @@ impl NoDoubledJoshi {
         m.help = "言い換えるか語順を変えて、同じ助詞が続かないようにしてください。".into();
         m.why = "「材料不足で代替品で作った」のように同じ助詞が続くと、文の係り受けがわかりにくくなります。".into();
         m.how = "形態素解析で助詞を取り出し、同じ助詞（品詞細分類も同じもの）の間隔が min-interval 以下なら報告します。連続する助詞（「には」など）は一つとして扱い、間にある読点や括弧は間隔を一つ広げます。".into();
-        m.exceptions = "連体化の「の」、格助詞の「を」、接続助詞の「て」、並立助詞の組（〜たり〜たり）、「〜かどうか」は報告しません（strict = true で報告します）。また textlint と異なり、「ように」「ために」の「に」は格助詞の「に」と別に扱います。allow に書いた助詞（既定は「も」「や」「か」）も報告しません。".into();
+        m.exceptions = "連体化の「の」、格助詞の「を」、接続助詞の「て」、一文に二つだけの並立助詞（〜たり〜たり）、「〜かどうか」は報告しません（strict = true で報告します）。また textlint と異なり、「ように」「ために」の「に」は格助詞の「に」と別に扱います。allow に書いた助詞も報告しません（既定は空で、「AもBも」は報告します）。".into();
         m.bad = vec!["システム障害で全店舗で営業を停止しました。".into()];
         m.good = vec![
             "障害の影響により、一部の店舗で営業を停止しました。".into(),
@@ -49,8 +48,8 @@ impl NoDoubledJoshi {
             opt("strict", "false", "true にすると例外の助詞も報告します。"),
             opt(
                 "allow",
-                "[\"も\", \"や\", \"か\"]",
-                "重なっても報告しない助詞。",
+                "[]",
+                "重なっても報告しない助詞（例: [\"も\", \"や\"]）。",
             ),
         ];
         NoDoubledJoshi { meta: m }
@@ -132,8 +131,9 @@ fn units(tokens: &[Token], strict: bool) -> Vec<Unit<'_>> {
     out
 }
 
-/// textlint's non-strict exceptions, judged on the pair.
-fn excepted(a: &Unit<'_>, b: &Unit<'_>, tokens: &[Token]) -> bool {
+/// textlint's non-strict exceptions, judged on the pair; `count` is how
+/// often the particle occurs in the sentence.
+fn excepted(a: &Unit<'_>, b: &Unit<'_>, tokens: &[Token], count: usize) -> bool {
     let [t] = a.tokens else {
         return false;
     };
@@ -143,10 +143,11 @@ fn excepted(a: &Unit<'_>, b: &Unit<'_>, tokens: &[Token]) -> bool {
     if t.pos[1] == "接続助詞" && t.surface == "て" {
         return true;
     }
-    if t.pos[1] == "並立助詞" {
+    // 登ったり降りたり: a pair is intended; a third one is not.
+    if t.pos[1] == "並立助詞" && count == 2 {
         return true;
     }
-    if t.surface == "か" {
+    if t.surface == "か" && count == 2 {
         let dou = b.first.checked_sub(1).and_then(|k| tokens.get(k));
         return dou.is_some_and(|d| d.surface == "どう");
     }
@@ -161,20 +162,21 @@ impl Rule for NoDoubledJoshi {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let min_interval = ctx.options.int("min-interval", 1).max(0) as usize;
         let strict = ctx.options.bool("strict", false);
-        let allow: Vec<String> = if ctx.options.table.contains_key("allow") {
-            ctx.options.strings("allow")
-        } else {
-            DEFAULT_ALLOW.iter().map(|s| s.to_string()).collect()
-        };
+        let allow = ctx.options.strings("allow");
         for s in ctx.prose() {
             let us = units(&s.tokens, strict);
             // Last position of each particle, so long sentences stay linear.
             let mut last: HashMap<String, usize> = HashMap::new();
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for u in us.iter().filter(|u| !u.separator) {
+                *counts.entry(u.key()).or_default() += 1;
+            }
             for (bi, b) in us.iter().enumerate() {
                 if b.separator {
                     continue;
                 }
                 let key = b.key();
+                let count = counts.get(&key).copied().unwrap_or(0);
                 let prev = last.insert(key, bi);
                 if allow.contains(&b.surface()) {
                     continue;
@@ -182,7 +184,7 @@ impl Rule for NoDoubledJoshi {
                 let Some((ai, a)) = prev.and_then(|ai| us.get(ai).map(|a| (ai, a))) else {
                     continue;
                 };
-                if bi - ai > min_interval || (!strict && excepted(a, b, &s.tokens)) {
+                if bi - ai > min_interval || (!strict && excepted(a, b, &s.tokens, count)) {
                     continue;
                 }
                 let msg = self.meta.message.replace("{match}", &b.surface());
