@@ -22,7 +22,7 @@ impl NoSuccessiveWord {
         m.help = "重複した語を一つ削除してください。".into();
         m.why = "同じ語の連続はほとんどが入力ミスで、資料の信頼性を損ないます。".into();
         m.how = "形態素解析で隣り合う二語の表記が同じものを探します。".into();
-        m.exceptions = "記号・数字、インラインコード、かなの擬音語・擬態語の繰り返し（「ぽこぽこ」など）は報告しません。allow に書いた語も報告しません。".into();
+        m.exceptions = "記号・数字、インラインコード、カタカナ語の繰り返し（textlint と同じく擬音語・擬態語とみなします）や二文字のかなの繰り返し（「ぽこぽこ」など）は報告しません。allow に書いた語も報告しません。".into();
         m.fix = FixAvailability::Suggestion;
         m.bad = vec!["新サービスのの提供を開始しました。".into()];
         m.good = vec![
@@ -52,6 +52,11 @@ fn is_kana(s: &str) -> bool {
         .all(|c| ('\u{3041}'..='\u{30FC}').contains(&c) && c != '・')
 }
 
+fn is_katakana(s: &str) -> bool {
+    s.chars()
+        .all(|c| ('\u{30A1}'..='\u{30FA}').contains(&c) || c == 'ー')
+}
+
 fn skipped(t: &Token) -> bool {
     is_symbol(t)
         || t.pos_starts_with(&["名詞", "数"])
@@ -77,13 +82,11 @@ impl Rule for NoSuccessiveWord {
                     continue;
                 }
                 let grammatical = a.is("助詞") || a.is("助動詞");
-                // Onomatopoeia the dictionary lacks splits into short kana
-                // halves (ぽこ|ぽこ); a repeated longer noun (ポイント) is a slip.
-                let mimetic = is_kana(&a.surface)
-                    && (a.surface.chars().count() == 2
-                        || a.is("副詞")
-                        || a.is("感動詞")
-                        || a.is("未知語"));
+                // As textlint: a repeated katakana word is taken for
+                // onomatopoeia (ドキ|ドキ); so are short kana halves the
+                // dictionary lacks (ぽこ|ぽこ).
+                let mimetic = is_katakana(&a.surface)
+                    || (is_kana(&a.surface) && a.surface.chars().count() == 2);
                 if onomatopoeia && !grammatical && mimetic {
                     continue;
                 }
