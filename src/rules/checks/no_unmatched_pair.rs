@@ -1,5 +1,5 @@
 //! `ja.no-unmatched-pair`: an opening bracket or quote without its closing
-//! partner, or the reverse (textlint-rule-no-unmatched-pair). Judged per
+//! partner (textlint-rule-no-unmatched-pair). Judged per
 //! Markdown block, so a 「 opened in one paragraph and closed in the next is
 //! reported, while code (already removed from the plain text) is not.
 
@@ -13,14 +13,19 @@ pub struct NoUnmatchedPair {
 
 const ID: &str = "ja.no-unmatched-pair";
 
-const PAIRS: [(char, char); 10] = [
+const PAIRS: [(char, char); 15] = [
     ('「', '」'),
     ('『', '』'),
     ('（', '）'),
     ('(', ')'),
     ('［', '］'),
     ('[', ']'),
+    ('｛', '｝'),
+    ('{', '}'),
     ('【', '】'),
+    ('〚', '〛'),
+    ('«', '»'),
+    ('‹', '›'),
     ('〔', '〕'),
     ('“', '”'),
     ('《', '》'),
@@ -29,12 +34,12 @@ const PAIRS: [(char, char); 10] = [
 impl NoUnmatchedPair {
     pub fn new() -> Self {
         let mut m = RuleMeta::builtin(ID, Severity::Warning);
-        m.summary = "括弧やかぎ括弧が対になっていません".into();
-        m.message = "「{match}」に対応する括弧がありません。".into();
-        m.help = "対になる括弧を補うか、不要な括弧を削除してください。".into();
+        m.summary = "括弧やかぎ括弧が閉じられていません".into();
+        m.message = "「{match}」に対応する閉じ括弧がありません。".into();
+        m.help = "対になる閉じ括弧を補うか、不要な開き括弧を削除してください。".into();
         m.why = "閉じ忘れた括弧は、どこまでが引用や補足なのかを読み手に誤解させます。".into();
-        m.how = "段落・見出し・箇条書き・表のセルごとに 「」『』（）()［］[]【】〔〕“”《》 の対応を調べます。".into();
-        m.exceptions = "行頭の「1)」「a)」のような番号の閉じ括弧、コード（インラインコード・コードブロック）は対象外です。".into();
+        m.how = "段落・見出し・箇条書き・表のセルごとに 「」『』（）()［］[]｛｝{}【】〚〛«»‹›〔〕“”《》 の開き括弧が閉じられているかを調べます。".into();
+        m.exceptions = "textlint と同じく、開き括弧のない閉じ括弧（「1)」のような番号など）は報告しません。コード（インラインコード・コードブロック）も対象外です。".into();
         m.bad = vec!["社長は「再発防止に全力を尽くします。と述べました。".into()];
         m.good = vec![
             "社長は「再発防止に全力を尽くします」と述べました。".into(),
@@ -50,20 +55,9 @@ impl Default for NoUnmatchedPair {
     }
 }
 
-/// A closing bracket right after a short line-initial label like 「1)」「a）」
-/// numbers an item and has no opening partner by design.
-fn is_item_number(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let label = text[line_start..at].trim_start();
-    let n = label.chars().count();
-    (1..=3).contains(&n) && label.chars().all(|c| c.is_alphanumeric() && !is_cjk(c))
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{3040}'..='\u{30FF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
-/// Unmatched bracket positions (byte ranges) in a block's plain text.
+/// Opening marks (byte ranges) in a block's plain text that are never
+/// closed. As in textlint, a closing mark without an opener is not
+/// reported: 「1)」 numbers an item, 「補足）」 is at worst a stray.
 pub fn unmatched(text: &str) -> Vec<Span> {
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut bad = Vec::new();
@@ -71,20 +65,12 @@ pub fn unmatched(text: &str) -> Vec<Span> {
         if PAIRS.iter().any(|(o, _)| *o == c) {
             stack.push((c, i));
         } else if let Some(&(open, _)) = PAIRS.iter().find(|(_, cl)| *cl == c) {
-            match stack.iter().rposition(|(o, _)| *o == open) {
-                Some(k) => {
-                    // Openers above the partner were never closed.
-                    for &(o, at) in &stack[k + 1..] {
-                        bad.push(Span::new(at, at + o.len_utf8()));
-                    }
-                    stack.truncate(k);
+            if let Some(k) = stack.iter().rposition(|(o, _)| *o == open) {
+                // Openers above the partner were never closed.
+                for &(o, at) in &stack[k + 1..] {
+                    bad.push(Span::new(at, at + o.len_utf8()));
                 }
-                None if c == ')' || c == '）' => {
-                    if !is_item_number(text, i) {
-                        bad.push(Span::new(i, i + c.len_utf8()));
-                    }
-                }
-                None => bad.push(Span::new(i, i + c.len_utf8())),
+                stack.truncate(k);
             }
         }
     }
@@ -127,12 +113,11 @@ mod tests {
     }
 
     #[test]
-    fn finds_unclosed_and_stray_brackets() {
+    fn finds_unclosed_openers_only() {
         assert_eq!(chars("「引用です。"), vec!["「"]);
-        assert_eq!(chars("補足）です。"), vec!["）"]);
         assert_eq!(chars("「（注」です。"), vec!["（"]);
+        assert!(chars("補足）です。").is_empty());
         assert!(chars("「『二重』の引用」と（補足）。").is_empty());
         assert!(chars("1) 最初の項目").is_empty());
-        assert!(chars("a）次の項目").is_empty());
     }
 }
