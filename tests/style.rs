@@ -176,7 +176,19 @@ fn options_change_the_limits() {
     );
     assert!(texts(&mo, doc).is_empty());
 
+    // The preference picks the side of a mixed body; an unmixed body is fine.
     let doc = "# お知らせ\n\n当社は新製品を発表しました。価格は未定である。\n";
+    assert_eq!(
+        texts(&settings(&["ja.no-mix-dearu-desumasu"]), doc),
+        vec!["である"]
+    );
+    let only_desu = "# お知らせ\n\n当社は新製品を発表しました。価格は未定です。\n";
+    let prefer_dearu = with_option(
+        "ja.no-mix-dearu-desumasu",
+        "prefer-in-body",
+        toml::Value::String("である".into()),
+    );
+    assert!(texts(&prefer_dearu, only_desu).is_empty());
     let dearu = with_option(
         "ja.no-mix-dearu-desumasu",
         "prefer-in-body",

@@ -1,8 +1,9 @@
 //! `ja.no-mix-dearu-desumasu`: です/ます調 and だ/である調 mixed
-//! (textlint-rule-no-mix-dearu-desumasu). As in textlint, body paragraphs
-//! and list items are judged separately, each preferring the style most of
-//! its sentences use (or the one set in the options); headings, header and
-//! contact lines, and tables are not judged. Only the sentence end counts,
+//! (textlint-rule-no-mix-dearu-desumasu). As in textlint, body paragraphs,
+//! list items and headings are judged separately; a group is reported only
+//! when both styles occur in it, and then the sentences of the style most
+//! of it does not use (or not the one set in the options) are reported.
+//! Header and contact lines and tables are not judged. Only the sentence end counts,
 //! and words inside 「」『』 (quoted speech) are ignored.
 
 use super::ja_common::{is_symbol, opt};
@@ -50,8 +51,8 @@ impl NoMixDearuDesumasu {
         m.help = "文体をどちらかに統一してください。報道資料の本文は「です・ます」調が一般的です。"
             .into();
         m.why = "文体の混在は、複数の原稿を継ぎはぎした印象を与え、資料の信頼性を下げます。".into();
-        m.how = "本文の段落と箇条書きをそれぞれ一つのまとまりとして、各文の文末（です・ます／だ・である）を形態素解析で判定し、少ない方の文体の文を報告します。同数なら「ですます」を優先します。".into();
-        m.exceptions = "見出し、ヘッダー行、問い合わせ先、表、「」『』の中の引用、文末に「です・ます」「だ・である」のない文（体言止め・「〜した。」など）は判定しません。".into();
+        m.how = "本文の段落、箇条書き、見出しをそれぞれ一つのまとまりとして、各文の文末（です・ます／だ・である）を形態素解析で判定します。まとまりの中で両方の文体が使われているとき、少ない方（オプションで優先する文体を決めたときはそれ以外）の文を報告します。同数なら「ですます」を優先します。".into();
+        m.exceptions = "本文と箇条書きのように別のまとまりの間での違いは報告しません。ヘッダー行、問い合わせ先、表、「」『』の中の引用、文末に「です・ます」「だ・である」のない文（体言止め・「〜した。」など）は判定しません。".into();
         m.bad = vec!["当社は新製品を発表しました。発売日は来月である。価格は未定です。".into()];
         m.good = vec![
             "当社は新製品を発表しました。発売日は来月です。".into(),
@@ -62,6 +63,11 @@ impl NoMixDearuDesumasu {
                 "prefer-in-body",
                 "\"\"",
                 "本文で優先する文体（\"ですます\" または \"である\"）。空なら多い方に合わせます。",
+            ),
+            opt(
+                "prefer-in-header",
+                "\"\"",
+                "見出しで優先する文体（\"ですます\" または \"である\"）。空なら多い方に合わせます。",
             ),
             opt(
                 "prefer-in-list",
@@ -144,9 +150,12 @@ impl NoMixDearuDesumasu {
             .filter(|(_, st, _)| *st == Style::Desumasu)
             .count();
         let dearu = group.len() - desu;
+        // Only a mixed group is reported; the preference picks the side.
+        if desu == 0 || dearu == 0 {
+            return;
+        }
         let expected = match prefer {
             Some(p) => p,
-            None if desu == 0 || dearu == 0 => return,
             None if dearu > desu => Style::Dearu,
             None => Style::Desumasu,
         };
@@ -177,23 +186,31 @@ impl Rule for NoMixDearuDesumasu {
         let pref = |k: &str| ctx.options.strings(k).first().and_then(|s| Style::parse(s));
         let mut body = Vec::new();
         let mut list = Vec::new();
-        for s in ctx.prose() {
+        let mut headings = Vec::new();
+        for s in ctx.sentences {
             let Some(block) = ctx.doc.blocks.get(s.block) else {
                 continue;
             };
-            if !matches!(block.role, Role::Lead | Role::Body) || block.is_heading() {
+            if !matches!(block.role, Role::Lead | Role::Body) {
                 continue;
             }
-            let Some((style, range)) = sentence_end(s) else {
+            let group = if block.is_heading() {
+                &mut headings
+            } else if !s.prose {
                 continue;
+            } else {
+                match block.kind {
+                    BlockKind::Paragraph => &mut body,
+                    BlockKind::ListItem => &mut list,
+                    _ => continue,
+                }
             };
-            match block.kind {
-                BlockKind::Paragraph => body.push((s, style, range)),
-                BlockKind::ListItem => list.push((s, style, range)),
-                _ => {}
+            if let Some((style, range)) = sentence_end(s) {
+                group.push((s, style, range));
             }
         }
         self.judge(ctx, &body, pref("prefer-in-body"), "本文", out);
         self.judge(ctx, &list, pref("prefer-in-list"), "箇条書き", out);
+        self.judge(ctx, &headings, pref("prefer-in-header"), "見出し", out);
     }
 }
