@@ -34,7 +34,7 @@ impl NoSuccessiveWord {
             opt(
                 "allow-onomatopoeia",
                 "true",
-                "かなの繰り返し（擬音語・擬態語）を許すかどうか。",
+                "カタカナ語などの繰り返し（擬音語・擬態語）を許すかどうか。",
             ),
         ];
         NoSuccessiveWord { meta: m }
