@@ -17,6 +17,9 @@
 //!
 //! [rules."release.relative-date"]
 //! enabled = false
+//!
+//! [terms]                              # own spellings for ja.terms (safe fix)
+//! "旧社名" = "新社名"
 //! ```
 
 use std::collections::BTreeMap;
@@ -71,6 +74,8 @@ struct RawConfig {
     user_dictionary: Option<Spanned<String>>,
     #[serde(default)]
     rules: BTreeMap<String, Spanned<toml::Table>>,
+    /// Extra entries for `ja.terms`: written form → form to use.
+    terms: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
 }
 
 /// A loaded config file, not yet applied.
@@ -285,7 +290,61 @@ impl Config {
                     .insert(id.clone(), RuleOptions { table: options });
             }
         }
+        self.apply_terms(&mut settings)?;
         Ok(settings)
+    }
+
+    /// Validate `[terms]` and hand the entries to `ja.terms` as an option.
+    fn apply_terms(&self, settings: &mut Settings) -> Result<(), ConfigError> {
+        let Some(spanned) = &self.raw.terms else {
+            return Ok(());
+        };
+        let terms = spanned.get_ref();
+        if terms.is_empty() {
+            return Ok(());
+        }
+        let id = crate::rules::checks::terms::TERMS_RULE_ID;
+        if settings.registry.get(id).is_none() {
+            return Ok(());
+        }
+        let mut table = toml::Table::new();
+        for (from, to) in terms {
+            let help =
+                "[terms] には「\"書いてしまう表記\" = \"正しい表記\"」を 1 行ずつ書いてください。";
+            if from.trim().is_empty() || from.contains('\n') {
+                return Err(self.err(
+                    spanned.span(),
+                    "[terms] に空の語や改行を含む語があります".into(),
+                    help,
+                ));
+            }
+            let t = to.get_ref();
+            if t.contains('\n') {
+                return Err(self.err(
+                    to.span(),
+                    format!("[terms] の「{from}」の置き換え先に改行があります"),
+                    help,
+                ));
+            }
+            if t == from {
+                return Err(self.err(
+                    to.span(),
+                    format!("[terms] の「{from}」は置き換え先が同じ語です"),
+                    help,
+                ));
+            }
+            table.insert(from.clone(), toml::Value::String(t.clone()));
+        }
+        settings
+            .options
+            .entry(id.to_owned())
+            .or_default()
+            .table
+            .insert(
+                crate::rules::checks::terms::USER_TERMS_KEY.to_owned(),
+                toml::Value::Table(table),
+            );
+        Ok(())
     }
 }
 
@@ -356,6 +415,10 @@ pub const STARTER: &str = r#"# koho.toml — koho（広報リリース原稿チ�
 
 # [rules."release.relative-date"]
 # enabled = false
+
+# 自社の表記（ja.terms が自動修正します）: "書いてしまう表記" = "正しい表記"
+# [terms]
+# "旧社名" = "新社名"
 "#;
 
 #[cfg(test)]
@@ -365,6 +428,32 @@ mod tests {
     #[test]
     fn starter_parses() {
         assert!(Config::parse(Path::new("koho.toml"), STARTER.to_owned()).is_ok());
+    }
+
+    #[test]
+    fn terms_table_reaches_ja_terms_and_is_validated() {
+        let builtin = Registry::builtin().unwrap();
+        let cfg = Config::parse(
+            Path::new("koho.toml"),
+            "[terms]\n\"旧社名\" = \"新社名\"\n".to_owned(),
+        )
+        .unwrap();
+        let settings = cfg.resolve(&builtin).unwrap();
+        let opts = &settings.options["ja.terms"].table;
+        let user = opts["user-terms"].as_table().unwrap();
+        assert_eq!(user["旧社名"].as_str(), Some("新社名"));
+
+        let text = "[terms]\n\"同じ\" = \"同じ\"\n".to_owned();
+        let cfg = Config::parse(Path::new("koho.toml"), text.clone()).unwrap();
+        let Err(ConfigError::Invalid { message, span, .. }) = cfg.resolve(&builtin) else {
+            panic!("expected invalid")
+        };
+        assert!(message.contains("同じ"), "{message}");
+        let span = span.unwrap();
+        assert_eq!(&text[span.offset()..span.offset() + span.len()], "\"同じ\"");
+
+        let cfg = Config::parse(Path::new("koho.toml"), "[terms]\n\"a\" = 1\n".to_owned());
+        assert!(cfg.is_err());
     }
 
     #[test]

@@ -112,50 +112,62 @@ pub enum WriteError {
 /// Replace `path`'s contents with `contents` atomically, if the file still
 /// holds `expected` (the bytes that were linted).
 pub fn write_atomic(path: &Path, expected: &[u8], contents: &[u8]) -> Result<(), WriteError> {
-    let io = |source| WriteError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let current = std::fs::read(path).map_err(io)?;
+    let current = std::fs::read(path).map_err(|e| io_error(path, e))?;
     if current != expected {
         return Err(WriteError::ChangedOnDisk(path.display().to_string()));
     }
+    let perms = std::fs::metadata(path)
+        .map_err(|e| io_error(path, e))?
+        .permissions();
+    replace_file(path, contents, Some(perms))
+}
+
+/// Write a new file atomically (temp file + rename), replacing any old one.
+/// New files get the usual 0644-style permissions, not the temp file's 0600.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    let perms = {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o644))
+    };
+    #[cfg(not(unix))]
+    let perms = None;
+    replace_file(path, contents, perms)
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> WriteError {
+    WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Temp file in the same folder, write, fsync, set permissions, rename over
+/// `path`, fsync the folder. A crash at any point leaves either the old or
+/// the new file, never a mix; the temp file is removed on failure.
+fn replace_file(
+    path: &Path,
+    contents: &[u8],
+    perms: Option<std::fs::Permissions>,
+) -> Result<(), WriteError> {
+    let io = |source| io_error(path, source);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let perms = std::fs::metadata(path).map_err(io)?.permissions();
     let mut tmp = tempfile::Builder::new()
         .prefix(".koho-fix-")
         .tempfile_in(&dir)
         .map_err(io)?;
     tmp.write_all(contents).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    std::fs::set_permissions(tmp.path(), perms).map_err(io)?;
+    if let Some(p) = perms {
+        std::fs::set_permissions(tmp.path(), p).map_err(io)?;
+    }
     tmp.persist(path).map_err(|e| io(e.error))?;
     if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all();
     }
-    Ok(())
-}
-
-/// Write a new file atomically (temp file + rename), replacing any old one.
-pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
-    let io = |source| WriteError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".koho-")
-        .tempfile_in(&dir)
-        .map_err(io)?;
-    tmp.write_all(contents).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
 
@@ -184,6 +196,20 @@ mod tests {
     fn edits_off_char_boundaries_are_ignored() {
         let (out, n) = apply_edits("あい", &[edit(1, 3, "x")]);
         assert_eq!((out.as_str(), n), ("あい", 0));
+    }
+
+    #[test]
+    fn atomic_write_does_not_recreate_a_file_deleted_since_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("gone.md");
+        std::fs::write(&p, "old").unwrap();
+        std::fs::remove_file(&p).unwrap();
+        assert!(matches!(
+            write_atomic(&p, b"old", b"new"),
+            Err(WriteError::Io { .. })
+        ));
+        assert!(!p.exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

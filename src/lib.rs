@@ -218,6 +218,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     }
     let text = &source.text;
     diagnostics.retain(|d| !doc.suppressions.is_suppressed(&d.rule, d.span));
+    drop_superseded(&settings.registry, &mut diagnostics);
     for d in diagnostics.iter_mut() {
         d.span = d.span.clamp_to(text);
         for l in d.labels.iter_mut() {
@@ -244,4 +245,29 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         coverage,
         diagnostics,
     }
+}
+
+/// Remove findings that a more specific rule reported on overlapping text
+/// (`supersedes` in the winning rule's definition), unless the loser is the
+/// more severe of the two: a finding is never demoted this way.
+fn drop_superseded(registry: &Registry, diagnostics: &mut Vec<Diagnostic>) {
+    let winners: Vec<(Span, Severity, &[String])> = diagnostics
+        .iter()
+        .filter_map(|d| {
+            let meta = registry.get(&d.rule)?.meta();
+            (!meta.supersedes.is_empty()).then_some((
+                d.span,
+                d.severity,
+                meta.supersedes.as_slice(),
+            ))
+        })
+        .collect();
+    if winners.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        !winners.iter().any(|(span, severity, losers)| {
+            losers.contains(&d.rule) && span.overlaps(d.span) && *severity >= d.severity
+        })
+    });
 }

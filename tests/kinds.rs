@@ -238,3 +238,33 @@ patterns = [{ regex = "思われます" }]
     s.default_kind = Some(DocKind::Announcement);
     assert!(hits(&s, "原因と思われます。\n").is_empty());
 }
+
+#[test]
+fn supersedes_drops_the_weaker_duplicate_but_never_demotes() {
+    let mut s = settings(
+        r#"[[rule]]
+id = "t.weak"
+kind = "existence"
+severity = "warning"
+message = "{match}"
+patterns = [{ regex = "かもしれ" }]
+
+[[rule]]
+id = "t.hedge"
+kind = "existence"
+severity = { incident = "warning", announcement = "info" }
+supersedes = ["t.weak"]
+message = "{match}"
+patterns = [{ regex = "かもしれません" }]
+"#,
+    );
+    let rules = |s: &Settings| -> Vec<String> {
+        hits(s, "遅れるかもしれません。\n")
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect()
+    };
+    assert_eq!(rules(&s), ["t.hedge"]);
+    s.default_kind = Some(DocKind::Announcement);
+    assert_eq!(rules(&s), ["t.weak", "t.hedge"]);
+}

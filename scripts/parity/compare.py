@@ -2,9 +2,11 @@
 """Compare koho's ja.* findings with textlint's preset-ja-technical-writing.
 
 Both tools' JSON output over the same corpus is reduced to the set of
-(file, line) pairs each rule flags. Per rule we report agreement (share of
-corpus lines on which both tools agree: both flag or both stay quiet), and
-the findings only one of them has, so each disagreement can be read.
+(file, line) pairs each rule flags. Per rule we report line agreement (share of
+corpus lines on which both tools agree: both flag or both stay quiet), the
+flagged-line overlap (lines both flag / lines either flags: the stricter
+number, since most lines are quiet), and the findings only one of them has,
+so each disagreement can be read.
 
 Usage: compare.py textlint.json koho.json corpus_dir [--markdown OUT]
 """
@@ -83,15 +85,23 @@ def main():
         only_tl = sorted(tl[rid] - ko[rid])
         only_ko = sorted(ko[rid] - tl[rid])
         agree = 1.0 - (len(only_tl) + len(only_ko)) / max(lines_total, 1)
-        rows.append((rid, len(tl[rid]), len(ko[rid]), len(both), len(only_tl), len(only_ko), agree))
+        flagged = len(both) + len(only_tl) + len(only_ko)
+        jaccard = len(both) / flagged if flagged else None
+        rows.append((rid, len(tl[rid]), len(ko[rid]), len(both), len(only_tl), len(only_ko), agree, jaccard))
         for f, line in only_tl:
             details.append(f"- {rid}: textlint only at {f}:{line}")
         for f, line in only_ko:
             details.append(f"- {rid}: koho only at {f}:{line}")
 
-    header = "| koho rule | textlint | koho | both | textlint only | koho only | agreement |\n|---|---|---|---|---|---|---|"
+    header = (
+        "| koho rule | textlint | koho | both | textlint only | koho only | line agreement | flagged-line overlap |\n"
+        "|---|---|---|---|---|---|---|---|"
+    )
     table = "\n".join(
-        f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]*100:.1f} % |" for r in rows
+        f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]*100:.1f} % | "
+        + ("–" if r[7] is None else f"{r[7]*100:.0f} %")
+        + " |"
+        for r in rows
     )
     overall = sum(r[6] for r in rows) / len(rows)
     text = (

@@ -88,32 +88,53 @@ fn collect(paths: &[PathBuf], stdin_name: &str, errors: &mut Vec<FileError>) -> 
     out
 }
 
-/// Files changed against `base` (or the merge base with main/master).
+/// Files changed against `base` (or the merge base with main/master):
+/// changed, added, renamed and untracked (not ignored) drafts in the whole
+/// repository, wherever in it koho runs. Paths under the current folder are
+/// made relative to it, so reports name them the way a CI log expects.
 fn changed_files(base: &str, errors: &mut Vec<FileError>) -> Vec<PathBuf> {
-    let git = |args: &[&str]| -> Option<String> {
-        let out = Command::new("git").args(args).output().ok()?;
+    let git = |dir: Option<&Path>, args: &[&str]| -> Option<String> {
+        let mut cmd = Command::new("git");
+        if let Some(d) = dir {
+            cmd.arg("-C").arg(d);
+        }
+        let out = cmd.args(args).output().ok()?;
         out.status
             .success()
-            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     };
-    let base = if base.is_empty() {
-        ["origin/main", "main", "origin/master", "master"]
-            .iter()
-            .find_map(|b| git(&["merge-base", "HEAD", b]))
-            .unwrap_or_else(|| "HEAD".to_owned())
-    } else {
-        base.to_owned()
-    };
-    let Some(root) = git(&["rev-parse", "--show-toplevel"]) else {
+    let Some(root) = git(None, &["rev-parse", "--show-toplevel"]) else {
         errors.push(FileError {
             path: ".".into(),
             message: "--changed は git リポジトリの中で使ってください。".into(),
         });
         return Vec::new();
     };
+    let root = PathBuf::from(root.trim_end_matches(['\n', '\r']));
+    let base = if base.is_empty() {
+        ["origin/main", "main", "origin/master", "master"]
+            .iter()
+            .find_map(|b| git(Some(&root), &["merge-base", "HEAD", b]))
+            .map(|s| s.trim().to_owned())
+            .unwrap_or_else(|| "HEAD".to_owned())
+    } else {
+        base.to_owned()
+    };
+    // -z: names are NUL-separated and never quoted (Japanese file names
+    // would otherwise come back as "\347\231\272…").
     let mut names = Vec::new();
-    match git(&["diff", "--name-only", "--diff-filter=ACMR", &base]) {
-        Some(list) => names.extend(list.lines().map(str::to_owned)),
+    match git(
+        Some(&root),
+        &[
+            "diff",
+            "-z",
+            "--name-only",
+            "--diff-filter=ACMR",
+            &base,
+            "--",
+        ],
+    ) {
+        Some(list) => names.extend(list.split('\0').map(str::to_owned)),
         None => {
             errors.push(FileError {
                 path: base.clone(),
@@ -122,15 +143,32 @@ fn changed_files(base: &str, errors: &mut Vec<FileError>) -> Vec<PathBuf> {
             return Vec::new();
         }
     }
-    if let Some(untracked) = git(&["ls-files", "--others", "--exclude-standard", "--full-name"]) {
-        names.extend(untracked.lines().map(str::to_owned));
+    if let Some(untracked) = git(
+        Some(&root),
+        &[
+            "ls-files",
+            "-z",
+            "--others",
+            "--exclude-standard",
+            "--full-name",
+        ],
+    ) {
+        names.extend(untracked.split('\0').map(str::to_owned));
     }
-    let root = PathBuf::from(root);
+    let cwd = std::env::current_dir().ok();
     let mut out: Vec<PathBuf> = names
         .into_iter()
         .filter(|n| !n.is_empty())
         .map(|n| root.join(n))
         .filter(|p| p.is_file() && has_lint_extension(p))
+        .map(|p| {
+            let rel = cwd.as_ref().and_then(|c| {
+                let c = std::fs::canonicalize(c).ok()?;
+                let abs = std::fs::canonicalize(&p).ok()?;
+                abs.strip_prefix(&c).ok().map(Path::to_path_buf)
+            });
+            rel.unwrap_or(p)
+        })
         .collect();
     out.sort();
     out.dedup();

@@ -87,7 +87,11 @@ impl miette::Diagnostic for Rendered<'_> {
                 if !help.is_empty() {
                     help.push('\n');
                 }
-                help.push_str(&format!("修正: 「{}」{how}", e.replacement));
+                if e.replacement.is_empty() {
+                    help.push_str(&format!("修正: 削除{how}"));
+                } else {
+                    help.push_str(&format!("修正: 「{}」{how}", e.replacement));
+                }
             }
         }
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
@@ -195,7 +199,14 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
                 writeln!(w, "{out}")?;
             }
         }
-        if !run.quiet {
+        // The card is about release content: shown when release rules run
+        // (or when asked for with --summary).
+        let release_rules = run
+            .settings
+            .enabled
+            .iter()
+            .any(|id| id.starts_with("release."));
+        if !run.quiet && (run.summary_only || release_rules) {
             coverage_card(r, w)?;
         }
     }

@@ -103,6 +103,9 @@ pub struct RuleMeta {
     pub origin: String,
     /// Rules that only exist to record coverage can be hidden from lists.
     pub default_enabled: bool,
+    /// When this rule and one of these fire on overlapping text, only this
+    /// one is reported (e.g. ja.no-hedging over ja.no-weak-phrase).
+    pub supersedes: Vec<String>,
 }
 
 impl RuleMeta {
@@ -125,6 +128,7 @@ impl RuleMeta {
             since: env!("CARGO_PKG_VERSION").to_owned(),
             origin: "builtin".to_owned(),
             default_enabled: true,
+            supersedes: Vec::new(),
         }
     }
 
@@ -215,13 +219,17 @@ pub struct Registry {
 }
 
 /// Built-in rule files, embedded so the binary is self-contained.
+/// (`rules/terms.toml` is not one: it is the dictionary of `ja.terms`.)
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     (
         "rules/release.toml",
         include_str!("../../rules/release.toml"),
     ),
     ("rules/style.toml", include_str!("../../rules/style.toml")),
-    ("rules/terms.toml", include_str!("../../rules/terms.toml")),
+    (
+        "rules/lexicon.toml",
+        include_str!("../../rules/lexicon.toml"),
+    ),
 ];
 
 impl Registry {

@@ -156,6 +156,9 @@ struct RuleSpec {
     measure: Option<MeasureSpec>,
     max: Option<i64>,
     element: Option<Spanned<String>>,
+    /// Rule ids this one wins over when both flag overlapping text.
+    #[serde(default)]
+    supersedes: Vec<String>,
     /// Only report when the evidence is missing from the whole document
     /// (require) — the unit is still used to judge context.
     #[serde(default)]
@@ -387,6 +390,7 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
                 .unwrap_or_else(|| env!("CARGO_PKG_VERSION").to_owned()),
             origin: origin.to_owned(),
             default_enabled: r.enabled.unwrap_or(true),
+            supersedes: r.supersedes.clone(),
         };
         let common = kinds::Common {
             scope,

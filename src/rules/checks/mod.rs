@@ -6,24 +6,42 @@ use std::sync::Arc;
 
 use super::Rule;
 
+pub mod allow;
 pub mod arabic_kanji_numbers;
+pub mod chars;
 mod ja_common;
 pub mod max_comma;
 pub mod max_kanji_run;
 pub mod max_ten;
+pub mod no_control_char;
 pub mod no_double_negative;
 pub mod no_doubled_conjunction;
 pub mod no_doubled_ga;
 pub mod no_doubled_joshi;
 pub mod no_dropping_ra;
+pub mod no_exclamation;
+pub mod no_hankaku_kana;
 pub mod no_mix_dearu_desumasu;
 pub mod no_mixed_period;
+pub mod no_nfd;
 pub mod no_successive_word;
 pub mod no_unmatched_pair;
+pub mod no_zero_width;
+pub mod term_consistency;
+pub mod terms;
+pub mod unnatural_alphabet;
 
 /// Every code-backed check, registered once.
 pub fn all() -> Vec<Arc<dyn Rule>> {
     vec![
+        Arc::new(no_control_char::NoControlChar::new()),
+        Arc::new(no_exclamation::NoExclamation::new()),
+        Arc::new(no_hankaku_kana::NoHankakuKana::new()),
+        Arc::new(no_nfd::NoNfd::new()),
+        Arc::new(no_zero_width::NoZeroWidth::new()),
+        Arc::new(term_consistency::TermConsistency::new()),
+        Arc::new(terms::Terms::new()),
+        Arc::new(unnatural_alphabet::UnnaturalAlphabet::new()),
         Arc::new(arabic_kanji_numbers::ArabicKanjiNumbers::new()),
         Arc::new(max_comma::MaxComma::new()),
         Arc::new(max_kanji_run::MaxKanjiRun::new()),

@@ -1,0 +1,148 @@
+//! `ja.unnatural-alphabet`: a single Latin letter between Japanese
+//! characters, the typical IME slip (「リリーsす」「対応wします」), after
+//! textlint's ja-unnatural-alphabet: same Japanese class around the letter,
+//! same default `allow` (the vowels and n that romaji input leaves behind
+//! harmlessly) and common cases (「C言語」「x軸」「Eメール」), plus press-release
+//! cases textlint reports wrongly (「A社」「B型」, units after full-width digits).
+
+use regex::Regex;
+
+use super::allow::{covered, AllowPattern};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, OptionDoc, Rule, RuleMeta};
+use crate::span::Span;
+
+pub struct UnnaturalAlphabet {
+    meta: RuleMeta,
+    common: Vec<Regex>,
+}
+
+const DEFAULT_ALLOW: &[&str] = &["a", "i", "u", "e", "o", "n"];
+
+const COMMON_CASES: &[&str] = &[
+    r"[a-zA-Zａ-ｚＡ-Ｚ]言語",
+    r"[x-zX-Zｘ-ｚＸ-Ｚ](?:座標|軸)",
+    r"[EＥ]メール",
+    r"[A-ZＡ-Ｚ](?:社|氏|様|さん|型|組|班|棟|館|号|線|判|級|席|案|券|賞|シャツ|リーグ|ランク|プラン|コース|セット|評価|ブロック|エリア|ゾーン|グループ|チーム)",
+    r"[0-9０-９][a-zA-Zａ-ｚＡ-Ｚ]",
+    r"[A-ZＡ-Ｚ](?:世代|（|\()",
+    r"[XＸ](?:アカウント|公式|の投稿|で発信|で配信)|公式[XＸ]",
+];
+
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('ａ'..='ｚ').contains(&c) || ('Ａ'..='Ｚ').contains(&c)
+}
+
+/// textlint's class of "Japanese" neighbours, minus full-width letters (so
+/// a full-width word such as ＡＢＣ is not a slip) and the placeholder of
+/// inline code.
+fn is_japanese(c: char) -> bool {
+    let u = c as u32;
+    matches!(c, '々' | '〇' | '〻' | 'ー' | '。' | '、' | '・' | '−')
+        || (0x3400..=0x4DBF).contains(&u)
+        || (0x4E00..=0x9FFF).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || ('ぁ'..='ん').contains(&c)
+        || ('ァ'..='ヶ').contains(&c)
+        || ((0xFF00..=0xFFEF).contains(&u) && !is_letter(c) && c != '＿')
+}
+
+impl UnnaturalAlphabet {
+    pub fn new() -> Self {
+        let mut meta = RuleMeta::builtin("ja.unnatural-alphabet", Severity::Warning);
+        meta.summary = "日本語の中に不自然なアルファベットがあります".into();
+        meta.message = "不自然なアルファベット「{match}」があります。".into();
+        meta.help = "変換ミスで残った文字なら削除するか、正しい語に直してください。".into();
+        meta.why = "かな漢字変換の途中で確定した英字（「リリーsす」）は誤字として原稿に残りやすく、校正でも見落とされがちです。".into();
+        meta.how = "前後を日本語の文字に挟まれた 1 文字の英字（半角・全角）を探します。textlint の ja-unnatural-alphabet と同じく、a i u e o n と「C言語」「x軸」「Eメール」は既定で許可します。".into();
+        meta.exceptions = "「A社」「B型」「Tシャツ」「Z世代」「公式X」のような大文字 1 文字の定型表現、括弧が続く大文字（「X（旧Twitter）」）、全角数字の後の単位（５ｇ）、全角英字の語（ＡＢＣ）、allow に書いた語は対象外です。".into();
+        meta.bad = vec!["新機能をリリーsすることになりました。".into()];
+        meta.good = vec!["取引先のA社とC言語の教材を作りました。".into()];
+        let opt = |name: &str, default: &str, description: &str| OptionDoc {
+            name: name.into(),
+            default: default.into(),
+            description: description.into(),
+        };
+        meta.options = vec![
+            opt(
+                "allow",
+                "[\"a\", \"i\", \"u\", \"e\", \"o\", \"n\"]",
+                "報告しない英字・語（文字列、または /正規表現/）。書くと既定の一覧を置き換えます。",
+            ),
+            opt(
+                "allow-common-case",
+                "true",
+                "「C言語」「A社」のような定型表現を許可します。",
+            ),
+        ];
+        UnnaturalAlphabet {
+            meta,
+            common: COMMON_CASES
+                .iter()
+                .filter_map(|p| Regex::new(p).ok())
+                .collect(),
+        }
+    }
+}
+
+impl Default for UnnaturalAlphabet {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Rule for UnnaturalAlphabet {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+        let configured = ctx.options.table.contains_key("allow");
+        let allow: Vec<AllowPattern> = if configured {
+            ctx.options.strings("allow")
+        } else {
+            DEFAULT_ALLOW.iter().map(|s| (*s).to_owned()).collect()
+        }
+        .iter()
+        .filter_map(|s| AllowPattern::parse(s))
+        .collect();
+        let common = ctx.options.bool("allow-common-case", true);
+        for s in ctx.sentences {
+            let text = s.text.as_str();
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            if !chars.iter().any(|c| is_letter(c.1)) {
+                continue;
+            }
+            let mut skip: Option<Vec<Span>> = None;
+            for w in 1..chars.len().saturating_sub(1) {
+                let (prev, (at, c), next) = (chars[w - 1].1, chars[w], chars[w + 1].1);
+                if !(is_letter(c) && is_japanese(prev) && is_japanese(next)) {
+                    continue;
+                }
+                let here = Span::new(at, at + c.len_utf8());
+                let skip = skip.get_or_insert_with(|| {
+                    let mut v = covered(&allow, text);
+                    if common {
+                        for re in &self.common {
+                            v.extend(re.find_iter(text).map(|m| Span::new(m.start(), m.end())));
+                        }
+                    }
+                    v
+                });
+                if skip.iter().any(|r| r.contains(here)) {
+                    continue;
+                }
+                let seen = here.slice(text);
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        ctx.severity,
+                        s.source_span(ctx.doc, here),
+                        self.meta.message.replace("{match}", seen),
+                    )
+                    .with_help(self.meta.help.clone()),
+                );
+            }
+        }
+    }
+}
