@@ -251,3 +251,18 @@ fn odd_inputs_neither_panic_nor_give_bad_spans() {
         }
     }
 }
+
+#[test]
+fn floods_are_capped() {
+    // A run of repeats is one slip, and no rule reports more than ten
+    // findings in one sentence, so a pathological line stays readable.
+    let s = settings(&["ja.no-successive-word"]);
+    let text = format!("# t\n\n当社{}です。\n", "のの".repeat(3000));
+    assert_eq!(texts(&s, &text).len(), 1);
+    let s = settings(&["ja.arabic-kanji-numbers"]);
+    let text = format!("# t\n\n{}です。\n", "三つ、".repeat(500));
+    assert_eq!(texts(&s, &text).len(), 10);
+    let s = settings(&["ja.no-unmatched-pair"]);
+    let text = format!("# t\n\n{}です。\n", "「".repeat(500));
+    assert_eq!(texts(&s, &text).len(), 10);
+}

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::ja_common::{finding, opt, with_fix_if_exact};
+use super::ja_common::{cap, finding, opt, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
 use crate::sentence::Sentence;
@@ -401,6 +401,7 @@ impl Rule for ArabicKanjiNumbers {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let counters = ctx.options.bool("counters", false);
         for s in ctx.prose() {
+            let start = out.len();
             let mut found = kanji_to_arabic(s);
             found.extend(arabic_to_kanji(&s.text));
             if counters {
@@ -421,6 +422,7 @@ impl Rule for ArabicKanjiNumbers {
                 let d = finding(ctx, ID, s, f.range, msg, &self.meta.help);
                 out.push(with_fix_if_exact(ctx, d, &f.from, &f.to, false));
             }
+            cap(out, start);
         }
     }
 }

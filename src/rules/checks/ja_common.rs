@@ -51,6 +51,16 @@ pub fn with_fix_if_exact(
     d.with_fix(fix)
 }
 
+/// Most findings one rule reports in one sentence. Real sentences stay far
+/// below it; a pathological line (thousands of repeats) stays readable.
+pub const MAX_PER_SENTENCE: usize = 10;
+
+/// Drop a sentence's findings beyond [`MAX_PER_SENTENCE`]; `start` is the
+/// length of `out` before the sentence was checked.
+pub fn cap(out: &mut Vec<Diagnostic>, start: usize) {
+    out.truncate(start + MAX_PER_SENTENCE);
+}
+
 pub fn is_symbol(t: &Token) -> bool {
     t.is("記号") || t.surface.trim().is_empty()
 }

@@ -4,7 +4,7 @@
 //! (東京都千代田区, a company name in the dictionary) is not reported:
 //! releases must name places and organisations exactly.
 
-use super::ja_common::{finding, opt};
+use super::ja_common::{cap, finding, opt};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule, RuleMeta};
 use crate::sentence::Sentence;
@@ -116,6 +116,7 @@ impl Rule for MaxKanjiRun {
         let max = ctx.options.int("max", 6).max(0) as usize;
         let allow = ctx.options.strings("allow");
         for s in ctx.prose() {
+            let start = out.len();
             for (range, n) in long_runs(&s.text, max) {
                 let word = range.slice(&s.text);
                 let allowed = allow.iter().any(|a| a.contains(word))
@@ -131,6 +132,7 @@ impl Rule for MaxKanjiRun {
                     .replace("{match}", word);
                 out.push(finding(ctx, ID, s, range, msg, &self.meta.help));
             }
+            cap(out, start);
         }
     }
 }

@@ -6,7 +6,7 @@
 //! token, so 「少ないことはない」 (an adjective that merely ends in ない)
 //! is not a double negative.
 
-use super::ja_common::finding;
+use super::ja_common::{cap, finding};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule, RuleMeta};
 use crate::span::Span;
@@ -128,6 +128,7 @@ impl Rule for NoDoubleNegative {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for s in ctx.prose() {
+            let start = out.len();
             for i in 0..s.tokens.len() {
                 let Some(end) = double_negative(&s.tokens, i) else {
                     continue;
@@ -139,6 +140,7 @@ impl Rule for NoDoubleNegative {
                 let msg = self.meta.message.replace("{match}", range.slice(&s.text));
                 out.push(finding(ctx, ID, s, range, msg, &self.meta.help));
             }
+            cap(out, start);
         }
     }
 }

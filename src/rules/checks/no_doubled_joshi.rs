@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::ja_common::{finding, is_bracket, is_joshi, is_touten, opt};
+use super::ja_common::{cap, finding, is_bracket, is_joshi, is_touten, opt};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule, RuleMeta};
 use crate::span::Span;
@@ -164,6 +164,7 @@ impl Rule for NoDoubledJoshi {
         let strict = ctx.options.bool("strict", false);
         let allow = ctx.options.strings("allow");
         for s in ctx.prose() {
+            let start = out.len();
             let us = units(&s.tokens, strict);
             // Last position of each particle, so long sentences stay linear.
             let mut last: HashMap<String, usize> = HashMap::new();
@@ -190,6 +191,7 @@ impl Rule for NoDoubledJoshi {
                 let msg = self.meta.message.replace("{match}", &b.surface());
                 out.push(finding(ctx, ID, s, b.range(), msg, &self.meta.help));
             }
+            cap(out, start);
         }
     }
 }

@@ -3,7 +3,7 @@
 //! followed by the suffix れる lacks its ら; IPADIC also lists 見れる and
 //! 来れる as single words, which are caught by name as textlint does.
 
-use super::ja_common::{finding, with_fix_if_exact};
+use super::ja_common::{cap, finding, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
 use crate::span::Span;
@@ -73,6 +73,7 @@ impl Rule for NoDroppingRa {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for s in ctx.prose() {
+            let start = out.len();
             for i in 0..s.tokens.len() {
                 let Some((range, fixed)) = dropped_ra(&s.tokens, i) else {
                     continue;
@@ -86,6 +87,7 @@ impl Rule for NoDroppingRa {
                 let d = finding(ctx, ID, s, range, msg, &self.meta.help);
                 out.push(with_fix_if_exact(ctx, d, from, &fixed, true));
             }
+            cap(out, start);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! slip (textlint-rule-ja-no-successive-word). Onomatopoeia written as a
 //! repeated kana word (ドキドキ, わくわく) is allowed by default.
 
-use super::ja_common::{finding, is_symbol, opt, with_fix_if_exact};
+use super::ja_common::{cap, finding, is_symbol, opt, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
 use crate::span::Span;
@@ -72,8 +72,14 @@ impl Rule for NoSuccessiveWord {
         let allow = ctx.options.strings("allow");
         let onomatopoeia = ctx.options.bool("allow-onomatopoeia", true);
         for s in ctx.prose() {
-            for pair in s.tokens.windows(2) {
+            let start = out.len();
+            // A run 「当社当社当社」 is one slip: report where it starts.
+            let mut run_end = 0;
+            for (i, pair) in s.tokens.windows(2).enumerate() {
                 let [a, b] = pair else { continue };
+                if i < run_end {
+                    continue;
+                }
                 if a.surface != b.surface || skipped(a) || allow.contains(&a.surface) {
                     continue;
                 }
@@ -90,12 +96,21 @@ impl Rule for NoSuccessiveWord {
                 if onomatopoeia && !grammatical && mimetic {
                     continue;
                 }
+                run_end = i + 1;
+                while s
+                    .tokens
+                    .get(run_end + 1)
+                    .is_some_and(|t| t.surface == a.surface)
+                {
+                    run_end += 1;
+                }
                 let range = Span::new(a.range.start, b.range.end);
                 let msg = self.meta.message.replace("{match}", &a.surface);
                 let d = finding(ctx, ID, s, range, msg, &self.meta.help);
                 let both = format!("{}{}", a.surface, b.surface);
                 out.push(with_fix_if_exact(ctx, d, &both, &a.surface, false));
             }
+            cap(out, start);
         }
     }
 }

@@ -12,6 +12,7 @@ pub struct NoUnmatchedPair {
 }
 
 const ID: &str = "ja.no-unmatched-pair";
+const MAX_PER_BLOCK: usize = 10;
 
 const PAIRS: [(char, char); 15] = [
     ('「', '」'),
@@ -39,7 +40,7 @@ impl NoUnmatchedPair {
         m.help = "対になる閉じ括弧を補うか、不要な開き括弧を削除してください。".into();
         m.why = "閉じ忘れた括弧は、どこまでが引用や補足なのかを読み手に誤解させます。".into();
         m.how = "段落・見出し・箇条書き・表のセルごとに 「」『』（）()［］[]｛｝{}【】〚〛«»‹›〔〕“”《》 の開き括弧が閉じられているかを調べます。".into();
-        m.exceptions = "textlint と同じく、開き括弧のない閉じ括弧（「1)」のような番号など）は報告しません。コード（インラインコード・コードブロック）も対象外です。".into();
+        m.exceptions = "textlint と同じく、開き括弧のない閉じ括弧（「1)」のような番号など）は報告しません。コード（インラインコード・コードブロック）も対象外です。一つの段落で報告するのは最初の 10 個までです。".into();
         m.bad = vec!["社長は「再発防止に全力を尽くします。と述べました。".into()];
         m.good = vec![
             "社長は「再発防止に全力を尽くします」と述べました。".into(),
@@ -88,7 +89,9 @@ impl Rule for NoUnmatchedPair {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for block in &ctx.doc.blocks {
-            for span in unmatched(&block.text) {
+            // A run of unclosed openers is one mistake; a handful of
+            // findings shows it without flooding the report.
+            for span in unmatched(&block.text).into_iter().take(MAX_PER_BLOCK) {
                 let ch = span.slice(&block.text);
                 out.push(
                     Diagnostic::new(
