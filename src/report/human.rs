@@ -200,13 +200,17 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
             }
         }
         // The card is about release content: shown when release rules run
-        // (or when asked for with --summary).
+        // (or when asked for with --summary). Over many files (a hook, a CI
+        // gate) only the cards of files that miss a required element are
+        // shown, so complete releases do not bury the findings.
         let release_rules = run
             .settings
             .enabled
             .iter()
             .any(|id| id.starts_with("release."));
-        if !run.quiet && (run.summary_only || release_rules) {
+        let incomplete = r.coverage.iter().any(|(_, ev)| ev.required && !ev.found);
+        let single = run.reports.len() + run.errors.len() == 1;
+        if !run.quiet && (run.summary_only || (release_rules && (single || incomplete))) {
             coverage_card(r, w)?;
         }
     }
