@@ -49,15 +49,9 @@ pub fn runs(ctx: &Ctx<'_>, pred: impl Fn(char) -> bool) -> Vec<Hit> {
         let mut start: Option<usize> = None;
         let mut prev: Option<(usize, char)> = None;
         let mut before_run: Option<(usize, char)> = None;
-        for (i, c) in text
-            .char_indices()
-            .map(Some)
-            .chain(std::iter::once(None))
-            .map(|x| match x {
-                Some((i, c)) => (i, Some(c)),
-                None => (text.len(), None),
-            })
-        {
+        // One extra step past the end closes a run at the end of the block.
+        let end = std::iter::once((text.len(), None));
+        for (i, c) in text.char_indices().map(|(i, c)| (i, Some(c))).chain(end) {
             let inside = c.is_some_and(&pred);
             match (inside, start) {
                 (true, None) => {
