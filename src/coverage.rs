@@ -187,14 +187,48 @@ fn incident_words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|なりすまし|漏え?い|漏洩|流出|障害|回収|リコール|被害|不具合|事故|紛失|誤送信|誤配信|ランサムウェア|サイバー攻撃|個人情報.{0,6}(可能性|おそれ)|停電|異物混入|食中毒|不適切",
+            r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|不正送金|なりすまし|漏え?い|漏洩|流出|障害|自主回収|回収|リコール|被害|不具合|事故|紛失|盗難|誤送信|誤配信|誤表示|誤表記|誤発送|ランサムウェア|サイバー攻撃|マルウェア|ウイルス感染|個人情報.{0,6}(可能性|おそれ)|停電|異物混入|食中毒|不適切|不祥事|改ざん|偽装|業務改善命令|行政処分|逮捕|火災|爆発|販売中止|出荷停止|運転見合わせ|訂正",
         )
         .unwrap_or_else(|_| unreachable!("static regex"))
     })
 }
 
+/// Contexts in which an incident word names a product, a programme or a
+/// kind of people rather than an incident (障害者雇用, 回収ボックス,
+/// 情報漏えい対策サービス, 被害防止キャンペーン).
+fn not_incident(before: &str, word: &str, after: &str) -> bool {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    let after_re = AFTER.get_or_init(|| {
+        Regex::new(r"^(の|を)?(対策|防止|予防|を防|防ぐ|ゼロ|削減|軽減|保険|訓練|補償サービス|に強い|から守|検知サービス|BOX|ボックス|拠点|箱|率|量|活動|キャンペーン|プログラム|スキーム|サービスの提供)")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    });
+    let before_re = BEFORE.get_or_init(|| {
+        Regex::new(r"(資源|古紙|リサイクル|使用済み?|衣類|ペットボトル|空き?缶|廃|不用品|人口|人材|防犯|交通安全|障)$")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    });
+    if word == "お詫び" || word == "おわび" || word == "謝罪" {
+        return false;
+    }
+    let disability = word == "障害"
+        && ["者", "児", "福祉", "年金", "をお持ち", "のある"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    disability || after_re.is_match(after) || before_re.is_match(before)
+}
+
+/// The first incident word in `text` that is used as one.
+pub fn incident_word(text: &str) -> Option<&str> {
+    incident_words().find_iter(text).find_map(|m| {
+        let before = text.get(..m.start()).unwrap_or("");
+        let after = text.get(m.end()..).unwrap_or("");
+        (!not_incident(before, m.as_str(), after)).then_some(m.as_str())
+    })
+}
+
 /// Decide the kind: front matter `kind:`, else the configured default,
-/// else incident words in the title or lead.
+/// else incident words in the title, the header lines above the lead (a
+/// plain-text release has its title there) or the lead.
 pub fn detect_kind(
     doc: &Document,
     sentences: &[Sentence],
@@ -218,20 +252,83 @@ pub fn detect_kind(
         .filter(|s| {
             matches!(
                 s.role,
-                crate::document::Role::Title | crate::document::Role::Lead
+                crate::document::Role::Title
+                    | crate::document::Role::Lead
+                    | crate::document::Role::Header
             )
         })
         .map(|s| s.text.as_str());
     for text in title.chain(top) {
-        if let Some(m) = incident_words().find(text) {
+        if let Some(word) = incident_word(text) {
             return KindDecision {
                 kind: DocKind::Incident,
-                reason: format!("タイトル・リードに「{}」", m.as_str()),
+                reason: format!("タイトル・リードに「{word}」"),
             };
         }
     }
     KindDecision {
         kind: DocKind::Announcement,
         reason: "タイトル・リードに事故・不祥事を示す語がない".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::Tokenizer;
+
+    fn kind(src: &str) -> KindDecision {
+        let doc = Document::parse(src);
+        let tok = Tokenizer::new().unwrap();
+        let ss = crate::sentence::sentences(&doc, &tok);
+        detect_kind(&doc, &ss, None)
+    }
+
+    #[test]
+    fn incidents_are_detected_from_title_and_lead() {
+        for src in [
+            "# 不正アクセスによる個人情報流出に関するお詫び\n\n当社サーバーへの不正アクセスが判明しました。",
+            "# 一部サービスの障害について\n\n2025年4月1日、システムに障害が発生しました。",
+            "# 製品の自主回収のお知らせ\n\n当社製品の一部に異物が混入した可能性があります。",
+            "# お知らせ\n\n当社アプリで不正ログインが確認されました。",
+            "# 被害者の皆様へのお知らせ\n\n当社は補償を開始しました。",
+        ] {
+            let k = kind(src);
+            assert_eq!(k.kind, DocKind::Incident, "{src}");
+            assert!(k.reason.contains('「'), "{}", k.reason);
+        }
+    }
+
+    #[test]
+    fn announcements_with_incident_looking_words_stay_announcements() {
+        for src in [
+            "# 障害者雇用の取り組みについて\n\n当社は障害者雇用を推進しています。",
+            "# 使用済み小型家電の回収ボックスの設置について\n\n当社は全店舗に回収ボックスを設置します。",
+            "# 情報漏えい対策サービスの提供開始\n\n当社は新しい情報漏えい対策サービスを開始します。",
+            "# 特殊詐欺の被害防止キャンペーンを実施\n\n当社は被害防止のための啓発を行います。",
+            "# 新サービス「サンプルペイ」提供開始のお知らせ\n\n当社は決済サービスを開始します。",
+        ] {
+            assert_eq!(kind(src).kind, DocKind::Announcement, "{src}");
+        }
+    }
+
+    #[test]
+    fn plain_text_title_in_the_header_counts() {
+        let k = kind("2025年4月1日\n\n株式会社サンプル\n\n個人情報漏えいに関するお詫び\n\n詳細は以下のとおりです。");
+        assert_eq!(k.kind, DocKind::Incident, "{}", k.reason);
+    }
+
+    #[test]
+    fn front_matter_and_default_win() {
+        let doc =
+            Document::parse("---\nkind: announcement\n---\n# 障害のお詫び\n\n障害が発生しました。");
+        let tok = Tokenizer::new().unwrap();
+        let ss = crate::sentence::sentences(&doc, &tok);
+        assert_eq!(detect_kind(&doc, &ss, None).kind, DocKind::Announcement);
+        let doc = Document::parse("# 障害のお詫び\n\n障害が発生しました。");
+        let ss = crate::sentence::sentences(&doc, &tok);
+        let k = detect_kind(&doc, &ss, Some(DocKind::Announcement));
+        assert_eq!(k.kind, DocKind::Announcement);
+        assert!(k.reason.contains("default-kind"));
     }
 }

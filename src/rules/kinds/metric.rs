@@ -1,6 +1,7 @@
 //! `metric`: a number per sentence (length in characters, a count of
 //! matches, the longest run of matching characters) compared to `max`,
-//! which users can change with `[rules."ID"] max = N`.
+//! which users can change with `[rules."ID"] max = N`. For `length`,
+//! characters inside matches of `exclude` (URLs, say) are not counted.
 
 use regex::Regex;
 
@@ -56,7 +57,18 @@ impl Rule for Metric {
         for unit in self.common.units(ctx) {
             for s in unit {
                 let (value, range) = match &self.measure {
-                    Measure::Length => (s.text.chars().count(), Span::new(0, s.text.len())),
+                    Measure::Length => {
+                        let excluded: usize = self
+                            .common
+                            .exclude
+                            .patterns
+                            .iter()
+                            .flat_map(|p| p.find_all(s))
+                            .map(|m| m.text.chars().count())
+                            .sum();
+                        let n = s.text.chars().count().saturating_sub(excluded);
+                        (n, Span::new(0, s.text.len()))
+                    }
                     Measure::Count(re) => {
                         let ms: Vec<_> = re.find_iter(&s.text).collect();
                         let range = ms.get(max).map_or(Span::new(0, s.text.len()), |m| {
@@ -83,5 +95,38 @@ impl Rule for Metric {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::coverage::DocKind;
+    use crate::rules::{spec, Registry};
+    use crate::token::Tokenizer;
+    use crate::{lint, Settings, Source};
+
+    #[test]
+    fn length_does_not_count_excluded_text() {
+        let rule = "[[rule]]\nid = \"t.len\"\nkind = \"metric\"\nmeasure = \"length\"\nmax = 20\nmessage = \"{value}\"\nexclude = [{ regex = \"https?://[!-~]+\" }]\n";
+        let mut reg = Registry::default();
+        for r in spec::load("t.toml", rule, "test").unwrap() {
+            reg.insert(r).unwrap();
+        }
+        let mut s = Settings::new(Arc::new(reg), Arc::new(Tokenizer::new().unwrap()));
+        s.default_kind = Some(DocKind::Announcement);
+        let count = |text: &str| {
+            lint(Source::new("t.md", text), &s)
+                .diagnostics
+                .into_iter()
+                .map(|d| d.message)
+                .collect::<Vec<_>>()
+        };
+        let url =
+            "# t\n\n詳細は https://example.com/a/very/long/path/index.html をご覧ください。\n";
+        assert!(count(url).is_empty());
+        let long = "# t\n\n詳細は当社のウェブサイトにある製品紹介のページをご覧ください。\n";
+        assert_eq!(count(long), vec!["31".to_owned()]);
     }
 }

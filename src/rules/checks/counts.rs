@@ -1,0 +1,303 @@
+//! Counts and amounts tied to damage (808人, 約900名, 最大●万件, 3,861万円,
+//! 三千八百万円) and the 〜現在 / 〜時点 that dates them. Shared by
+//! `release.missing-victim-count`, `release.missing-as-of` and
+//! `release.count-conflict`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::jdate::parse_num;
+use crate::document::{BlockKind, Document};
+use crate::sentence::Sentence;
+use crate::span::Span;
+
+/// What a count measures, after normalizing counters (人 and 名 are both people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    People,
+    Cases,
+    Yen,
+    Items,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Count {
+    /// Range in the sentence text.
+    pub range: Span,
+    /// Value in base units (yen, people …); `None` for placeholders (●万件).
+    pub value: Option<u64>,
+    pub unit: Unit,
+    /// 約, 最大, 以上, 程度 …: not an exact statement.
+    pub approx: bool,
+    /// The damage word right before the number (被害, 流出 …), if any.
+    pub key: Option<String>,
+}
+
+fn count_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?P<q>(?:最大で?|少なくとも|合計で?|計)?\s*(?:約|およそ)?|延べ|累計|総計)?\s*
+            (?P<n>[0-9０-９●○〇][0-9０-９,，●○]*(?:[.．][0-9０-９]+)?|[〇一二三四五六七八九十百千]+)\s*
+            (?P<m1>億|万|千)?(?P<n2>[0-9０-９,，〇一二三四五六七八九十百千]*)(?P<m2>万|千)?\s*
+            (?P<u>人|名|件|円|世帯|台|個|点|アカウント|口座|社|店舗|枚|本|袋|箱|缶|食|ドル|ユーザー|回線|契約|戸|軒|便|ID)
+            (?P<a>以上|超|程度|余り|あまり|強|弱|前後|ほど|近く)?",
+        )
+        .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+/// Words that tie a number to damage or to the people affected.
+pub fn damage_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"被害|不正|流出|漏え?い|漏洩|影響|対象|該当|不審|感染|暗号化|持ち出|負傷|けが|怪我|死亡|損害|損失|なりすまし|閲覧|可能性|停止|遅延|不通|障害|不具合|回収|返金|補償|誤送信|紛失|盗難|窃取|搾取|詐取",
+        )
+        .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+pub fn key_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"被害(?:者|額|総額|金額|件数|人数)?|不正(?:利用|アクセス|ログイン)?|流出|漏え?い|漏洩|影響|対象|該当|回収|返金|補償")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+fn digits(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10),
+            _ => None,
+        })
+        .collect()
+}
+
+fn number(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return Some(0);
+    }
+    if s.contains(['●', '○']) {
+        return None;
+    }
+    if s.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        if s.contains(['.', '．']) {
+            return None;
+        }
+        return digits(s).parse().ok();
+    }
+    parse_num(s).map(u64::from)
+}
+
+fn mult(m: Option<regex::Match<'_>>) -> u64 {
+    match m.map(|m| m.as_str()) {
+        Some("億") => 100_000_000,
+        Some("万") => 10_000,
+        Some("千") => 1_000,
+        _ => 1,
+    }
+}
+
+fn unit_of(u: &str) -> Unit {
+    match u {
+        "人" | "名" | "世帯" | "アカウント" | "口座" | "ユーザー" | "回線" | "契約" | "戸"
+        | "軒" | "ID" => Unit::People,
+        "件" => Unit::Cases,
+        "円" => Unit::Yen,
+        "台" | "個" | "点" | "枚" | "本" | "袋" | "箱" | "缶" | "食" => Unit::Items,
+        _ => Unit::Other,
+    }
+}
+
+/// Every count in a text, with its value and qualifiers.
+pub fn counts(text: &str) -> Vec<Count> {
+    let mut out = Vec::new();
+    for c in count_re().captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let Some(n) = c.name("n") else { continue };
+        // Package sizes (6個入, 12本セット) describe a product, not damage.
+        let after = text.get(whole.end()..).unwrap_or("");
+        if ["入", "セット", "パック", "組", "分の1"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            continue;
+        }
+        // A number glued to a preceding digit or letter is part of something else.
+        let before = text
+            .get(..whole.start())
+            .and_then(|s| s.chars().next_back());
+        if before.is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '第') {
+            continue;
+        }
+        // A bare kanji numeral (三点, 一件) is usually prose, not a statistic.
+        let kanji_only = !n.as_str().chars().any(|ch| {
+            ch.is_ascii_digit() || ('０'..='９').contains(&ch) || matches!(ch, '●' | '○')
+        });
+        if kanji_only && c.name("m1").is_none() && !n.as_str().contains(['十', '百', '千']) {
+            continue;
+        }
+        let value = (|| {
+            let head = number(n.as_str())?;
+            let m1 = mult(c.name("m1"));
+            let tail = c.name("n2").map(|m| m.as_str()).unwrap_or("");
+            let tail_v = number(tail)?;
+            let m2 = mult(c.name("m2"));
+            head.checked_mul(m1)?.checked_add(tail_v.checked_mul(m2)?)
+        })();
+        let prefix_start = whole.start().saturating_sub(60);
+        let prefix = floor_boundary(text, prefix_start, whole.start());
+        let key = prefix
+            .rsplit(['、', '。', '，'])
+            .next()
+            .and_then(|p| key_re().find_iter(p).last())
+            .map(|m| normalize_key(m.as_str()));
+        out.push(Count {
+            range: Span::new(whole.start(), whole.end()),
+            value,
+            unit: c
+                .name("u")
+                .map(|u| unit_of(u.as_str()))
+                .unwrap_or(Unit::Other),
+            approx: c.name("q").is_some_and(|q| {
+                ["約", "およそ", "最大", "少なくとも"]
+                    .iter()
+                    .any(|w| q.as_str().contains(w))
+            }) || c.name("a").is_some()
+                || prefix.ends_with("うち")
+                || prefix.ends_with("うち、"),
+            key,
+        });
+    }
+    out
+}
+
+pub fn normalize_key(k: &str) -> String {
+    match k {
+        "被害者" | "被害人数" => "被害者".into(),
+        "被害額" | "被害総額" | "被害金額" => "被害額".into(),
+        "不正アクセス" | "不正ログイン" | "不正利用" | "不正" => "不正".into(),
+        "漏えい" | "漏洩" | "漏い" | "流出" => "漏えい".into(),
+        other => other.into(),
+    }
+}
+
+/// `text[from..to]` moved forward onto a char boundary.
+fn floor_boundary(text: &str, mut from: usize, to: usize) -> &str {
+    while from < to && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..to).unwrap_or("")
+}
+
+/// The text a count is read against: its sentence and, for a table cell,
+/// the cells before it in the table and the section heading.
+pub fn context_text(doc: &Document, s: &Sentence) -> String {
+    let mut t = s.text.clone();
+    if let Some(b) = doc.blocks.get(s.block) {
+        if b.kind == BlockKind::TableCell {
+            for prev in doc.blocks[..s.block].iter().rev().take(3) {
+                if prev.kind == BlockKind::TableCell {
+                    t.push(' ');
+                    t.push_str(&prev.text);
+                }
+            }
+        }
+        t.push(' ');
+        t.push_str(doc.section_heading(b));
+    }
+    t
+}
+
+/// Counts in a sentence that are about damage.
+pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
+    // 「1,000円分のポイント」「お詫びとして」: what is given back, not the damage.
+    if gift_re().is_match(&s.text) {
+        return Vec::new();
+    }
+    let mut cs = counts(&s.text);
+    if cs.is_empty() {
+        return cs;
+    }
+    let context = context_text(doc, s);
+    if !damage_re().is_match(&context) {
+        return Vec::new();
+    }
+    // A table cell takes its key from its row or heading.
+    let fallback = key_re().find(&context).map(|m| normalize_key(m.as_str()));
+    for c in cs.iter_mut() {
+        if c.key.is_none() {
+            c.key.clone_from(&fallback);
+        }
+        if c.unit == Unit::People && c.key.as_deref() == Some("被害") {
+            c.key = Some("被害者".into());
+        }
+    }
+    cs
+}
+
+fn gift_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"円分|円相当|お詫びとして|進呈|プレゼント|割引|クーポン")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+/// 7月31日現在, 2019年7月31日(水)時点, 14時時点, 本日午前10時現在.
+pub fn as_of_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|正午\s*)*(?:現在|時点)",
+        )
+        .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_and_units() {
+        let c = counts("被害者は808人、被害額は3,861万円です。");
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].value, Some(808));
+        assert_eq!(c[0].unit, Unit::People);
+        assert_eq!(c[0].key.as_deref(), Some("被害者"));
+        assert_eq!(c[1].value, Some(38_610_000));
+        assert_eq!(c[1].unit, Unit::Yen);
+        assert_eq!(counts("三千八百万円")[0].value, Some(38_000_000));
+        assert_eq!(counts("1億2,000万円")[0].value, Some(120_000_000));
+        assert!(counts("約900名")[0].approx);
+        assert!(counts("1,000件以上")[0].approx);
+        assert!(!counts("808人")[0].approx);
+        assert!(!counts("合計808人")[0].approx);
+        let c = counts("最大約48万回線");
+        assert!(c[0].approx);
+        assert_eq!(c[0].value, Some(480_000));
+        assert_eq!(c[0].unit, Unit::People);
+        assert_eq!(counts("最大●万件")[0].value, None);
+    }
+
+    #[test]
+    fn as_of_needs_a_date_or_time() {
+        assert!(as_of_re().is_match("2019年7月31日現在"));
+        assert!(as_of_re().is_match("7月31日（水）時点"));
+        assert!(as_of_re().is_match("本日午前10時現在"));
+        assert!(as_of_re().is_match("14:00時点"));
+        assert!(!as_of_re().is_match("現時点では"));
+        assert!(as_of_re().is_match("11月7日午後5時現在"));
+        assert!(as_of_re().is_match("10月15日正午時点"));
+        assert!(counts("6個入").iter().all(|c| c.unit != Unit::Items));
+    }
+}

@@ -1,0 +1,93 @@
+//! The shared shape of code-backed coverage rules (`release.missing-who`,
+//! `-when`, `-victim-count`, `-as-of`, `-hotline`): a finder that records
+//! the element's evidence, and a check that reports when none was found.
+//! Also the small helpers those finders share.
+
+use crate::coverage::{DocKind, Element};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Role;
+use crate::rules::{Ctx, Rule, RuleMeta, SeverityByKind};
+use crate::sentence::Sentence;
+use crate::span::Span;
+
+pub type Finder = fn(&Ctx<'_>) -> Option<Span>;
+
+pub struct ElementRule {
+    pub meta: RuleMeta,
+    pub element: Element,
+    pub finder: Finder,
+    /// When this other element is missing too, say so with this message
+    /// (an as-of without any count to date).
+    pub without: Option<(Element, String)>,
+}
+
+impl ElementRule {
+    /// A rule for `element`, with the severities: errors in
+    /// incidents for the core elements, warnings otherwise; it runs on the
+    /// kinds that require the element.
+    pub fn new(id: &str, element: Element, incident_error: bool, finder: Finder) -> Self {
+        let mut meta = RuleMeta::builtin(id, Severity::Warning);
+        meta.severity = SeverityByKind {
+            incident: if incident_error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            announcement: Severity::Warning,
+        };
+        if !element.required_for(DocKind::Announcement) {
+            // Never runs on announcements: show one severity.
+            meta.severity.announcement = meta.severity.incident;
+        }
+        meta.applies_to = [DocKind::Incident, DocKind::Announcement]
+            .into_iter()
+            .filter(|k| element.required_for(*k))
+            .collect();
+        ElementRule {
+            meta,
+            element,
+            finder,
+            without: None,
+        }
+    }
+}
+
+impl Rule for ElementRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn element(&self) -> Option<Element> {
+        Some(self.element)
+    }
+
+    fn find_evidence(&self, ctx: &Ctx<'_>) -> Option<Span> {
+        (self.finder)(ctx)
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+        if !ctx.coverage.get(self.element).found {
+            let message = match &self.without {
+                Some((e, m)) if !ctx.coverage.get(*e).found => m.clone(),
+                _ => self.meta.message.clone(),
+            };
+            out.push(
+                Diagnostic::new(&self.meta.id, ctx.severity, ctx.anchor(), message)
+                    .with_help(self.meta.help.clone()),
+            );
+        }
+    }
+}
+
+/// Sentences that speak about the event: title, lead and body (tables and
+/// lists included), not the header lines or the contact block.
+pub fn content<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = &'a Sentence> {
+    ctx.sentences
+        .iter()
+        .filter(|s| matches!(s.role, Role::Title | Role::Lead | Role::Body))
+}
+
+/// Source span of `range` in sentence `s`.
+pub fn span_of(ctx: &Ctx<'_>, s: &Sentence, range: Span) -> Span {
+    s.source_span(ctx.doc, range)
+}

@@ -1,0 +1,80 @@
+//! Shared helpers for the Japanese style checks (`ja.*` rules written in
+//! code): option docs, the finding builder, and token predicates that
+//! several rules need. Kept here so each rule file holds only its decision.
+
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::rules::{Ctx, OptionDoc};
+use crate::sentence::Sentence;
+use crate::span::Span;
+use crate::token::Token;
+
+/// An option as `koho explain` lists it; `default` is a TOML literal so the
+/// config loader can check the user's value has the same type.
+pub fn opt(name: &str, default: &str, description: &str) -> OptionDoc {
+    OptionDoc {
+        name: name.to_owned(),
+        default: default.to_owned(),
+        description: description.to_owned(),
+    }
+}
+
+/// A finding at `range` (relative to the sentence text).
+pub fn finding(
+    ctx: &Ctx<'_>,
+    id: &str,
+    s: &Sentence,
+    range: Span,
+    message: String,
+    help: &str,
+) -> Diagnostic {
+    Diagnostic::new(id, ctx.severity, s.source_span(ctx.doc, range), message).with_help(help)
+}
+
+/// Attach a fix only when the source bytes under `span` are exactly
+/// `expected`, so a fix never rewrites markup it did not see.
+pub fn with_fix_if_exact(
+    ctx: &Ctx<'_>,
+    d: Diagnostic,
+    expected: &str,
+    replacement: &str,
+    safe: bool,
+) -> Diagnostic {
+    let span = d.span;
+    if ctx.text().get(span.start..span.end) != Some(expected) {
+        return d;
+    }
+    let fix = if safe {
+        Fix::safe(span, replacement)
+    } else {
+        Fix::suggestion(span, replacement)
+    };
+    d.with_fix(fix)
+}
+
+/// Most findings one rule reports in one sentence. Real sentences stay far
+/// below it; a pathological line (thousands of repeats) stays readable.
+pub const MAX_PER_SENTENCE: usize = 10;
+
+/// Drop a sentence's findings beyond [`MAX_PER_SENTENCE`]; `start` is the
+/// length of `out` before the sentence was checked.
+pub fn cap(out: &mut Vec<Diagnostic>, start: usize) {
+    out.truncate(start + MAX_PER_SENTENCE);
+}
+
+pub fn is_symbol(t: &Token) -> bool {
+    t.is("記号") || t.surface.trim().is_empty()
+}
+
+pub fn is_joshi(t: &Token) -> bool {
+    t.is("助詞")
+}
+
+/// 読点 as no-doubled-joshi's commaCharacters: some releases write `，`
+/// in place of 、.
+pub fn is_touten(t: &Token) -> bool {
+    t.surface == "、" || t.surface == "，"
+}
+
+pub fn is_bracket(t: &Token) -> bool {
+    t.pos[1] == "括弧開" || t.pos[1] == "括弧閉"
+}

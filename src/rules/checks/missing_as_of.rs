@@ -1,0 +1,63 @@
+//! `release.missing-as-of`: a damage count must be dated (「7月31日現在」
+//! 「14時時点」), because counts in an incident grow from release to release.
+//! The 〜現在/〜時点 must sit with the count: in its sentence, its block, its
+//! section heading, or a short label just before it in the same section.
+
+use std::sync::Arc;
+
+use super::counts::{as_of_re, damage_counts};
+use super::element::{content, span_of, ElementRule};
+use crate::coverage::Element;
+use crate::rules::{Ctx, Rule};
+use crate::span::Span;
+
+fn find(ctx: &Ctx<'_>) -> Option<Span> {
+    let sentences = ctx.sentences;
+    for s in content(ctx) {
+        if damage_counts(ctx.doc, s).is_empty() {
+            continue;
+        }
+        let block = ctx.doc.blocks.get(s.block);
+        let section = block.and_then(|b| b.section);
+        // Same sentence, then the same block, then nearby sentences of the section.
+        let same_block = sentences.iter().filter(|o| o.block == s.block);
+        let nearby = sentences.iter().filter(|o| {
+            let b = ctx.doc.blocks.get(o.block);
+            o.block + 4 >= s.block
+                && o.block <= s.block + 1
+                && (b.and_then(|b| b.section) == section || Some(o.block) == section)
+        });
+        let heading = sentences.iter().filter(|o| Some(o.block) == section);
+        let hit = std::iter::once(s)
+            .chain(same_block)
+            .chain(heading)
+            .chain(nearby)
+            .find_map(|o| {
+                as_of_re()
+                    .find(&o.text)
+                    .map(|m| span_of(ctx, o, Span::new(m.start(), m.end())))
+            });
+        if hit.is_some() {
+            return hit;
+        }
+    }
+    None
+}
+
+pub fn rule() -> Arc<dyn Rule> {
+    let mut r = ElementRule::new("release.missing-as-of", Element::AsOf, false, find);
+    r.without = Some((
+        Element::VictimCount,
+        "被害の数がなく、その時点（〜現在）も書かれていません。".into(),
+    ));
+    let m = &mut r.meta;
+    m.summary = "被害の数に時点（〜現在）がありません".into();
+    m.message = "被害の人数・金額がいつ時点の数字か書かれていません。".into();
+    m.help = "「2019年7月31日現在」「7月4日14時時点」のように、数字の時点を添えてください。".into();
+    m.why = "事故の被害数は日を追って変わります。時点のない数字は、続報と食い違ったときに訂正や隠蔽と受け取られます。".into();
+    m.how = "被害の数を含む文・段落・表の見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。".into();
+    m.exceptions = "日付を伴わない「現時点では」は時点として数えません。被害の数そのものがないときも、数と時点の両方が必要だと報告します。".into();
+    m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into()];
+    m.good = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は7月31日現在で808人です。".into()];
+    Arc::new(r)
+}

@@ -1,0 +1,132 @@
+//! `release.missing-hotline`: people affected need a place to ask. Evidence
+//! is a phone number, e-mail address, URL or web form whose surroundings
+//! (its sentence, the lines before it in its section, the section heading)
+//! name a contact point (問い合わせ, 窓口, ダイヤル, サポートセンター …).
+//! In an incident the contact must be for customers: a desk labelled for
+//! the press (報道関係者, 取材, 広報) does not count.
+
+use std::sync::Arc;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::element::{span_of, ElementRule};
+use super::phone::first_channel;
+use crate::coverage::{DocKind, Element};
+use crate::document::Role;
+use crate::rules::{Ctx, Rule};
+use crate::span::Span;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| {
+        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    })
+}
+
+fn contact_words() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"問い?合わ?せ|問合せ|窓口|連絡先|ダイヤル|サポートセンター|コールセンター|お客様センター|お客さまセンター|相談|受付|照会|フリーコール|カスタマー|ヘルプデスク",
+    )
+}
+
+fn customer_words() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"お客様|お客さま|ご利用|利用者|会員|ユーザー|相談|専用|フリーダイヤル|フリーコール|コールセンター|サポート|カスタマー|被害|ご心配|ご不安|消費者|患者|保護者|一般の方|購入者",
+    )
+}
+
+fn press_words() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"報道|プレス|取材|メディア|広報|記者|投資家|IR|Press|PRESS",
+    )
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    Customer,
+    Press,
+    Unknown,
+}
+
+fn find(ctx: &Ctx<'_>) -> Option<Span> {
+    let ss = ctx.sentences;
+    for (i, s) in ss.iter().enumerate() {
+        if s.role == Role::Header {
+            continue;
+        }
+        let Some(channel) = first_channel(&s.text) else {
+            continue;
+        };
+        let section = ctx.doc.blocks.get(s.block).and_then(|b| b.section);
+        let same_section = |j: usize| {
+            ss.get(j)
+                .is_some_and(|o| ctx.doc.blocks.get(o.block).and_then(|b| b.section) == section)
+        };
+        // Label lines from nearest to farthest: this sentence, the ones
+        // before it in the section (up to six), the section heading.
+        let mut labels: Vec<&str> = vec![s.text.get(..channel.start).unwrap_or(&s.text)];
+        for j in (i.saturating_sub(6)..i).rev() {
+            if same_section(j) {
+                if let Some(o) = ss.get(j) {
+                    labels.push(&o.text);
+                }
+            }
+        }
+        let heading = ctx
+            .doc
+            .blocks
+            .get(s.block)
+            .map(|b| ctx.doc.section_heading(b))
+            .unwrap_or("");
+        labels.push(heading);
+        let is_contact = s.role == Role::Contact
+            || labels.iter().any(|l| contact_words().is_match(l))
+            || contact_words().is_match(&s.text);
+        if !is_contact {
+            continue;
+        }
+        let audience = labels
+            .iter()
+            .find_map(|l| {
+                // The later mention in a label line is the nearer one.
+                let c = customer_words().find_iter(l).last().map(|m| m.start());
+                let p = press_words().find_iter(l).last().map(|m| m.start());
+                match (c, p) {
+                    (Some(c), Some(p)) => Some(if c > p {
+                        Audience::Customer
+                    } else {
+                        Audience::Press
+                    }),
+                    (Some(_), None) => Some(Audience::Customer),
+                    (None, Some(_)) => Some(Audience::Press),
+                    (None, None) => None,
+                }
+            })
+            .unwrap_or(Audience::Unknown);
+        if ctx.kind == DocKind::Incident && audience == Audience::Press {
+            continue;
+        }
+        return Some(span_of(ctx, s, channel));
+    }
+    None
+}
+
+pub fn rule() -> Arc<dyn Rule> {
+    let mut r = ElementRule::new("release.missing-hotline", Element::Hotline, true, find);
+    let m = &mut r.meta;
+    m.summary = "問い合わせ窓口が書かれていません".into();
+    m.message = "読者が問い合わせる窓口（電話番号・メール・フォーム）が見つかりません。".into();
+    m.help = "「【お客様からのお問い合わせ先】〇〇サポートセンター フリーダイヤル：0120-000-000」のように、窓口名と連絡手段を書いてください。事故・不祥事では報道関係者向けとは別に、お客様向けの窓口が必要です。".into();
+    m.why = "被害に遭ったかもしれない人が問い合わせ先を見つけられないと、不安と苦情が SNS や報道窓口に向かいます。".into();
+    m.how = "電話番号・メールアドレス・URL・問い合わせフォームを探し、その文、同じ節の直前の行、節の見出しに「問い合わせ」「窓口」「ダイヤル」「サポートセンター」などがあるものを窓口とみなします。事故・不祥事では、最も近いラベルが「報道関係者」「取材」「広報」のものを数えません。".into();
+    m.exceptions = "ヘッダーの会社所在地の電話番号は窓口とみなしません。通常のお知らせでは報道関係者向けの問い合わせ先も窓口として数えます。".into();
+    m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\n## 報道関係者からのお問い合わせ先\n\n広報部 TEL：03-1234-5678\n".into()];
+    m.good = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\n## お客様からのお問い合わせ先\n\nサンプル専用ダイヤル フリーダイヤル：0120-123-456\n".into()];
+    Arc::new(r)
+}

@@ -1,0 +1,82 @@
+//! `release.missing-when`: the event needs an absolute date or time
+//! (2019年7月4日, 令和元年7月4日, ７月４日, 七月四日, 7/4, 午前6時, 14:00).
+//! The release date in the header does not count: it says when the release
+//! was issued, not when the event happened.
+
+use std::sync::Arc;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::counts::as_of_re;
+use super::element::{content, span_of, ElementRule};
+use super::jdate;
+use super::phone::first_channel;
+use crate::coverage::Element;
+use crate::rules::{Ctx, Rule};
+use crate::sentence::Sentence;
+use crate::span::Span;
+
+/// Reception-hours lines say when a desk is open, not when something happened.
+fn hours_line(s: &Sentence) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間|平日|生まれ|^\s*(設立|創業|創立|資本金|所在地|本社|代表者?|従業員数?|事業内容|URL)\s*[：:]")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+    .is_match(&s.text)
+}
+
+/// First absolute date or clock time in the sentence.
+pub fn when_in(s: &Sentence) -> Option<Span> {
+    // 「7月31日現在」 dates a count (as_of), not the event.
+    let as_of_spans: Vec<Span> = as_of_re()
+        .find_iter(&s.text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    let as_of = |r: &Span| as_of_spans.iter().any(|a| a.overlaps(*r));
+    let dates = jdate::find_dates(&s.text);
+    let date = dates.iter().map(|h| h.range).find(|r| !as_of(r));
+    let ym =
+        jdate::has_year_month(&s.text).filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)));
+    let time = jdate::time_re()
+        .find_iter(&s.text)
+        .find(|m| {
+            let after = s.text.get(m.end()..).unwrap_or("");
+            !after.starts_with('間')
+                && !after.starts_with("以内")
+                && !as_of(&Span::new(m.start(), m.end()))
+                && !m.as_str().trim().is_empty()
+        })
+        .map(|m| Span::new(m.start(), m.end()));
+    [date, ym, time]
+        .into_iter()
+        .flatten()
+        .min_by_key(|r| r.start)
+}
+
+fn find(ctx: &Ctx<'_>) -> Option<Span> {
+    content(ctx)
+        .filter(|s| !hours_line(s) && first_channel(&s.text).is_none())
+        .find_map(|s| when_in(s).map(|r| span_of(ctx, s, r)))
+}
+
+pub fn rule() -> Arc<dyn Rule> {
+    let mut r = ElementRule::new("release.missing-when", Element::When, true, find);
+    let m = &mut r.meta;
+    m.summary = "日時（いつ）が書かれていません".into();
+    m.message = "出来事の日付・時刻が本文に見つかりません。".into();
+    m.help =
+        "「2025年4月1日午前10時ごろ」のように、発生・判明・開始の日時を具体的に書いてください。"
+            .into();
+    m.why = "いつの出来事かが分からないと、読者は自分が影響を受けたか判断できず、記者も経緯を再構成できません。".into();
+    m.how = "タイトル・リード・本文から、年月日（西暦・令和・平成、全角数字・漢数字を含む）、月日、7/4 形式、年月、時刻（午前6時、14:00）を探します。".into();
+    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、「〜現在」「〜時点」の日付は数えません。「24時間」のような時間の長さも日時ではありません。".into();
+    m.bad =
+        vec!["# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into()];
+    m.good = vec![
+        "# システム障害について\n\n株式会社サンプルのシステムで、２０２５年４月１日午前６時ごろ障害が発生しました。".into(),
+        "# システム障害について\n\n株式会社サンプルのシステムで、令和七年四月一日に障害が発生しました。".into(),
+    ];
+    Arc::new(r)
+}

@@ -1,0 +1,196 @@
+//! `release.missing-who`: the acting organization must be named. Evidence:
+//! a company in 株式会社… / …ホールディングス form, another organization
+//! form (…大学, …機構, …省), a proper noun IPADIC tags 組織, or 当社/弊社
+//! when the issuer is given in the header or front matter.
+
+use std::sync::Arc;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::element::{content, span_of, ElementRule};
+use super::phone::first_channel;
+use crate::coverage::Element;
+use crate::document::Role;
+use crate::rules::{Ctx, Rule};
+use crate::sentence::Sentence;
+use crate::span::Span;
+
+/// Organization names in their written forms.
+pub fn org_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?:株式会社|有限会社|合同会社|合資会社|(?:一般|公益)(?:社団|財団)法人|独立行政法人|国立研究開発法人|国立大学法人|学校法人|医療法人|社会福祉法人|特定非営利活動法人|NPO法人)
+              \s*[\p{Han}\p{Katakana}\p{Hiragana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{1,25}
+            | [\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{1,25}
+              (?:株式会社|ホールディングス|\(株\)|（株）|㈱|銀行|信用金庫|信用組合|生命保険|損害保険|証券|大学|機構|協会|財団|研究所|省|庁|市役所|区役所|病院|公社|組合)
+            | (?:\(株\)|（株）|㈱)[\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚー・]{1,25}
+            | [\p{Han}\p{Katakana}]{1,8}(?:市|町|村|県|府|都|区)(?:長|役所|役場|庁|教育委員会|議会)?(?:は|が)
+            | [A-Za-z0-9&.\-\s]{2,30}(?:Inc\.?|Co\.,?\s*Ltd\.?|Corporation|Corp\.|LLC|K\.K\.)
+            ",
+        )
+        .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+fn self_reference_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"当社|弊社|当行|弊行|当店|弊店|当グループ|弊グループ|当法人|本学|当院|当機構|当協会|当組合|本市|当市|当庫|当金庫")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+/// Is an issuer given in front matter or a header line?
+pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
+    if let Some(s) = ctx.doc.front_matter.value_span("issuer") {
+        return Some(s);
+    }
+    let lead = ctx.doc.blocks.iter().position(|b| b.role == Role::Lead);
+    ctx.sentences
+        .iter()
+        .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block < l))
+        .find_map(|s| org_in(s).map(|r| span_of(ctx, s, r)))
+}
+
+/// First organization name in a sentence (pattern or 組織 token).
+pub fn org_in(s: &Sentence) -> Option<Span> {
+    let by_re = org_re().find(&s.text).map(|m| {
+        // 株式会社こもれびは → 株式会社こもれび: drop a trailing particle.
+        let t = m.as_str();
+        let trimmed = t.trim_end_matches(['は', 'が', 'の', 'と', 'を', 'に', 'で', 'も', 'や']);
+        let end = if trimmed.chars().count() >= 5 {
+            m.start() + trimmed.len()
+        } else {
+            m.end()
+        };
+        Span::new(m.start(), end)
+    });
+    let by_token = s
+        .tokens
+        .iter()
+        .find(|t| t.pos_starts_with(&["名詞", "固有名詞", "組織"]))
+        .map(|t| t.range);
+    match (by_re, by_token) {
+        (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Short names of the issuer (株式会社テスト商事 → テスト商事), so that a
+/// lead which drops the legal form still names the actor.
+fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
+    static FORM: OnceLock<Regex> = OnceLock::new();
+    let form = FORM.get_or_init(|| {
+        Regex::new(r"株式会社|有限会社|合同会社|\(株\)|（株）|㈱|\s")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    });
+    let mut names = Vec::new();
+    let mut add = |full: &str| {
+        let short = form.replace_all(full, "").to_string();
+        if short.chars().count() >= 2 && !names.contains(&short) {
+            names.push(short);
+        }
+    };
+    if let Some(i) = ctx.doc.front_matter.issuer.as_deref() {
+        add(i);
+    }
+    let lead = ctx.doc.blocks.iter().position(|b| b.role == Role::Lead);
+    for s in ctx
+        .sentences
+        .iter()
+        .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block < l))
+    {
+        for m in org_re().find_iter(&s.text) {
+            add(m.as_str());
+        }
+    }
+    names
+}
+
+/// A bare name acts as a subject (テスト商事は / が / と / では), and is not
+/// a quoted product named after the company (「ナナペイ」, こもれび帳).
+fn acts(text: &str, r: Span) -> bool {
+    let before = text.get(..r.start).and_then(|t| t.chars().next_back());
+    let after = text.get(r.end..).unwrap_or("");
+    before != Some('「')
+        && ["は", "が", "と", "では", "として", "（", "(", "、"]
+            .iter()
+            .any(|p| after.starts_with(p))
+}
+
+/// An organization named as the object of a report or a request (警察へ,
+/// 金融庁に, 委託先から) is not the actor.
+fn object_of_action(text: &str, r: Span) -> bool {
+    let after = text.get(r.end..).unwrap_or("");
+    [
+        "へ",
+        "に",
+        "から",
+        "より",
+        "を",
+        "および",
+        "及び",
+        "など",
+        "等",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p))
+}
+
+fn find(ctx: &Ctx<'_>) -> Option<Span> {
+    let backed = issuer_span(ctx).is_some();
+    let names = issuer_names(ctx);
+    // Contact lines (a phone number or address on the line) name a desk.
+    content(ctx)
+        .filter(|s| first_channel(&s.text).is_none())
+        .find_map(|s| {
+            let by_name = names
+                .iter()
+                .flat_map(|n| {
+                    s.text
+                        .match_indices(n.as_str())
+                        .map(|(i, m)| Span::new(i, i + m.len()))
+                })
+                .filter(|r| acts(&s.text, *r))
+                .min_by_key(|r| r.start);
+            let own = match (
+                org_in(s).filter(|r| !object_of_action(&s.text, *r)),
+                by_name,
+            ) {
+                (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            let selfref = if backed {
+                self_reference_re()
+                    .find(&s.text)
+                    .map(|m| Span::new(m.start(), m.end()))
+            } else {
+                None
+            };
+            let first = match (own, selfref) {
+                (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            first.map(|r| span_of(ctx, s, r))
+        })
+}
+
+pub fn rule() -> Arc<dyn Rule> {
+    let mut r = ElementRule::new("release.missing-who", Element::Who, true, find);
+    let m = &mut r.meta;
+    m.summary = "主体（誰が）が書かれていません".into();
+    m.message = "発表・事案の主体となる組織名が本文に見つかりません。".into();
+    m.help = "リードの冒頭に「株式会社〇〇（本社：東京都…、代表取締役社長：…）は、」のように正式な組織名を書いてください。".into();
+    m.why = "誰の発表か、誰が当事者かが曖昧なリリースは、記者が記事にできず、責任の所在も伝わりません。".into();
+    m.how = "タイトル・リード・本文（ヘッダーと問い合わせ先を除く）から、株式会社〇〇・〇〇ホールディングス・〇〇大学などの組織名、形態素解析で「組織」とされる固有名詞、ヘッダーの発表者名から法人格を除いた名前を探します。「当社」「弊社」は、ヘッダーや front matter に発表者の組織名があるときだけ主体として数えます。".into();
+    m.exceptions = "ヘッダーの発表者名だけでは本文の主体とはみなしません（リードで主体を名乗るのが報道発表の型です）。".into();
+    m.bad = vec!["# サービス停止のお知らせ\n\nサービスを停止しました。".into()];
+    m.good = vec![
+        "# サービス停止のお知らせ\n\n株式会社サンプルは、2025年4月1日にサービスを停止しました。".into(),
+        "2025年4月1日\n\n株式会社サンプル\n\n# サービス停止のお知らせ\n\n当社は、本日サービスを停止しました。".into(),
+    ];
+    Arc::new(r)
+}

@@ -1,0 +1,197 @@
+//! `ja.no-doubled-joshi`: the same particle twice within a short distance
+//! in one sentence (textlint-rule-no-doubled-joshi), with its defaults as
+//! set by the ja-technical-writing preset.
+//!
+//! Particles in a row (「には」「では」) count as one particle. The distance
+//! between two particles is counted in particles, and a 読点 or bracket
+//! between them adds one, so 「右が赤、左が青」 is allowed. Outside strict
+//! mode the ambiguous cases textlint allows are allowed: 連体化「の」,
+//! 格助詞「を」, 接続助詞「て」, 並立助詞 pairs (〜たり〜たり) and 〜か
+//! どうか.
+
+use std::collections::HashMap;
+
+use super::ja_common::{cap, finding, is_bracket, is_joshi, is_touten, opt};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::span::Span;
+use crate::token::Token;
+
+pub struct NoDoubledJoshi {
+    meta: RuleMeta,
+}
+
+const ID: &str = "ja.no-doubled-joshi";
+
+impl NoDoubledJoshi {
+    pub fn new() -> Self {
+        let mut m = RuleMeta::builtin(ID, Severity::Warning);
+        m.summary = "同じ助詞が一文の中で近くに続いています".into();
+        m.message = "一文の中で助詞「{match}」が続けて使われています。".into();
+        m.help = "言い換えるか語順を変えて、同じ助詞が続かないようにしてください。".into();
+        m.why = "「材料不足で代替品で作った」のように同じ助詞が続くと、文の係り受けがわかりにくくなります。".into();
+        m.how = "形態素解析で助詞を取り出し、同じ助詞（品詞細分類も同じもの）の間隔が min-interval 以下なら報告します。連続する助詞（「には」など）は一つとして扱い、間にある読点や括弧は間隔を一つ広げます。".into();
+        m.exceptions = "連体化の「の」、格助詞の「を」、接続助詞の「て」、一文に二つだけの並立助詞（〜たり〜たり）、「〜かどうか」は報告しません（strict = true で報告します）。また textlint と異なり、「ように」「ために」の「に」は格助詞の「に」と別に扱います。allow に書いた助詞も報告しません（既定は空で、「AもBも」は報告します）。".into();
+        m.bad = vec!["システム障害で全店舗で営業を停止しました。".into()];
+        m.good = vec![
+            "障害の影響により、一部の店舗で営業を停止しました。".into(),
+            "東京が晴れ、大阪が雨でした。".into(),
+            "新製品の価格の詳細を発表しました。".into(),
+            "異常を早期に検知できるようにします。".into(),
+        ];
+        m.options = vec![
+            opt(
+                "min-interval",
+                "1",
+                "同じ助詞の間隔がこの値以下のとき報告します。",
+            ),
+            opt("strict", "false", "true にすると例外の助詞も報告します。"),
+            opt(
+                "allow",
+                "[]",
+                "重なっても報告しない助詞（例: [\"も\", \"や\"]）。",
+            ),
+        ];
+        NoDoubledJoshi { meta: m }
+    }
+}
+
+impl Default for NoDoubledJoshi {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A particle, or several in a row joined into one, or a separator.
+struct Unit<'t> {
+    /// Index of the first token in the sentence.
+    first: usize,
+    tokens: &'t [Token],
+    separator: bool,
+    /// 「に」 after a dependent noun (よう・ため): part of ように／ために,
+    /// not a case particle of its own.
+    functional: bool,
+}
+
+impl Unit<'_> {
+    fn surface(&self) -> String {
+        self.tokens.iter().map(|t| t.surface.as_str()).collect()
+    }
+
+    fn key(&self) -> String {
+        match self.tokens {
+            [one] if self.functional => format!("{}:機能語", one.surface),
+            [one] => format!("{}:{}", one.surface, one.pos[1]),
+            _ => format!("{}:連語", self.surface()),
+        }
+    }
+
+    fn range(&self) -> Span {
+        match (self.tokens.first(), self.tokens.last()) {
+            (Some(a), Some(b)) => Span::new(a.range.start, b.range.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+fn units(tokens: &[Token], strict: bool) -> Vec<Unit<'_>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if is_joshi(t) {
+            let mut j = i + 1;
+            while tokens.get(j).is_some_and(is_joshi) {
+                j += 1;
+            }
+            let functional = j == i + 1
+                && t.surface == "に"
+                && i.checked_sub(1)
+                    .and_then(|k| tokens.get(k))
+                    .is_some_and(|p| p.pos_starts_with(&["名詞", "非自立"]));
+            out.push(Unit {
+                first: i,
+                tokens: &tokens[i..j],
+                separator: false,
+                functional,
+            });
+            i = j;
+            continue;
+        }
+        if !strict && (is_touten(t) || is_bracket(t)) {
+            out.push(Unit {
+                first: i,
+                tokens: &tokens[i..=i],
+                separator: true,
+                functional: false,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// textlint's non-strict exceptions, judged on the pair; `count` is how
+/// often the particle occurs in the sentence.
+fn excepted(a: &Unit<'_>, b: &Unit<'_>, tokens: &[Token], count: usize) -> bool {
+    let [t] = a.tokens else {
+        return false;
+    };
+    if t.pos[1] == "連体化" || (t.pos[1] == "格助詞" && t.surface == "を") {
+        return true;
+    }
+    if t.pos[1] == "接続助詞" && t.surface == "て" {
+        return true;
+    }
+    // 登ったり降りたり: a pair is intended; a third one is not.
+    if t.pos[1] == "並立助詞" && count == 2 {
+        return true;
+    }
+    if t.surface == "か" && count == 2 {
+        let dou = b.first.checked_sub(1).and_then(|k| tokens.get(k));
+        return dou.is_some_and(|d| d.surface == "どう");
+    }
+    false
+}
+
+impl Rule for NoDoubledJoshi {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+        let min_interval = ctx.options.int("min-interval", 1).max(0) as usize;
+        let strict = ctx.options.bool("strict", false);
+        let allow = ctx.options.strings("allow");
+        for s in ctx.prose() {
+            let start = out.len();
+            let us = units(&s.tokens, strict);
+            // Last position of each particle, so long sentences stay linear.
+            let mut last: HashMap<String, usize> = HashMap::new();
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for u in us.iter().filter(|u| !u.separator) {
+                *counts.entry(u.key()).or_default() += 1;
+            }
+            for (bi, b) in us.iter().enumerate() {
+                if b.separator {
+                    continue;
+                }
+                let key = b.key();
+                let count = counts.get(&key).copied().unwrap_or(0);
+                let prev = last.insert(key, bi);
+                if allow.contains(&b.surface()) {
+                    continue;
+                }
+                let Some((ai, a)) = prev.and_then(|ai| us.get(ai).map(|a| (ai, a))) else {
+                    continue;
+                };
+                if bi - ai > min_interval || (!strict && excepted(a, b, &s.tokens, count)) {
+                    continue;
+                }
+                let msg = self.meta.message.replace("{match}", &b.surface());
+                out.push(finding(ctx, ID, s, b.range(), msg, &self.meta.help));
+            }
+            cap(out, start);
+        }
+    }
+}

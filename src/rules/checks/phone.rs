@@ -1,0 +1,215 @@
+//! Contact channels in text: Japanese phone numbers (with their digits
+//! normalized), e-mail addresses, URLs and web forms. Shared by
+//! `release.missing-hotline` and `release.phone-invalid`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::span::Span;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| {
+        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    pub range: Span,
+    /// Digits only, domestic form (+81 3… becomes 03…).
+    pub digits: String,
+    /// Written with separators (03-1234-5678, (03)1234-5678).
+    pub separated: bool,
+    /// Digits of the first group when separated (03 in 03-1234-5678).
+    pub first_group: Option<String>,
+}
+
+fn phone_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?:\+81[\-‐－ ]?(?:\(0\))?|[(（]?[0０])[0-9０-９]{1,4}[)）]?(?:[\-‐－―−ー]?[0-9０-９]{2,4}){1,3}",
+    )
+}
+
+/// Words that say a number is a phone number.
+pub fn phone_word_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)TEL|電話|ダイヤル|フリーコール|℡|☎|FAX|ファックス|ファクス|携帯|コールセンター",
+    )
+}
+
+fn to_ascii_digits(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Phone-number-like sequences in `text`.
+pub fn phones(text: &str) -> Vec<Phone> {
+    let mut out = Vec::new();
+    for m in phone_re().find_iter(text) {
+        let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
+        let after = text.get(m.end()..).and_then(|s| s.chars().next());
+        let is_digitish = |c: char| {
+            c.is_ascii_alphanumeric() || ('０'..='９').contains(&c) || c == '.' || c == '/'
+        };
+        let hyphen = |c: char| matches!(c, '-' | '‐' | '－' | '―' | '−');
+        if before.is_some_and(|c| is_digitish(c) || hyphen(c))
+            || after.is_some_and(|c| is_digitish(c) && c != '.')
+        {
+            continue;
+        }
+        let raw = m.as_str();
+        let mut digits = to_ascii_digits(raw);
+        if raw.starts_with("+81") {
+            digits = digits.get(2..).unwrap_or("").to_owned();
+            if !digits.starts_with('0') {
+                digits.insert(0, '0');
+            }
+        }
+        let separated = raw.chars().any(|c| {
+            matches!(
+                c,
+                '-' | '‐' | '－' | '―' | '−' | 'ー' | '(' | ')' | '（' | '）'
+            )
+        });
+        let first_group = separated
+            .then(|| {
+                let body = raw.trim_start_matches(['(', '（']);
+                let end = body
+                    .find(|c: char| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+                    .unwrap_or(body.len());
+                to_ascii_digits(body.get(..end).unwrap_or(""))
+            })
+            .filter(|g| !raw.starts_with("+81") && !g.is_empty());
+        out.push(Phone {
+            range: Span::new(m.start(), m.end()),
+            digits,
+            separated,
+            first_group,
+        });
+    }
+    out
+}
+
+/// A problem with a phone number under the Japanese numbering plan.
+/// `first_group` is the written first group (03 of 03-0000-0000): a
+/// three-digit prefix such as 030 is only impossible when written as one.
+pub fn phone_problem(digits: &str, first_group: Option<&str>) -> Option<String> {
+    let written = |p: &str| first_group.is_none_or(|g| g == p);
+    let n = digits.len();
+    let expect = |len: usize, what: &str| -> Option<String> {
+        (n != len).then(|| format!("{what}は{len}桁ですが、{n}桁あります"))
+    };
+    if digits.starts_with("0120") {
+        expect(10, "0120 のフリーダイヤル")
+    } else if digits.starts_with("0800") {
+        expect(11, "0800 のフリーダイヤル")
+    } else if digits.starts_with("0570") {
+        expect(10, "0570 のナビダイヤル")
+    } else if digits.starts_with("0990") || digits.starts_with("0180") || digits.starts_with("0170")
+    {
+        expect(10, "この番号")
+    } else if digits.starts_with("050") {
+        expect(11, "050 の IP 電話番号")
+    } else if ["070", "080", "090"].iter().any(|p| digits.starts_with(p)) {
+        expect(11, "携帯電話の番号")
+    } else if (digits.starts_with("020") && written("020"))
+        || (digits.starts_with("060") && written("060"))
+    {
+        expect(11, "この番号")
+    } else if digits.starts_with("00") || digits.starts_with("010") {
+        Some(format!(
+            "「{}」で始まる番号は国内の電話番号ではありません",
+            digits.get(..3).unwrap_or(digits)
+        ))
+    } else if first_group.is_some_and(|g| g == "030" || g == "040") {
+        Some(format!(
+            "「{}」で始まる電話番号は割り当てられていません",
+            digits.get(..3).unwrap_or(digits)
+        ))
+    } else if digits.starts_with('0') {
+        expect(10, "固定電話の番号（市外局番から）")
+    } else {
+        Some("国内の電話番号は 0 で始まります".into())
+    }
+}
+
+pub fn email_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
+    )
+}
+
+pub fn url_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"https?://[^\s）)」、。<>]+|www\.[A-Za-z0-9\-]+\.[^\s）)」、。<>]+|(?:お問い?合わ?せ|問合せ|専用|ウェブ|WEB|Web|受付|相談)フォーム|チャット(?:窓口|サポート)",
+    )
+}
+
+/// The first contact channel (phone, mail, URL, form) in a text.
+pub fn first_channel(text: &str) -> Option<Span> {
+    let phone = phones(text)
+        .into_iter()
+        .find(|p| p.digits.len() >= 9)
+        .map(|p| p.range);
+    let mail = email_re().find(text).map(|m| Span::new(m.start(), m.end()));
+    let url = url_re().find(text).map(|m| Span::new(m.start(), m.end()));
+    [phone, mail, url]
+        .into_iter()
+        .flatten()
+        .min_by_key(|s| s.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(t: &str) -> Vec<String> {
+        phones(t).into_iter().map(|p| p.digits).collect()
+    }
+
+    #[test]
+    fn finds_phone_numbers() {
+        assert_eq!(digits("TEL：03-1234-5678（平日）"), vec!["0312345678"]);
+        assert_eq!(digits("０１２０－１２３－４５６"), vec!["0120123456"]);
+        assert_eq!(digits("(03)1234-5678"), vec!["0312345678"]);
+        assert_eq!(digits("+81-3-1234-5678"), vec!["0312345678"]);
+        assert!(digits("2019-07-04").is_empty());
+        assert!(digits("〒100-0001").is_empty());
+        assert!(digits("受付時間 9:00〜17:00").is_empty());
+    }
+
+    #[test]
+    fn numbering_plan() {
+        assert_eq!(phone_problem("0120123456", None), None);
+        assert_eq!(phone_problem("08001234567", None), None);
+        assert_eq!(phone_problem("0570123456", None), None);
+        assert_eq!(phone_problem("09012345678", None), None);
+        assert_eq!(phone_problem("0312345678", None), None);
+        assert!(phone_problem("01201234567", None).is_some());
+        assert!(phone_problem("0901234567", None).is_some());
+        assert!(phone_problem("031234567", None).is_some());
+        assert!(phone_problem("0101234567", None).is_some());
+        assert!(phone_problem("0401234567", Some("040")).is_some());
+        // 03-0000-0000 is a Tokyo number (a common placeholder), not 030.
+        assert_eq!(phone_problem("0300000000", Some("03")), None);
+        assert_eq!(phone_problem("0660001234", Some("06")), None);
+        assert_eq!(phone_problem("0600001234", Some("06")), None);
+        assert!(phone_problem("0600001234", Some("060")).is_some());
+        let p = phones("TEL：03-0000-0000");
+        assert_eq!(p[0].first_group.as_deref(), Some("03"));
+    }
+}
