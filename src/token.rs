@@ -280,6 +280,15 @@ impl Hasher for IdHasher {
     }
 }
 
+/// Start loading the embedded dictionary on another thread, so that the
+/// caller's own start-up work (compiling the rule registry) overlaps it.
+/// The first [`Tokenizer::new`] then waits only for what is left.
+pub fn preload_in_background() {
+    std::thread::spawn(|| {
+        let _ = shared_lindera();
+    });
+}
+
 impl Tokenizer {
     /// The embedded dictionary only.
     pub fn new() -> Result<Self, TokenizerError> {
@@ -504,6 +513,15 @@ mod tests {
             assert_eq!(ours.base, base);
             assert_eq!(ours.reading, d.get(7).cloned().unwrap_or_default());
         }
+    }
+
+    #[test]
+    fn preloading_races_safely_with_first_use() {
+        preload_in_background();
+        preload_in_background();
+        let t = Tokenizer::new().unwrap();
+        assert_eq!(t.tokenize("被害")[0].pos[0], "名詞");
+        assert!(Arc::ptr_eq(&t.inner, &Tokenizer::new().unwrap().inner));
     }
 
     #[test]
