@@ -12,7 +12,6 @@ use crate::rules::{Ctx, Rule};
 use crate::span::Span;
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
-    let sentences = ctx.sentences;
     for s in content(ctx) {
         if damage_counts(ctx.doc, s).is_empty() {
             continue;
@@ -20,14 +19,19 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         let block = ctx.doc.blocks.get(s.block);
         let section = block.and_then(|b| b.section);
         // Same sentence, then the same block, then nearby sentences of the section.
-        let same_block = sentences.iter().filter(|o| o.block == s.block);
-        let nearby = sentences.iter().filter(|o| {
-            let b = ctx.doc.blocks.get(o.block);
-            o.block + 4 >= s.block
-                && o.block <= s.block + 1
-                && (b.and_then(|b| b.section) == section || Some(o.block) == section)
-        });
-        let heading = sentences.iter().filter(|o| Some(o.block) == section);
+        // Sentences are in block order: look only at the blocks concerned,
+        // not the whole document (which made this quadratic on huge files).
+        let same_block = ctx.block_sentences(s.block, s.block).iter();
+        let nearby = ctx
+            .block_sentences(s.block.saturating_sub(4), s.block + 1)
+            .iter()
+            .filter(|o| {
+                let b = ctx.doc.blocks.get(o.block);
+                b.and_then(|b| b.section) == section || Some(o.block) == section
+            });
+        let heading = section
+            .map_or(&[][..], |h| ctx.block_sentences(h, h))
+            .iter();
         let hit = std::iter::once(s)
             .chain(same_block)
             .chain(heading)
