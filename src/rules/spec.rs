@@ -16,6 +16,8 @@
 //! of `{ regex = "…" }` or `{ tokens = [{ surface, base, pos, not }] }`),
 //! `swap` and `fix` (substitution), `if`/`then` (conditional), `measure` and
 //! `max` (metric), `element` (require: a coverage element it records).
+//! `section-not = "再発防止|会社概要"` skips every sentence in a section whose
+//! heading matches (the element lives elsewhere, e.g. not in future measures).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -144,6 +146,8 @@ struct RuleSpec {
     context: Vec<PatternSpec>,
     #[serde(default)]
     context_not: Vec<PatternSpec>,
+    /// Skip sentences in sections whose heading matches this regex.
+    section_not: Option<Spanned<String>>,
     #[serde(default)]
     swap: BTreeMap<String, String>,
     /// Substitution: the first token of the match must have this POS.
@@ -392,8 +396,10 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
             default_enabled: r.enabled.unwrap_or(true),
             supersedes: r.supersedes.clone(),
         };
+        let section_not = r.section_not.as_ref().map(|t| ld.regex(t)).transpose()?;
         let common = kinds::Common {
             scope,
+            section_not,
             patterns: ld.patterns(&r.patterns, &rule_span)?,
             exclude: ld.patterns(&r.exclude, &rule_span)?,
             context: ld.patterns(&r.context, &rule_span)?,
