@@ -213,7 +213,13 @@ impl Document {
     /// `src` is the source text the document was parsed from. The title is
     /// not a section: blocks under it alone get "".
     pub fn label_heading(&self, index: usize, src: &str) -> &str {
-        let upto = self.blocks.get(..index).unwrap_or(&[]);
+        // A heading (or a 【…】 paragraph that carries its own lines) is
+        // in its own section.
+        let upto = self
+            .blocks
+            .get(..=index)
+            .or_else(|| self.blocks.get(..index))
+            .unwrap_or(&[]);
         upto.iter()
             .rev()
             .find(|b| b.is_heading() || is_label_line(b, src))
@@ -243,6 +249,7 @@ mod tests {
         assert_eq!(heading_of("理由です。"), "1．異動の理由");
         assert_eq!(heading_of("対応です。"), "お客様への対応");
         assert_eq!(heading_of("原因です。"), "原因");
+        assert_eq!(heading_of("原因"), "原因");
         // A short unnumbered line is not a label.
         assert_eq!(heading_of("経歴です。"), "原因");
     }
