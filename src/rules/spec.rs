@@ -540,4 +540,29 @@ mod tests {
         assert_eq!(rules[0].meta().id, "x.kudasai");
         assert_eq!(rules[0].meta().fix, FixAvailability::Safe);
     }
+
+    #[test]
+    fn section_not_skips_sentences_under_matching_headings() {
+        let text = "[[rule]]\nid = \"x.word\"\nkind = \"existence\"\nmessage = \"m\"\nsection-not = \"再発防止\"\npatterns = [{ regex = \"実施\" }]\n";
+        let rules = load("t.toml", text, "t.toml").unwrap();
+        let mut registry = crate::rules::Registry::default();
+        for r in rules {
+            registry.insert(r).unwrap();
+        }
+        let mut settings = crate::Settings::new_from(&registry).unwrap();
+        settings.enabled = vec!["x.word".into()];
+        let fired = |src: &str| {
+            crate::lint(crate::Source::new("t.md", src), &settings)
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == "x.word")
+                .count()
+        };
+        assert_eq!(fired("# 題\n\n## 対応\n\n点検を実施しました。\n"), 1);
+        assert_eq!(fired("# 題\n\n## 再発防止策\n\n点検を実施しました。\n"), 0);
+        // Numbered label lines open sections too.
+        assert_eq!(fired("# 題\n\n3．再発防止策\n\n点検を実施しました。\n"), 0);
+        let e = load_err("[[rule]]\nid = \"x.bad\"\nkind = \"existence\"\nmessage = \"m\"\nsection-not = \"(\"\npatterns = [{ regex = \"a\" }]\n");
+        assert!(e.message.contains("正規表現"), "{}", e.message);
+    }
 }
