@@ -224,7 +224,8 @@ impl Document {
             .rev()
             .find(|b| b.is_heading() || is_label_line(b, src))
             .filter(|b| b.role != Role::Title)
-            .map(|b| b.text.as_str())
+            // A 【…】 paragraph may carry its section's text on later lines.
+            .and_then(|b| b.text.lines().next())
             .unwrap_or("")
     }
 }
@@ -250,6 +251,10 @@ mod tests {
         assert_eq!(heading_of("対応です。"), "お客様への対応");
         assert_eq!(heading_of("原因です。"), "原因");
         assert_eq!(heading_of("原因"), "原因");
+        let src = "# お知らせ\n\nリードです。\n\n【当社の対応】\n連絡しました。\n";
+        let doc = Document::parse(src);
+        let last = doc.blocks.len() - 1;
+        assert_eq!(doc.label_heading(last, src), "【当社の対応】");
         // A short unnumbered line is not a label.
         assert_eq!(heading_of("経歴です。"), "原因");
     }
