@@ -74,11 +74,17 @@ pub struct Position {
     pub utf16_column: usize,
 }
 
-/// Line start offsets of a text, built once per file.
+/// Line start offsets of a text, built once per file, plus checkpoints of
+/// (byte offset, chars so far, UTF-16 units so far) every
+/// [`CHECKPOINT_BYTES`], so a position on a very long line costs at most a
+/// checkpoint's worth of counting, not the whole line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    checkpoints: Vec<(usize, usize, usize)>,
 }
+
+const CHECKPOINT_BYTES: usize = 1024;
 
 impl LineIndex {
     /// Lines end at `\n`, `\r\n` or a lone `\r`.
@@ -99,7 +105,42 @@ impl LineIndex {
             }
             i += 1;
         }
-        Self { starts }
+        let mut checkpoints = vec![(0, 0, 0)];
+        let (mut chars, mut units, mut next) = (0, 0, CHECKPOINT_BYTES);
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, chars, units));
+                next = i + CHECKPOINT_BYTES;
+            }
+            chars += 1;
+            units += c.len_utf16();
+        }
+        Self {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters in `text[..offset]`: SARIF's `charOffset`.
+    pub fn char_offset(&self, text: &str, offset: usize) -> usize {
+        self.counts_before(text, Span::empty(offset).clamp_to(text).start)
+            .0
+    }
+
+    /// Characters and UTF-16 units in `text[..offset]` (`offset` on a char
+    /// boundary).
+    fn counts_before(&self, text: &str, offset: usize) -> (usize, usize) {
+        let i = self.checkpoints.partition_point(|c| c.0 <= offset);
+        let (at, chars, units) = self
+            .checkpoints
+            .get(i.saturating_sub(1))
+            .copied()
+            .unwrap_or((0, 0, 0));
+        let rest = text.get(at..offset).unwrap_or("");
+        (
+            chars + rest.chars().count(),
+            units + rest.chars().map(char::len_utf16).sum::<usize>(),
+        )
     }
 
     pub fn line_count(&self) -> usize {
@@ -123,11 +164,12 @@ impl LineIndex {
         let offset = Span::empty(offset).clamp_to(text).start;
         let line = self.line_of(offset);
         let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
-        let prefix = text.get(start..offset).unwrap_or("");
+        let (line_chars, line_units) = self.counts_before(text, start);
+        let (chars, units) = self.counts_before(text, offset);
         Position {
             line: line + 1,
-            column: prefix.chars().count() + 1,
-            utf16_column: prefix.chars().map(char::len_utf16).sum(),
+            column: chars - line_chars + 1,
+            utf16_column: units - line_units,
         }
     }
 
@@ -165,6 +207,30 @@ mod tests {
         let p = idx.position(text, text.len() - 1);
         assert_eq!((p.line, p.column), (3, 1));
         assert_eq!(idx.offset_of_utf16(text, 1, 3), off);
+    }
+
+    #[test]
+    fn positions_on_a_long_line_match_a_plain_count() {
+        let text = format!(
+            "{}\n{}𠮷{}",
+            "あ".repeat(3000),
+            "い".repeat(2000),
+            "x".repeat(5000)
+        );
+        let idx = LineIndex::new(&text);
+        for offset in (0..text.len())
+            .step_by(997)
+            .filter(|o| text.is_char_boundary(*o))
+        {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let prefix = &text[line_start..offset];
+            let p = idx.position(&text, offset);
+            assert_eq!(p.column, prefix.chars().count() + 1, "at {offset}");
+            assert_eq!(
+                p.utf16_column,
+                prefix.chars().map(char::len_utf16).sum::<usize>()
+            );
+        }
     }
 
     #[test]

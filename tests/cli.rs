@@ -367,3 +367,25 @@ fn inspect_shows_anatomy_and_prose_flags() {
         assert!(o.stdout.contains(needle), "missing {needle}: {}", o.stdout);
     }
 }
+
+#[test]
+fn every_listed_rule_can_be_explained() {
+    let o = run(koho().args(["rules", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("json");
+    let ids: Vec<String> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["id"].as_str().map(str::to_owned))
+        .collect();
+    assert!(ids.len() >= 50, "{} rules", ids.len());
+    for id in ids {
+        let o = run(koho().args(["explain", &id]));
+        assert_eq!(o.code, 0, "{id}: {}", o.stderr);
+        assert!(o.stdout.starts_with(&id), "{id}");
+        assert!(
+            o.stdout.contains("悪い例") && o.stdout.contains("良い例"),
+            "{id} lacks examples"
+        );
+    }
+}

@@ -150,6 +150,12 @@ fn good_fixtures_stay_quiet() {
             "unnatural-alphabet/good-common.md",
             A,
         ),
+        // Parity regression: textlint allows any single half-width capital.
+        (
+            "ja.unnatural-alphabet",
+            "unnatural-alphabet/good-capital.md",
+            A,
+        ),
         ("ja.terms", "terms/good-terms.md", I),
         ("ja.term-consistency", "term-consistency/good-uniform.md", I),
         ("ja.no-weak-phrase", "no-weak-phrase/good-firm.md", A),

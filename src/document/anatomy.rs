@@ -41,7 +41,7 @@ pub fn is_header_line(line: &str) -> bool {
     if line.is_empty() {
         return true;
     }
-    if line.contains('。') {
+    if line.contains('。') || ends_like_sentence(line) {
         return false;
     }
     re(
@@ -56,6 +56,17 @@ pub fn is_header_line(line: &str) -> bool {
         ",
     )
     .is_match(line)
+}
+
+/// A line that ends in a です/ます predicate (possibly inside closing
+/// brackets) is a sentence that lost its 。, not an issuer or date label:
+/// 「2025年6月26日（株主総会後の取締役会で決定する予定です）」 must stay prose even
+/// though it mentions 取締役.
+fn ends_like_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches(|c: char| c.is_whitespace() || "）)」』】".contains(c));
+    ["です", "ます", "でした", "ました", "ません"]
+        .iter()
+        .any(|end| core.ends_with(end))
 }
 
 fn is_prose_paragraph(b: &Block) -> bool {
@@ -178,5 +189,12 @@ mod tests {
         assert!(is_header_line("令和7年4月1日（火）"));
         assert!(is_header_line("代表取締役社長 山田 太郎"));
         assert!(!is_header_line("当社は本日、新サービスを開始しました。"));
+        // Parity regression (scripts/parity corpus 17): a date followed by a
+        // sentence in brackets that mentions 取締役 is body text.
+        assert!(!is_header_line(
+            "2025年6月26日（定時株主総会後の取締役会で正式に決定する予定です）"
+        ));
+        assert!(!is_header_line("取締役会で決定する予定です"));
+        assert!(is_header_line("株式会社ますや"));
     }
 }

@@ -110,8 +110,8 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
                 message.push_str(h);
             }
             let region = json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column,
-                "charOffset": text.get(..d.span.start).map_or(0, |p| p.chars().count()),
-                "charLength": d.span.slice(text).chars().count()});
+                "charOffset": index.char_offset(text, d.span.start),
+                "charLength": index.char_offset(text, d.span.end) - index.char_offset(text, d.span.start)});
             let mut result = json!({
                 "ruleId": d.rule,
                 "level": level(d.severity),

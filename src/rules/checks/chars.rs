@@ -8,34 +8,72 @@ use crate::diagnostic::{Diagnostic, Fix};
 use crate::rules::Ctx;
 use crate::span::Span;
 
-/// A run of characters found in a block: its source span and its text.
+/// A run of characters found in a block: its source span and its text, and
+/// the characters just before and after it in the block (rules that judge a
+/// run by its neighbours: a zero-width joiner inside an emoji, a combining
+/// mark after a kana). `prev_start` is the plain-text offset of `prev`.
 pub struct Hit {
     pub span: Span,
     pub text: String,
+    pub prev: Option<char>,
+    pub next: Option<char>,
+    block: usize,
+    prev_start: Option<usize>,
+    plain: Span,
+}
+
+impl Hit {
+    /// The same run widened to include the character before it (the base
+    /// character of combining marks); `None` at the start of a block.
+    pub fn with_prev(&self, ctx: &Ctx<'_>) -> Option<Hit> {
+        let start = self.prev_start?;
+        let block = ctx.doc.blocks.get(self.block)?;
+        let plain = Span::new(start, self.plain.end);
+        Some(Hit {
+            span: block.source_span(plain),
+            text: block.text.get(plain.start..plain.end)?.to_owned(),
+            prev: None,
+            next: self.next,
+            block: self.block,
+            prev_start: None,
+            plain,
+        })
+    }
 }
 
 /// Runs of consecutive characters satisfying `pred`, in document order.
 pub fn runs(ctx: &Ctx<'_>, pred: impl Fn(char) -> bool) -> Vec<Hit> {
     let mut out = Vec::new();
-    for block in &ctx.doc.blocks {
+    for (bi, block) in ctx.doc.blocks.iter().enumerate() {
         let text = block.text.as_str();
         let mut start: Option<usize> = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), '\0')))
-        {
-            let inside = i < text.len() && pred(c);
+        let mut prev: Option<(usize, char)> = None;
+        let mut before_run: Option<(usize, char)> = None;
+        // One extra step past the end closes a run at the end of the block.
+        let end = std::iter::once((text.len(), None));
+        for (i, c) in text.char_indices().map(|(i, c)| (i, Some(c))).chain(end) {
+            let inside = c.is_some_and(&pred);
             match (inside, start) {
-                (true, None) => start = Some(i),
+                (true, None) => {
+                    start = Some(i);
+                    before_run = prev;
+                }
                 (false, Some(s)) => {
+                    let plain = Span::new(s, i);
                     out.push(Hit {
-                        span: block.source_span(Span::new(s, i)),
+                        span: block.source_span(plain),
                         text: text.get(s..i).unwrap_or("").to_owned(),
+                        prev: before_run.map(|p| p.1),
+                        next: c,
+                        block: bi,
+                        prev_start: before_run.map(|p| p.0),
+                        plain,
                     });
                     start = None;
                 }
                 _ => {}
             }
+            prev = c.map(|c| (i, c));
         }
     }
     out

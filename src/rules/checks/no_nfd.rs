@@ -5,10 +5,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::chars::{finding, Hit};
+use super::chars::{finding, runs};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
-use crate::span::Span;
 
 pub struct NoNfd {
     meta: RuleMeta,
@@ -46,43 +45,24 @@ impl Rule for NoNfd {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        for block in &ctx.doc.blocks {
-            let text = block.text.as_str();
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            let mut i = 1;
-            while i < chars.len() {
-                if !is_kana_mark(chars[i].1) {
-                    i += 1;
-                    continue;
-                }
-                let start = chars[i - 1].0;
-                let mut j = i;
-                while j < chars.len() && is_kana_mark(chars[j].1) {
-                    j += 1;
-                }
-                let end = chars.get(j).map_or(text.len(), |c| c.0);
-                i = j;
-                let Some(seen) = text.get(start..end) else {
-                    continue;
-                };
-                let composed: String = seen.nfc().collect();
-                if composed == seen {
-                    continue;
-                }
-                let hit = Hit {
-                    span: block.source_span(Span::new(start, end)),
-                    text: seen.to_owned(),
-                };
-                let message = self.meta.message.replace("{match}", &composed);
-                out.push(finding(
-                    ctx,
-                    &self.meta.id,
-                    &hit,
-                    message,
-                    &self.meta.help,
-                    Some((composed, true)),
-                ));
+        for marks in runs(ctx, is_kana_mark) {
+            // The finding covers the base character and its marks.
+            let Some(hit) = marks.with_prev(ctx) else {
+                continue;
+            };
+            let composed: String = hit.text.nfc().collect();
+            if composed == hit.text {
+                continue;
             }
+            let message = self.meta.message.replace("{match}", &composed);
+            out.push(finding(
+                ctx,
+                &self.meta.id,
+                &hit,
+                message,
+                &self.meta.help,
+                Some((composed, true)),
+            ));
         }
     }
 }

@@ -2,10 +2,9 @@
 //! U+2060, U+FEFF inside the text, and U+200D outside emoji sequences) that
 //! split words for search and counting. Safe fix: remove them.
 
-use super::chars::{code_point, finding, Hit};
+use super::chars::{code_point, finding, runs};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
-use crate::span::Span;
 
 pub struct NoZeroWidth {
     meta: RuleMeta,
@@ -53,43 +52,23 @@ impl Rule for NoZeroWidth {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        for block in &ctx.doc.blocks {
-            let text = block.text.as_str();
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            let mut i = 0;
-            while i < chars.len() {
-                if !is_zero_width(chars[i].1) {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i;
-                while j < chars.len() && is_zero_width(chars[j].1) {
-                    j += 1;
-                }
-                let joins_emoji = chars[i..j].iter().all(|c| c.1 == '\u{200D}')
-                    && i > 0
-                    && chars.get(i - 1).is_some_and(|c| is_emoji_part(c.1))
-                    && chars.get(j).is_some_and(|c| is_emoji_part(c.1));
-                let (start, end) = (chars[i].0, chars.get(j).map_or(text.len(), |c| c.0));
-                let names: Vec<String> = chars[i..j].iter().map(|c| code_point(c.1)).collect();
-                i = j;
-                if joins_emoji {
-                    continue;
-                }
-                let hit = Hit {
-                    span: block.source_span(Span::new(start, end)),
-                    text: text.get(start..end).unwrap_or("").to_owned(),
-                };
-                let message = self.meta.message.replace("{match}", &names.join(" "));
-                out.push(finding(
-                    ctx,
-                    &self.meta.id,
-                    &hit,
-                    message,
-                    &self.meta.help,
-                    Some((String::new(), true)),
-                ));
+        for hit in runs(ctx, is_zero_width) {
+            let joins_emoji = hit.text.chars().all(|c| c == '\u{200D}')
+                && hit.prev.is_some_and(is_emoji_part)
+                && hit.next.is_some_and(is_emoji_part);
+            if joins_emoji {
+                continue;
             }
+            let names: Vec<String> = hit.text.chars().map(code_point).collect();
+            let message = self.meta.message.replace("{match}", &names.join(" "));
+            out.push(finding(
+                ctx,
+                &self.meta.id,
+                &hit,
+                message,
+                &self.meta.help,
+                Some((String::new(), true)),
+            ));
         }
     }
 }

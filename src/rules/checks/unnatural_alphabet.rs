@@ -2,7 +2,8 @@
 //! characters, the typical IME slip (「リリーsす」「対応wします」), after
 //! textlint's ja-unnatural-alphabet: same Japanese class around the letter,
 //! same default `allow` (the vowels and n that romaji input leaves behind
-//! harmlessly) and common cases (「C言語」「x軸」「Eメール」), plus press-release
+//! harmlessly, and any single half-width capital, which an IME slip hardly
+//! ever produces) and common cases (「C言語」「x軸」「Eメール」), plus press-release
 //! cases textlint reports wrongly (「A社」「B型」, units after full-width digits).
 
 use regex::Regex;
@@ -17,7 +18,9 @@ pub struct UnnaturalAlphabet {
     common: Vec<Regex>,
 }
 
-const DEFAULT_ALLOW: &[&str] = &["a", "i", "u", "e", "o", "n"];
+// textlint's default: a capital needs Shift, so 「シリーズA」「プランB」 are
+// meant, not slips. Full-width capitals stay reported, as in textlint.
+const DEFAULT_ALLOW: &[&str] = &["a", "i", "u", "e", "o", "n", "/[A-Z]/"];
 
 const COMMON_CASES: &[&str] = &[
     r"[a-zA-Zａ-ｚＡ-Ｚ]言語",
@@ -54,8 +57,8 @@ impl UnnaturalAlphabet {
         meta.message = "不自然なアルファベット「{match}」があります。".into();
         meta.help = "変換ミスで残った文字なら削除するか、正しい語に直してください。".into();
         meta.why = "かな漢字変換の途中で確定した英字（「リリーsす」）は誤字として原稿に残りやすく、校正でも見落とされがちです。".into();
-        meta.how = "前後を日本語の文字に挟まれた 1 文字の英字（半角・全角）を探します。textlint の ja-unnatural-alphabet と同じく、a i u e o n と「C言語」「x軸」「Eメール」は既定で許可します。".into();
-        meta.exceptions = "「A社」「B型」「Tシャツ」「Z世代」「公式X」のような大文字 1 文字の定型表現、括弧が続く大文字（「X（旧Twitter）」）、全角数字の後の単位（５ｇ）、全角英字の語（ＡＢＣ）、allow に書いた語は対象外です。".into();
+        meta.how = "前後を日本語の文字に挟まれた 1 文字の英字（半角・全角）を探します。textlint の ja-unnatural-alphabet と同じく、a i u e o n、半角の大文字 1 文字と「C言語」「x軸」「Eメール」は既定で許可します。".into();
+        meta.exceptions = "半角の大文字 1 文字（「シリーズA」「プランB」。Shift を押さないと入らないので変換ミスでは残りにくいためで、textlint と同じ既定です）、「Ａ社」「Ｂ型」「Tシャツ」「Z世代」「公式Ｘ」のような全角大文字の定型表現、括弧が続く大文字（「X（旧Twitter）」）、全角数字の後の単位（５ｇ）、全角英字の語（ＡＢＣ）、allow に書いた語は対象外です。".into();
         meta.bad = vec!["新機能をリリーsすることになりました。".into()];
         meta.good = vec!["取引先のA社とC言語の教材を作りました。".into()];
         let opt = |name: &str, default: &str, description: &str| OptionDoc {
@@ -66,7 +69,7 @@ impl UnnaturalAlphabet {
         meta.options = vec![
             opt(
                 "allow",
-                "[\"a\", \"i\", \"u\", \"e\", \"o\", \"n\"]",
+                "[\"a\", \"i\", \"u\", \"e\", \"o\", \"n\", \"/[A-Z]/\"]",
                 "報告しない英字・語（文字列、または /正規表現/）。書くと既定の一覧を置き換えます。",
             ),
             opt(
