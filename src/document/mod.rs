@@ -146,8 +146,7 @@ fn is_label_line(b: &Block, src: &str) -> bool {
         .and_then(|t| t.find('\n'))
         .map_or(src.len(), |i| b.span.end + i);
     let raw = src.get(line_start..line_end).unwrap_or("").trim();
-    numbered.is_match(text)
-        || (raw.len() > 4 && raw.starts_with("**") && raw.ends_with("**"))
+    numbered.is_match(text) || (raw.len() > 4 && raw.starts_with("**") && raw.ends_with("**"))
 }
 
 /// Stands in for inline code in plain text, so that code is never linted
@@ -239,11 +238,7 @@ mod tests {
         let src = "# お知らせ\n\nリードです。\n\n1．異動の理由\n\n理由です。\n\n**お客様への対応**\n\n対応です。\n\n## 原因\n\n原因です。\n\n前田 翔\n\n経歴です。\n";
         let doc = Document::parse(src);
         let heading_of = |needle: &str| {
-            let i = doc
-                .blocks
-                .iter()
-                .position(|b| b.text == needle)
-                .unwrap();
+            let i = doc.blocks.iter().position(|b| b.text == needle).unwrap();
             doc.label_heading(i, src).to_owned()
         };
         assert_eq!(heading_of("リードです。"), "");

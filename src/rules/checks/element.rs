@@ -114,7 +114,13 @@ pub fn event_section(heading: &str) -> bool {
         regex::Regex::new(r"経緯|時系列|発生|日時|状況|事案|概要")
             .unwrap_or_else(|_| unreachable!("static regex"))
     })
-    .is_match(heading.replace("会社概要", "").replace("団体概要", "").replace("法人概要", "").as_str())
+    .is_match(
+        heading
+            .replace("会社概要", "")
+            .replace("団体概要", "")
+            .replace("法人概要", "")
+            .as_str(),
+    )
 }
 
 /// Source span of `range` in sentence `s`.

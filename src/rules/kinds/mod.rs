@@ -70,9 +70,9 @@ impl Common {
     /// Cut the file into this scope's units.
     pub fn units<'a>(&self, ctx: &Ctx<'a>) -> Vec<Unit<'a>> {
         let in_skipped_section = |s: &Sentence| {
-            self.section_not.as_ref().is_some_and(|re| {
-                re.is_match(ctx.doc.label_heading(s.block, ctx.text()))
-            })
+            self.section_not
+                .as_ref()
+                .is_some_and(|re| re.is_match(ctx.doc.label_heading(s.block, ctx.text())))
         };
         let keep = |s: &&Sentence| (!self.prose_only || s.prose) && !in_skipped_section(s);
         let all = ctx.sentences.iter().filter(keep);
