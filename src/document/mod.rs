@@ -119,6 +119,36 @@ pub struct Block {
     pub pseudo_heading: bool,
 }
 
+/// A one-line paragraph without 。 that reads as a label: numbered
+/// (1．… / （2）… / 第3 …) or entirely bold in the source.
+fn is_label_line(b: &Block, src: &str) -> bool {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let numbered = R.get_or_init(|| {
+        regex::Regex::new(r"^\s*([0-9０-９]{1,2}\s*[．.、)）]|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|第[0-9０-９一二三四五六七八九十]{1,2})")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    });
+    let text = b.text.trim();
+    if b.kind != BlockKind::Paragraph
+        || text.is_empty()
+        || text.contains('。')
+        || text.contains('\n')
+        || text.chars().count() > 40
+    {
+        return false;
+    }
+    // The block's span covers only its text: look at the whole source line.
+    let line_start = src
+        .get(..b.span.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = src
+        .get(b.span.end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(src.len(), |i| b.span.end + i);
+    let raw = src.get(line_start..line_end).unwrap_or("").trim();
+    numbered.is_match(text) || (raw.len() > 4 && raw.starts_with("**") && raw.ends_with("**"))
+}
+
 /// Stands in for inline code in plain text, so that code is never linted
 /// as Japanese but sentences around it still read as one.
 pub const CODE_PLACEHOLDER: &str = "＿";
@@ -174,11 +204,55 @@ impl Document {
             .map(|b| b.text.as_str())
             .unwrap_or("")
     }
+
+    /// The heading a reader sees above block `index`: the nearest preceding
+    /// heading, 【…】 line, or short label line (「1．異動の理由」
+    /// 「（3）原因」, a paragraph that is all bold) — numbered labels open
+    /// sections in many real releases without Markdown heading syntax.
+    /// `src` is the source text the document was parsed from. The title is
+    /// not a section: blocks under it alone get "".
+    pub fn label_heading(&self, index: usize, src: &str) -> &str {
+        // A heading (or a 【…】 paragraph that carries its own lines) is
+        // in its own section.
+        let upto = self
+            .blocks
+            .get(..=index)
+            .or_else(|| self.blocks.get(..index))
+            .unwrap_or(&[]);
+        upto.iter()
+            .rev()
+            .find(|b| b.is_heading() || is_label_line(b, src))
+            .filter(|b| b.role != Role::Title)
+            // A 【…】 paragraph may carry its section's text on later lines.
+            .and_then(|b| b.text.lines().next())
+            .unwrap_or("")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn label_heading_sees_numbered_and_bold_labels() {
+        let src = "# お知らせ\n\nリードです。\n\n1．異動の理由\n\n理由です。\n\n**お客様への対応**\n\n対応です。\n\n## 原因\n\n原因です。\n\n前田 翔\n\n経歴です。\n";
+        let doc = Document::parse(src);
+        let heading_of = |needle: &str| {
+            let i = doc.blocks.iter().position(|b| b.text == needle).unwrap();
+            doc.label_heading(i, src).to_owned()
+        };
+        assert_eq!(heading_of("リードです。"), "");
+        assert_eq!(heading_of("理由です。"), "1．異動の理由");
+        assert_eq!(heading_of("対応です。"), "お客様への対応");
+        assert_eq!(heading_of("原因です。"), "原因");
+        assert_eq!(heading_of("原因"), "原因");
+        let src = "# お知らせ\n\nリードです。\n\n【当社の対応】\n連絡しました。\n";
+        let doc = Document::parse(src);
+        let last = doc.blocks.len() - 1;
+        assert_eq!(doc.label_heading(last, src), "【当社の対応】");
+        // A short unnumbered line is not a label.
+        assert_eq!(heading_of("経歴です。"), "原因");
+    }
 
     #[test]
     fn offset_map_handles_exact_and_replaced_segments() {

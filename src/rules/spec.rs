@@ -16,6 +16,8 @@
 //! of `{ regex = "…" }` or `{ tokens = [{ surface, base, pos, not }] }`),
 //! `swap` and `fix` (substitution), `if`/`then` (conditional), `measure` and
 //! `max` (metric), `element` (require: a coverage element it records).
+//! `section-not = "再発防止|会社概要"` skips every sentence in a section whose
+//! heading matches (the element lives elsewhere, e.g. not in future measures).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -144,6 +146,8 @@ struct RuleSpec {
     context: Vec<PatternSpec>,
     #[serde(default)]
     context_not: Vec<PatternSpec>,
+    /// Skip sentences in sections whose heading matches this regex.
+    section_not: Option<Spanned<String>>,
     #[serde(default)]
     swap: BTreeMap<String, String>,
     /// Substitution: the first token of the match must have this POS.
@@ -392,8 +396,10 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
             default_enabled: r.enabled.unwrap_or(true),
             supersedes: r.supersedes.clone(),
         };
+        let section_not = r.section_not.as_ref().map(|t| ld.regex(t)).transpose()?;
         let common = kinds::Common {
             scope,
+            section_not,
             patterns: ld.patterns(&r.patterns, &rule_span)?,
             exclude: ld.patterns(&r.exclude, &rule_span)?,
             context: ld.patterns(&r.context, &rule_span)?,
@@ -533,5 +539,30 @@ mod tests {
         .unwrap();
         assert_eq!(rules[0].meta().id, "x.kudasai");
         assert_eq!(rules[0].meta().fix, FixAvailability::Safe);
+    }
+
+    #[test]
+    fn section_not_skips_sentences_under_matching_headings() {
+        let text = "[[rule]]\nid = \"x.word\"\nkind = \"existence\"\nmessage = \"m\"\nsection-not = \"再発防止\"\npatterns = [{ regex = \"実施\" }]\n";
+        let rules = load("t.toml", text, "t.toml").unwrap();
+        let mut registry = crate::rules::Registry::default();
+        for r in rules {
+            registry.insert(r).unwrap();
+        }
+        let mut settings = crate::Settings::new_from(&registry).unwrap();
+        settings.enabled = vec!["x.word".into()];
+        let fired = |src: &str| {
+            crate::lint(crate::Source::new("t.md", src), &settings)
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == "x.word")
+                .count()
+        };
+        assert_eq!(fired("# 題\n\n## 対応\n\n点検を実施しました。\n"), 1);
+        assert_eq!(fired("# 題\n\n## 再発防止策\n\n点検を実施しました。\n"), 0);
+        // Numbered label lines open sections too.
+        assert_eq!(fired("# 題\n\n3．再発防止策\n\n点検を実施しました。\n"), 0);
+        let e = load_err("[[rule]]\nid = \"x.bad\"\nkind = \"existence\"\nmessage = \"m\"\nsection-not = \"(\"\npatterns = [{ regex = \"a\" }]\n");
+        assert!(e.message.contains("正規表現"), "{}", e.message);
     }
 }

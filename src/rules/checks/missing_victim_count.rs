@@ -3,20 +3,70 @@
 //! 3,861万円), with damage words (被害, 流出, 影響, 対象 …) in the sentence,
 //! its table row or its section heading.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use super::counts::damage_counts;
-use super::element::{content, span_of, ElementRule};
+use regex::Regex;
+
+use super::counts::{context_text, damage_counts, damage_re, Unit};
+use super::element::{content, heading_of, span_of, ElementRule};
 use crate::coverage::Element;
 use crate::rules::{Ctx, Rule};
 use crate::span::Span;
 
-fn find(ctx: &Ctx<'_>) -> Option<Span> {
-    content(ctx).find_map(|s| {
-        damage_counts(ctx.doc, s)
-            .first()
-            .map(|c| span_of(ctx, s, c.range))
+/// Sections that explain the mechanism or the future, not the damage: a
+/// count there (サーバーラック約400台) measures equipment or plans.
+fn mechanism_section(heading: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^[^経]*(原因|理由|背景|再発防止|防止策|今後の(対策|対応|取り?組)|会社概要|団体概要|略歴)[^経]*$|経歴")
+            .unwrap_or_else(|_| unreachable!("static regex"))
     })
+    .is_match(heading)
+}
+
+/// A damage word in a clause that denies it (健康被害の報告はございません)
+/// does not make the numbers around it damage.
+fn denied_damage(text: &str) -> String {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"[^、。]*(ございません|ありません|おりません|いません|ない)")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+    .replace_all(text, "")
+    .into_owned()
+}
+
+/// Items (台, 個, 点 …) are damage only as affected products (回収の対象
+/// 約4万2千個), not as equipment.
+fn product_context(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"対象|回収|販売|出荷|製造|交換|リコール|数量|台数|個数")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+    .is_match(text)
+}
+
+fn find(ctx: &Ctx<'_>) -> Option<Span> {
+    content(ctx)
+        .filter(|s| !mechanism_section(heading_of(ctx, s)))
+        .find_map(|s| {
+            let context = context_text(ctx.doc, s);
+            if !damage_re().is_match(&denied_damage(&context)) {
+                return None;
+            }
+            damage_counts(ctx.doc, s)
+                .into_iter()
+                .filter(|c| c.unit != Unit::Items || product_context(&context))
+                // 「1個につき」「1人あたり」: a rate, not how many.
+                .find(|c| {
+                    let after = s.text.get(c.range.end..).unwrap_or("");
+                    !["につき", "あたり", "当たり", "ごと", "毎"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                })
+                .map(|c| span_of(ctx, s, c.range))
+        })
 }
 
 pub fn rule() -> Arc<dyn Rule> {
@@ -34,8 +84,12 @@ pub fn rule() -> Arc<dyn Rule> {
         "規模が書かれていないと、読者は事態の深刻さを判断できず、記者の問い合わせが殺到します。"
             .into();
     m.how = "タイトル・リード・本文から、人・名・件・円・台などの助数詞付きの数（全角数字・漢数字・万/億を含む）を探し、同じ文・表の行・見出しに「被害」「流出」「影響」「対象」などの語があるものを規模として数えます。".into();
-    m.exceptions = "日付・時刻・電話番号は数えません。被害と結びつかない数（従業員数、店舗数の紹介など）も数えません。".into();
-    m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスによる被害が発生しました。".into()];
+    m.exceptions = "日付・時刻・電話番号は数えません。被害と結びつかない数（従業員数、店舗数の紹介など）、原因・再発防止・会社概要の節の数（停止した機器の台数など）、「被害の報告はございません」のように被害を否定する文の数、回収・販売の対象でない機器の台数・個数、「1個につき」のような単価も数えません。".into();
+    m.bad = vec![
+        "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスによる被害が発生しました。".into(),
+        "# 障害に関するお詫び\n\n株式会社サンプルのサービスで障害が発生しました。\n\n## 原因\n\nサーバー約400台への給電が停止したことが原因です。".into(),
+        "# 異物混入に関するお詫び\n\n株式会社サンプルの商品に異物が混入しました。同様のお申し出は1件で、健康被害の報告はございません。".into(),
+    ];
     m.good = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into()];
     Arc::new(r)
 }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::counts::as_of_re;
-use super::element::{content, span_of, ElementRule};
+use super::element::{after_event_section, content, heading_of, span_of, ElementRule};
 use super::jdate;
 use super::phone::first_channel;
 use crate::coverage::Element;
@@ -36,7 +36,15 @@ pub fn when_in(s: &Sentence) -> Option<Span> {
         .collect();
     let as_of = |r: &Span| as_of_spans.iter().any(|a| a.overlaps(*r));
     let dates = jdate::find_dates(&s.text);
-    let date = dates.iter().map(|h| h.range).find(|r| !as_of(r));
+    // 「2月13日までに」 is a deadline or completion, not when it happened.
+    let deadline = |r: &Span| {
+        let after = s.text.get(r.end..).unwrap_or("");
+        after.starts_with("までに") || after.starts_with("まで に")
+    };
+    let date = dates
+        .iter()
+        .map(|h| h.range)
+        .find(|r| !as_of(r) && !deadline(r));
     let ym =
         jdate::has_year_month(&s.text).filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)));
     let time = jdate::time_re()
@@ -46,6 +54,7 @@ pub fn when_in(s: &Sentence) -> Option<Span> {
             !after.starts_with('間')
                 && !after.starts_with("以内")
                 && !as_of(&Span::new(m.start(), m.end()))
+                && !deadline(&Span::new(m.start(), m.end()))
                 && !m.as_str().trim().is_empty()
         })
         .map(|m| Span::new(m.start(), m.end()));
@@ -58,6 +67,7 @@ pub fn when_in(s: &Sentence) -> Option<Span> {
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
     content(ctx)
         .filter(|s| !hours_line(s) && first_channel(&s.text).is_none())
+        .filter(|s| !after_event_section(heading_of(ctx, s)))
         .find_map(|s| when_in(s).map(|r| span_of(ctx, s, r)))
 }
 
@@ -71,9 +81,12 @@ pub fn rule() -> Arc<dyn Rule> {
             .into();
     m.why = "いつの出来事かが分からないと、読者は自分が影響を受けたか判断できず、記者も経緯を再構成できません。".into();
     m.how = "タイトル・リード・本文から、年月日（西暦・令和・平成、全角数字・漢数字を含む）、月日、7/4 形式、年月、時刻（午前6時、14:00）を探します。".into();
-    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、「〜現在」「〜時点」の日付は数えません。「24時間」のような時間の長さも日時ではありません。".into();
-    m.bad =
-        vec!["# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into()];
+    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、「〜現在」「〜時点」の日付、「〜までに」の期限、対応・補償・再発防止・原因・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。".into();
+    m.bad = vec![
+        "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into(),
+        "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。4月30日までに原因を公表します。".into(),
+        "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。\n\n## 当社の対応\n\n4月2日に全てのお客様へ連絡しました。".into(),
+    ];
     m.good = vec![
         "# システム障害について\n\n株式会社サンプルのシステムで、２０２５年４月１日午前６時ごろ障害が発生しました。".into(),
         "# システム障害について\n\n株式会社サンプルのシステムで、令和七年四月一日に障害が発生しました。".into(),

@@ -59,6 +59,8 @@ pub struct Common {
     pub context_not: PatternSet,
     /// Look only at prose sentences (not headers, contact lines, labels).
     pub prose_only: bool,
+    /// Skip sentences in sections whose heading matches (`section-not`).
+    pub section_not: Option<regex::Regex>,
 }
 
 /// A group of sentences a rule judges together.
@@ -67,7 +69,12 @@ pub type Unit<'a> = Vec<&'a Sentence>;
 impl Common {
     /// Cut the file into this scope's units.
     pub fn units<'a>(&self, ctx: &Ctx<'a>) -> Vec<Unit<'a>> {
-        let keep = |s: &&Sentence| !self.prose_only || s.prose;
+        let in_skipped_section = |s: &Sentence| {
+            self.section_not
+                .as_ref()
+                .is_some_and(|re| re.is_match(ctx.doc.label_heading(s.block, ctx.text())))
+        };
+        let keep = |s: &&Sentence| (!self.prose_only || s.prose) && !in_skipped_section(s);
         let all = ctx.sentences.iter().filter(keep);
         match self.scope {
             Scope::Sentence => all.map(|s| vec![s]).collect(),
