@@ -22,22 +22,39 @@ use crate::FileReport;
 /// handler's own position is turned off and this name is shown instead.
 struct Located<'a> {
     text: &'a str,
+    index: &'a LineIndex,
     name: String,
 }
 
 impl SourceCode for Located<'_> {
+    /// miette's own `read_span` for `str` scans from the start of the text,
+    /// which makes rendering quadratic in the number of findings on large
+    /// files; only the lines around the span are handed to it here, and its
+    /// answer is shifted back to whole-file offsets and line numbers.
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let c = self.text.read_span(span, before, after)?;
+        let start = span.offset().min(self.text.len());
+        let end = (span.offset() + span.len()).min(self.text.len());
+        let first_line = self.index.line_of(start).saturating_sub(before);
+        let last_line = self.index.line_of(end) + after + 1;
+        let from = self.index.line_start(first_line).unwrap_or(0);
+        let to = self
+            .index
+            .line_start(last_line)
+            .unwrap_or(self.text.len())
+            .max(end);
+        let window = self.text.get(from..to).unwrap_or("");
+        let local = SourceSpan::new((start - from).into(), end - start);
+        let c = window.read_span(&local, before, after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             c.data(),
-            *c.span(),
-            c.line(),
+            SourceSpan::new((c.span().offset() + from).into(), c.span().len()),
+            c.line() + first_line,
             c.column(),
             c.line_count(),
         )))
@@ -188,6 +205,7 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
                 let p = index.position(&r.source.text, d.span.start);
                 let src = Located {
                     text: &r.source.text,
+                    index: &index,
                     name: format!("{}:{}:{}", r.source.name, p.line, p.column),
                 };
                 let mut out = String::new();
