@@ -45,7 +45,7 @@ fn named_desk() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"[\p{Han}\p{Katakana}ー]{1,12}(センター|窓口|デスク|係|課|室)\s*[（(]\s*(?:電話|TEL|Tel|tel|メール|E-?mail)?\s*[：:]?\s*$",
+        r"[\p{Han}\p{Katakana}ー]{1,12}(センター|窓口|デスク|係|課|室)\s*[（(]?\s*(?:(?:電話|TEL|Tel|tel|メール|E-?mail)\s*[：:]?\s*)?$",
     )
 }
 
