@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::counts::{as_of_re, damage_counts};
 use super::element::{content, span_of, ElementRule};
 use crate::coverage::Element;
+use crate::document::BlockKind;
 use crate::rules::{Ctx, Rule};
 use crate::span::Span;
 
@@ -19,12 +20,24 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         }
         let block = ctx.doc.blocks.get(s.block);
         let section = block.and_then(|b| b.section);
+        // A table's as-of is often a note line just below it (※7月17日時点).
+        let below_table = block
+            .filter(|b| b.kind == BlockKind::TableCell)
+            .and_then(|_| {
+                ctx.doc
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .skip(s.block + 1)
+                    .find(|(_, b)| b.kind != BlockKind::TableCell)
+                    .map(|(i, _)| i)
+            });
         // Same sentence, then the same block, then nearby sentences of the section.
         let same_block = sentences.iter().filter(|o| o.block == s.block);
         let nearby = sentences.iter().filter(|o| {
             let b = ctx.doc.blocks.get(o.block);
             o.block + 4 >= s.block
-                && o.block <= s.block + 1
+                && (o.block <= s.block + 1 || Some(o.block) == below_table)
                 && (b.and_then(|b| b.section) == section || Some(o.block) == section)
         });
         let heading = sentences.iter().filter(|o| Some(o.block) == section);
@@ -58,6 +71,9 @@ pub fn rule() -> Arc<dyn Rule> {
     m.how = "被害の数を含む文・段落・表の見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。".into();
     m.exceptions = "日付を伴わない「現時点では」は時点として数えません。被害の数そのものがないときも、数と時点の両方が必要だと報告します。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into()];
-    m.good = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は7月31日現在で808人です。".into()];
+    m.good = vec![
+        "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は7月31日現在で808人です。".into(),
+        "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生しました。\n\n## 被害の状況\n\n| 区分 | 人数 |\n|---|---|\n| 個人会員 | 500人 |\n| 法人会員 | 40人 |\n| 合計 | 540人 |\n\n※8月1日午前10時時点\n".into(),
+    ];
     Arc::new(r)
 }
