@@ -1,0 +1,264 @@
+//! The main predicate of a sentence, read from its tokens: the verb (or
+//! サ変名詞 + する) that ends the sentence, with its auxiliaries, not one
+//! inside a 連体修飾 clause. `release.missing-what` falls back to it when no
+//! event word from its list is found, so 「テロップを表示しました」「締結を
+//! 決議いたしました」 count as the event without listing every verb.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::missing_who::org_in;
+use crate::coverage::Element;
+use crate::rules::Ctx;
+use crate::sentence::Sentence;
+use crate::span::Span;
+use crate::token::Token;
+
+/// A code finder a data `require` rule falls back to for its element, run
+/// on the same units (scope, section-not, prose-only) as its patterns.
+pub type UnitFinder = fn(&Ctx<'_>, &[&Sentence]) -> Option<Span>;
+
+pub fn fallback(element: Element) -> Option<UnitFinder> {
+    match element {
+        Element::What => Some(find_what),
+        _ => None,
+    }
+}
+
+/// The event sentence names its actor (株式会社〇〇は, 当塾は): a lead
+/// predicate without one is background or a request, not the event.
+fn find_what(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
+    unit.iter().find_map(|s| {
+        let r = main_predicate(s)?;
+        let actor = org_in(s)
+            .map(|o| o.start)
+            .into_iter()
+            .chain(self_topic_re().find(&s.text).map(|m| m.start()))
+            .min()?;
+        (actor < r.start).then(|| s.source_span(ctx.doc, r))
+    })
+}
+
+/// 当社は, 弊社が, 当塾では, 本学は: the issuer speaking of itself (not
+/// 当日は, 本数が).
+fn self_topic_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:当|弊)(?:社|行|店|院|塾|園|校|館|庫|金庫|組合|協会|機構|法人|グループ|大学|学園|財団|会|局|所|市|町|村|県)(?:は|が|では|において)|(?:本学|本校|本市|本町|本村|本県)(?:は|が|では)")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+/// Verbs that state, frame or greet rather than tell an event (ある,
+/// お知らせする, 申し上げる, いただく).
+fn framing_verb(base: &str) -> bool {
+    [
+        "ある",
+        "いる",
+        "おる",
+        "なる",
+        "できる",
+        "する",
+        "いたす",
+        "致す",
+        "思う",
+        "考える",
+        "存じる",
+        "申し上げる",
+        "申しあげる",
+        "いただく",
+        "頂く",
+        "くださる",
+        "下さる",
+        "知らせる",
+        "願う",
+        "詫びる",
+        "見込む",
+        "言う",
+        "いう",
+    ]
+    .contains(&base)
+}
+
+/// サ変名詞 that only frame the release (ご報告いたします, ご案内します).
+fn framing_noun(surface: &str) -> bool {
+    [
+        "報告",
+        "案内",
+        "紹介",
+        "説明",
+        "連絡",
+        "感謝",
+        "期待",
+        "予定",
+        "検討",
+        "知らせ",
+        "お知らせ",
+        "詫び",
+        "お詫び",
+        "公表",
+        "発表",
+        "陳謝",
+        "お願い",
+        "願い",
+        "御礼",
+        "礼",
+    ]
+    .contains(&surface)
+}
+
+/// お渡しする, ご用意する: a verb stem as a noun after お/ご.
+fn honorific_prefix(ts: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| ts.get(p))
+        .is_some_and(|p| p.pos[0].as_str() == "接頭詞" && (p.surface == "お" || p.surface == "ご"))
+}
+
+fn is_suru(t: &Token) -> bool {
+    let b = &*t.base;
+    t.pos[0].as_str() == "動詞" && (b == "する" || b == "いたす" || b == "致す")
+}
+
+/// Auxiliary material after a predicate: ます, た, ている, ておる, しまう.
+fn is_aux(t: &Token) -> bool {
+    let p0 = t.pos[0].as_str();
+    let p1 = t.pos[1].as_str();
+    p0 == "助動詞"
+        || (p0 == "動詞" && (p1 == "非自立" || p1 == "接尾"))
+        || (p0 == "動詞"
+            && [
+                "する",
+                "いたす",
+                "致す",
+                "おる",
+                "いる",
+                "いただく",
+                "しまう",
+            ]
+            .contains(&&*t.base))
+        || (p0 == "助詞" && p1 == "接続助詞" && (t.surface == "て" || t.surface == "で"))
+}
+
+/// Words announcing what comes before: 〜ことをお知らせします / 公表いたします.
+fn announcing(rest: &[Token]) -> bool {
+    let mut it = rest.iter().filter(|t| t.pos[0].as_str() != "接頭詞");
+    let Some(first) = it.next() else { return false };
+    if !(first.surface == "を" || first.surface == "、") {
+        return false;
+    }
+    it.find(|t| t.surface != "、").is_some_and(|t| {
+        ["知らせ", "お知らせ", "報告", "公表", "発表", "案内"].contains(&&*t.surface)
+            || t.base == "知らせる"
+    })
+}
+
+/// Range (in `s.text`) of the sentence's main predicate, if it tells an
+/// action or event: a verb or サ変名詞 + する whose auxiliaries run to the
+/// end of the sentence, to ので/ため before a closing お知らせ, or to
+/// 「こと」 followed by 「をお知らせします」.
+pub fn main_predicate(s: &Sentence) -> Option<Span> {
+    let ts = &s.tokens;
+    let mut found = None;
+    for (i, t) in ts.iter().enumerate() {
+        let p0 = t.pos[0].as_str();
+        let p1 = t.pos[1].as_str();
+        let chain_from = if p0 == "動詞" && p1 == "自立" && !framing_verb(&t.base) {
+            i + 1
+        } else if p0 == "名詞"
+            && (p1 == "サ変接続" || honorific_prefix(ts, i))
+            && !framing_noun(&t.surface)
+            && ts.get(i + 1).is_some_and(is_suru)
+        {
+            i + 1
+        } else {
+            continue;
+        };
+        let mut j = chain_from;
+        let mut polite = false;
+        while let Some(a) = ts.get(j) {
+            if !is_aux(a) {
+                break;
+            }
+            if a.base == "ます" || a.base == "です" {
+                polite = true;
+            }
+            // 〜していただきました: what others were asked to do.
+            if a.base == "いただく" || a.base == "くださる" {
+                j = chain_from;
+                break;
+            }
+            j += 1;
+        }
+        if j == chain_from {
+            continue;
+        }
+        let rest = ts.get(j..).unwrap_or(&[]);
+        let next = rest.first();
+        let ends = match next {
+            None => true,
+            Some(n) if n.pos[0].as_str() == "記号" && (n.surface == "。" || n.surface == "．") => {
+                true
+            }
+            Some(n) if n.surface == "ので" || n.surface == "ため" => polite,
+            Some(n) if n.surface == "こと" => announcing(rest.get(1..).unwrap_or(&[])),
+            _ => false,
+        };
+        if ends {
+            let start = t.range.start;
+            let end = ts.get(j - 1).map_or(t.range.end, |a| a.range.end);
+            found = Some(Span::new(start, end));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::token::Tokenizer;
+
+    fn predicate(text: &str) -> Option<String> {
+        let doc = Document::parse(text);
+        let tok = Tokenizer::new().unwrap();
+        let ss = crate::sentence::sentences(&doc, &tok);
+        let s = ss.first().unwrap();
+        main_predicate(s).map(|r| s.text[r.start..r.end].to_owned())
+    }
+
+    #[test]
+    fn finds_the_sentence_final_predicate() {
+        assert_eq!(
+            predicate("当社は、昨夜の番組で誤った字幕を放送しました。").as_deref(),
+            Some("放送しました")
+        );
+        assert_eq!(
+            predicate("当社は、取締役会で新工場の建設を決議いたしましたので、お知らせいたします。")
+                .as_deref(),
+            Some("決議いたしました")
+        );
+        assert_eq!(
+            predicate("当社の製品が、業界団体の賞に選ばれたことをお知らせします。").as_deref(),
+            Some("選ばれた")
+        );
+        assert!(predicate("当社の会員様の住所を、別の会員様に送っておりました。").is_some());
+        assert_eq!(
+            predicate("係員の誘導で、お客様に隣の駅まで歩いていただきました。"),
+            None
+        );
+    }
+
+    #[test]
+    fn ignores_framing_and_relative_clauses() {
+        // Only framing: no event.
+        assert_eq!(predicate("下記のとおりご報告いたします。"), None);
+        assert_eq!(predicate("心よりお詫び申し上げます。"), None);
+        // The verb modifies a noun; the sentence ends in a copula.
+        assert_eq!(predicate("当社が昨年開発した製品についてです。"), None);
+        assert_eq!(
+            predicate("ご迷惑をおかけしたことを深くお詫び申し上げます。"),
+            None
+        );
+    }
+}
