@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::missing_who::org_in;
-use crate::coverage::Element;
+use crate::coverage::{DocKind, Element};
+use crate::document::Role;
 use crate::rules::Ctx;
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -22,6 +23,7 @@ pub type UnitFinder = fn(&Ctx<'_>, &[&Sentence]) -> Option<Span>;
 pub fn fallback(element: Element) -> Option<UnitFinder> {
     match element {
         Element::What => Some(find_what),
+        Element::How => Some(find_how),
         _ => None,
     }
 }
@@ -38,6 +40,58 @@ fn find_what(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
             .min()?;
         (actor < r.start).then(|| s.source_span(ctx.doc, r))
     })
+}
+
+/// A body sentence whose main predicate is an action done to something (〜を
+/// 送付いたしました, 〜を手配しました) or through something (〜から受け付け
+/// ます): what was done, or how an offer is taken up. Passives (評価されま
+/// した) and findings (判明, 発生) are not actions.
+fn find_how(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
+    unit.iter().find_map(|s| {
+        if s.role != Role::Body || !s.prose || ctx.kind != DocKind::Incident {
+            return None;
+        }
+        let r = main_predicate(s)?;
+        let head: Vec<&Token> = s
+            .tokens
+            .iter()
+            .filter(|t| t.range.start >= r.start && t.range.end <= r.end)
+            .collect();
+        let first = head.first()?;
+        if finding(&first.base) || finding(&first.surface) || settling(&first.surface) {
+            return None;
+        }
+        // Done, not planned or denied: 〜いたしました, not 〜いたします / 〜ません.
+        let done = head.iter().any(|t| t.base == "た" && t.pos[0].as_str() == "助動詞");
+        let passive_or_negative = head
+            .iter()
+            .any(|t| ["れる", "られる", "ない", "ん", "ぬ"].contains(&&*t.base));
+        if !done || passive_or_negative {
+            return None;
+        }
+        let before = s.tokens.iter().take_while(|t| t.range.end <= r.start);
+        let acted = before
+            .filter(|t| t.pos[0].as_str() == "助詞" && t.pos[1].as_str() == "格助詞")
+            .any(|t| t.surface == "を" || t.surface == "から" || t.surface == "にて");
+        acted.then(|| s.source_span(ctx.doc, r))
+    })
+}
+
+/// Paying back and completing are the compensation or the outcome, told by
+/// their own elements.
+fn settling(word: &str) -> bool {
+    ["返金", "払い戻し", "払い戻", "支払い", "支払", "補償", "賠償", "完了", "終える", "終え"]
+        .contains(&word)
+}
+
+/// What was found or happened, not done: the event itself (the what).
+fn finding(word: &str) -> bool {
+    [
+        "判明", "発生", "発覚", "確認", "起きる", "生じる", "分かる", "わかる", "見つかる", "及ぶ",
+        "続く", "至る", "受ける", "含む", "超える", "上回る", "下回る", "減る", "増える", "かかる",
+        "要する", "求める", "迎える",
+    ]
+    .contains(&word)
 }
 
 /// 当社は, 弊社が, 当塾では, 本学は: the issuer speaking of itself (not
