@@ -48,7 +48,13 @@ fn find_what(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
 /// した) and findings (判明, 発生) are not actions.
 fn find_how(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
     unit.iter().find_map(|s| {
-        if s.role != Role::Body || !s.prose || ctx.kind != DocKind::Incident {
+        // 「このたび〜を開始いたします」 announces the event itself (the what).
+        if s.role != Role::Body
+            || !s.prose
+            || ["このたび", "この度", "さて"]
+                .iter()
+                .any(|w| s.text.contains(w))
+        {
             return None;
         }
         let r = main_predicate(s)?;
@@ -62,11 +68,15 @@ fn find_how(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
             return None;
         }
         // Done, not planned or denied: 〜いたしました, not 〜いたします / 〜ません.
-        let done = head.iter().any(|t| t.base == "た" && t.pos[0].as_str() == "助動詞");
+        let done = head
+            .iter()
+            .any(|t| t.base == "た" && t.pos[0].as_str() == "助動詞");
         let passive_or_negative = head
             .iter()
             .any(|t| ["れる", "られる", "ない", "ん", "ぬ"].contains(&&*t.base));
-        if !done || passive_or_negative {
+        // An announcement's how is often its plan (〜から受け付けます).
+        let told = done || ctx.kind == DocKind::Announcement;
+        if !told || passive_or_negative {
             return None;
         }
         let before = s.tokens.iter().take_while(|t| t.range.end <= r.start);
@@ -80,16 +90,53 @@ fn find_how(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
 /// Paying back and completing are the compensation or the outcome, told by
 /// their own elements.
 fn settling(word: &str) -> bool {
-    ["返金", "払い戻し", "払い戻", "支払い", "支払", "補償", "賠償", "完了", "終える", "終え"]
-        .contains(&word)
+    [
+        "返金",
+        "払い戻し",
+        "払い戻",
+        "支払い",
+        "支払",
+        "補償",
+        "賠償",
+        "完了",
+        "終える",
+        "終え",
+    ]
+    .contains(&word)
 }
 
-/// What was found or happened, not done: the event itself (the what).
+/// What was found, happened or begins, not done: the event itself (the
+/// what).
 fn finding(word: &str) -> bool {
     [
-        "判明", "発生", "発覚", "確認", "起きる", "生じる", "分かる", "わかる", "見つかる", "及ぶ",
-        "続く", "至る", "受ける", "含む", "超える", "上回る", "下回る", "減る", "増える", "かかる",
-        "要する", "求める", "迎える",
+        "判明",
+        "発生",
+        "発覚",
+        "確認",
+        "起きる",
+        "生じる",
+        "分かる",
+        "わかる",
+        "見つかる",
+        "及ぶ",
+        "続く",
+        "至る",
+        "受ける",
+        "含む",
+        "超える",
+        "上回る",
+        "下回る",
+        "減る",
+        "増える",
+        "かかる",
+        "要する",
+        "求める",
+        "迎える",
+        "開始",
+        "終了",
+        "発売",
+        "開業",
+        "開店",
     ]
     .contains(&word)
 }
@@ -301,6 +348,35 @@ mod tests {
             predicate("係員の誘導で、お客様に隣の駅まで歩いていただきました。"),
             None
         );
+    }
+
+    fn found(text: &str, kind: DocKind, element: Element) -> bool {
+        let mut settings = crate::Settings::builtin().unwrap();
+        settings.default_kind = Some(kind);
+        let report = crate::lint(crate::Source::new("t.md", text), &settings);
+        report.coverage.get(element).found
+    }
+
+    #[test]
+    fn how_is_an_action_done_in_an_incident_or_offered_in_an_announcement() {
+        let head = "# 部品の不具合について\n\n株式会社サンプルの製品で不具合が発生しました。\n\n";
+        let inc = |body: &str| found(&format!("{head}{body}\n"), DocKind::Incident, Element::How);
+        assert!(inc("対象のお客様には、代わりの部品を発送いたしました。"));
+        // Planned, paid back, passive or negated: not what was done.
+        assert!(!inc("対象のお客様には、代わりの部品を発送いたします。"));
+        assert!(!inc("対象のお客様には、代金を全額返金いたしました。"));
+        assert!(!inc("不具合は、お客様からのご連絡で確認されました。"));
+        let ann = |body: &str| {
+            found(
+                &format!(
+                    "# 説明会のお知らせ\n\n株式会社サンプルは、説明会を開きます。\n\n{body}\n"
+                ),
+                DocKind::Announcement,
+                Element::How,
+            )
+        };
+        assert!(ann("当日は、会場の入口で参加者に記念品を配ります。"));
+        assert!(!ann("このたび、新しい窓口での業務を開始いたします。"));
     }
 
     #[test]
