@@ -24,6 +24,7 @@ pub fn fallback(element: Element) -> Option<UnitFinder> {
     match element {
         Element::What => Some(find_what),
         Element::How => Some(find_how),
+        Element::Prevention => Some(find_prevention),
         _ => None,
     }
 }
@@ -139,6 +140,28 @@ fn finding(word: &str) -> bool {
         "開店",
     ]
     .contains(&word)
+}
+
+/// Under a 再発防止策 / 今後の対策 heading, any sentence whose main
+/// predicate is an action (〜を導入し、〜を実施いたします) is a measure.
+fn find_prevention(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let heading = R.get_or_init(|| {
+        Regex::new(r"再発防止|防止策|今後の(対策|対応|取り?組)|改善策")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    });
+    unit.iter().find_map(|s| {
+        if !heading.is_match(ctx.doc.label_heading(s.block, ctx.text())) {
+            return None;
+        }
+        let r = main_predicate(s)?;
+        let negative = s
+            .tokens
+            .iter()
+            .filter(|t| t.range.start >= r.start && t.range.end <= r.end)
+            .any(|t| ["れる", "られる", "ない", "ん", "ぬ"].contains(&&*t.base));
+        (!negative).then(|| s.source_span(ctx.doc, r))
+    })
 }
 
 /// 当社は, 弊社が, 当塾では, 本学は: the issuer speaking of itself (not
@@ -376,6 +399,22 @@ mod tests {
             )
         };
         assert!(ann("当日は、会場の入口で参加者に記念品を配ります。"));
+        let prevention = |body: &str| {
+            found(
+                &format!("{head}{body}\n"),
+                DocKind::Incident,
+                Element::Prevention,
+            )
+        };
+        assert!(prevention(
+            "## 今後の対策\n\n出荷前の検品を二重にし、担当者を増やします。"
+        ));
+        assert!(!prevention(
+            "## 今後の対策\n\n詳しい内容は、決まり次第お知らせいたします。"
+        ));
+        assert!(!prevention(
+            "## 対応\n\n出荷前の検品を二重にし、担当者を増やします。"
+        ));
         assert!(!ann("このたび、新しい窓口での業務を開始いたします。"));
     }
 
