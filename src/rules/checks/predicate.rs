@@ -44,9 +44,9 @@ fn find_what(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
 }
 
 /// A body sentence whose main predicate is an action done to something (〜を
-/// 送付いたしました, 〜を手配しました) or through something (〜から受け付け
-/// ます): what was done, or how an offer is taken up. Passives (評価されま
-/// した) and findings (判明, 発生) are not actions.
+/// 送付いたしました, 〜を手配しました) or, in an announcement, through a
+/// channel (〜から受け付けます): what was done, or how an offer is taken
+/// up. Passives (評価されました) and findings (判明, 発生) are not actions.
 fn find_how(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
     unit.iter().find_map(|s| {
         // 「このたび〜を開始いたします」 announces the event itself (the what).
@@ -81,9 +81,12 @@ fn find_how(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
             return None;
         }
         let before = s.tokens.iter().take_while(|t| t.range.end <= r.start);
+        // Done to something, or (an announcement's plan) reached through a
+        // channel: 〜のフォームから受け付けます. A planned 〜を運行します
+        // restates the what.
         let acted = before
             .filter(|t| t.pos[0].as_str() == "助詞" && t.pos[1].as_str() == "格助詞")
-            .any(|t| t.surface == "を" || t.surface == "から" || t.surface == "にて");
+            .any(|t| (done && t.surface == "を") || t.surface == "から" || t.surface == "にて");
         acted.then(|| s.source_span(ctx.doc, r))
     })
 }
@@ -114,6 +117,11 @@ fn finding(word: &str) -> bool {
         "発生",
         "発覚",
         "確認",
+        "検知",
+        "検出",
+        "発見",
+        "把握",
+        "認識",
         "起きる",
         "生じる",
         "分かる",
@@ -398,7 +406,10 @@ mod tests {
                 Element::How,
             )
         };
-        assert!(ann("当日は、会場の入口で参加者に記念品を配ります。"));
+        assert!(ann(
+            "参加の申し出は、特設ページの受付フォームから受け付けます。"
+        ));
+        assert!(!ann("当日は、会場の入口で参加者に記念品を配ります。"));
         let prevention = |body: &str| {
             found(
                 &format!("{head}{body}\n"),
