@@ -1,1 +1,166 @@
-fn main() {}
+//! Throughput benchmarks over a generated corpus (`benches/corpus`).
+//!
+//! `cargo bench --bench lint` first runs the divan micro-benchmarks, then
+//! prints one summary table comparing, on the same text,
+//! (a) bare tokenization with `koho::token::Tokenizer` of every sentence
+//! koho would tokenize, the practical limit, and
+//! (b) `koho::lint` with every rule enabled (parse, split, tokenize, rules),
+//! with the ratio b/a, for 1, 100 and 10,000 files, plus (b) on 2 threads.
+//! `KOHO_BENCH_QUICK=1` skips the 10,000-file rows.
+
+#[path = "corpus/mod.rs"]
+mod corpus;
+
+use std::time::{Duration, Instant};
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+use koho::document::Document;
+use koho::{Settings, Source};
+use rayon::prelude::*;
+
+fn all_rules() -> Settings {
+    let mut s = Settings::builtin().expect("built-in rules load");
+    let ids: Vec<String> = s.registry.iter().map(|r| r.meta().id.clone()).collect();
+    s.select(&ids);
+    s
+}
+
+/// The sentence texts koho tokenizes for `text`, computed untimed.
+fn sentence_texts(text: &str) -> Vec<String> {
+    let doc = Document::parse(text);
+    doc.blocks
+        .iter()
+        .flat_map(|b| {
+            koho::sentence::split(&b.text)
+                .into_iter()
+                .map(|sp| sp.slice(&b.text).to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn bytes(files: &[(String, String)]) -> usize {
+    files.iter().map(|(_, t)| t.len()).sum()
+}
+
+#[divan::bench(args = [1, 100], sample_count = 10)]
+fn tokenize(bencher: Bencher, files: usize) {
+    let corpus = corpus::corpus(files);
+    let sentences: Vec<Vec<String>> = corpus.iter().map(|(_, t)| sentence_texts(t)).collect();
+    let tokenizer = koho::token::Tokenizer::new().expect("dictionary loads");
+    bencher.counter(BytesCount::new(bytes(&corpus))).bench(|| {
+        let mut n = 0;
+        for file in &sentences {
+            for s in file {
+                n += tokenizer.tokenize(s).len();
+            }
+        }
+        n
+    });
+}
+
+#[divan::bench(args = [1, 100], sample_count = 10)]
+fn lint_all_rules(bencher: Bencher, files: usize) {
+    let corpus = corpus::corpus(files);
+    let settings = all_rules();
+    bencher.counter(BytesCount::new(bytes(&corpus))).bench(|| {
+        let mut n = 0;
+        for (name, text) in &corpus {
+            n += koho::lint(Source::new(name.clone(), text.clone()), &settings)
+                .diagnostics
+                .len();
+        }
+        n
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn parse_document(bencher: Bencher) {
+    let text = corpus::release(1, 6000);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| Document::parse(&text).blocks.len());
+}
+
+/// Best of `reps` runs (the least disturbed by other processes).
+fn best(reps: usize, mut f: impl FnMut()) -> Duration {
+    (0..reps)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn mb_s(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64().max(1e-9)
+}
+
+fn summary() {
+    let settings = all_rules();
+    let tokenizer = koho::token::Tokenizer::new().expect("dictionary loads");
+    let quick = std::env::var_os("KOHO_BENCH_QUICK").is_some();
+    println!();
+    println!("koho throughput summary (release build, best of N runs)");
+    println!(
+        "{:>8} {:>10} {:>14} {:>14} {:>7} {:>16}",
+        "files", "MB", "(a) tok MB/s", "(b) lint MB/s", "b/a", "(b) 2 thr MB/s"
+    );
+    for (files, reps) in [(1usize, 20usize), (100, 3), (10_000, 1)] {
+        if quick && files > 100 {
+            continue;
+        }
+        let corpus = corpus::corpus(files);
+        let size = bytes(&corpus);
+        let sentences: Vec<Vec<String>> = corpus.iter().map(|(_, t)| sentence_texts(t)).collect();
+        let sources: Vec<Source> = corpus
+            .iter()
+            .map(|(n, t)| Source::new(n.clone(), t.clone()))
+            .collect();
+        let a = best(reps, || {
+            for file in &sentences {
+                for s in file {
+                    divan::black_box(tokenizer.tokenize(s));
+                }
+            }
+        });
+        let b = best(reps, || {
+            for s in &sources {
+                divan::black_box(koho::lint(s.clone(), &settings));
+            }
+        });
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build();
+        let b2 = match pool {
+            Ok(pool) => Some(best(reps, || {
+                pool.install(|| {
+                    sources.par_iter().for_each(|s| {
+                        divan::black_box(koho::lint(s.clone(), &settings));
+                    })
+                })
+            })),
+            Err(_) => None,
+        };
+        let (ra, rb) = (mb_s(size, a), mb_s(size, b));
+        println!(
+            "{:>8} {:>10.2} {:>14.2} {:>14.2} {:>6.0}% {:>16}",
+            files,
+            size as f64 / 1e6,
+            ra,
+            rb,
+            100.0 * rb / ra,
+            b2.map(|d| format!("{:.2}", mb_s(size, d)))
+                .unwrap_or_else(|| "-".into())
+        );
+    }
+}
+
+fn main() {
+    divan::main();
+    // `cargo test --benches` runs this binary with `--test`: skip the table.
+    if !std::env::args().any(|a| a == "--test" || a == "--list") {
+        summary();
+    }
+}

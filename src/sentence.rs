@@ -102,6 +102,10 @@ pub fn split(text: &str) -> Vec<Span> {
         };
         if let Some(end) = end {
             push_trimmed(text, start, end, &mut out);
+            // Depth is above zero only when BRACKET_LIMIT forced this cut:
+            // that bracket is unclosed, so forget it and cut the rest of
+            // the paragraph sentence by sentence, not in BRACKET_LIMIT slabs.
+            depth = 0;
             start = end;
         }
     }
@@ -200,5 +204,13 @@ mod tests {
     fn unclosed_bracket_does_not_swallow_everything() {
         let long = format!("「{}。次の文。", "あ".repeat(600));
         assert!(split(&long).len() >= 2);
+        // After the limit the open bracket is dropped: later sentences are
+        // cut one by one, not in BRACKET_LIMIT-sized slabs.
+        let text = format!("「{}", "被害を確認しました。".repeat(200));
+        let parts = parts(&text);
+        assert_eq!(parts.last(), Some(&"被害を確認しました。"));
+        assert!(parts.len() >= 140, "{}", parts.len());
+        // Closed brackets still hold their sentences together.
+        assert_eq!(split("「調査中です。詳細は後日。」と述べました。").len(), 1);
     }
 }

@@ -2,8 +2,11 @@
 //! embedded IPADIC, the last line that builds offline); an upgrade touches
 //! this file alone.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use lindera_core::mode::Mode;
 use lindera_dictionary::{DictionaryConfig, DictionaryKind, UserDictionaryConfig};
@@ -13,20 +16,145 @@ use crate::span::Span;
 
 /// One morpheme. Offsets are relative to the text that was tokenized; the
 /// sentence layer shifts them to source bytes.
+///
+/// The string fields are [`Sym`]s: shared strings that read like `&str`
+/// (`t.pos[0] == "名詞"`, `t.surface.as_str()`, `&*t.base`) and cost no
+/// allocation per token for dictionary words. Use `.to_string()` for an
+/// owned `String`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub surface: String,
+    pub surface: Sym,
     /// Offsets in the tokenized text.
     pub range: Span,
     /// 品詞, 品詞細分類1–3 (IPADIC). Unknown words: `["未知語", "*", "*", "*"]`.
-    pub pos: [String; 4],
+    pub pos: [Sym; 4],
     /// 活用型 and 活用形 (`*` when not inflecting).
-    pub conj_type: String,
-    pub conj_form: String,
+    pub conj_type: Sym,
+    pub conj_form: Sym,
     /// 原形 (base form); the surface for unknown words.
-    pub base: String,
+    pub base: Sym,
     /// 読み in katakana; empty for unknown words.
-    pub reading: String,
+    pub reading: Sym,
+}
+
+/// An immutable shared string: a token field. Cloning it is a reference
+/// count increment, not a copy; it dereferences to `str` and compares
+/// with `str`, `&str` and `String` in both directions.
+///
+/// A thin pointer (8 bytes) rather than `Arc<str>` (16): a document keeps
+/// all its tokens, nine strings each, and a 50 MB file has millions.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sym(Arc<String>);
+
+impl Sym {
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::ops::Deref for Sym {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl AsRef<str> for Sym {
+    fn as_ref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Sym {
+    fn borrow(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::fmt::Debug for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
+
+impl serde::Serialize for Sym {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.as_str())
+    }
+}
+
+impl From<&str> for Sym {
+    fn from(s: &str) -> Self {
+        Sym(Arc::new(s.to_owned()))
+    }
+}
+
+impl From<String> for Sym {
+    fn from(s: String) -> Self {
+        Sym(Arc::new(s))
+    }
+}
+
+impl From<Sym> for String {
+    fn from(s: Sym) -> Self {
+        Arc::try_unwrap(s.0).unwrap_or_else(|shared| shared.as_str().to_owned())
+    }
+}
+
+impl From<&Sym> for String {
+    fn from(s: &Sym) -> Self {
+        s.0.to_string()
+    }
+}
+
+macro_rules! sym_eq {
+    ($($t:ty),*) => {$(
+        impl PartialEq<$t> for Sym {
+            fn eq(&self, other: &$t) -> bool {
+                self.0.as_str() == &**other
+            }
+        }
+        impl PartialEq<Sym> for $t {
+            fn eq(&self, other: &Sym) -> bool {
+                &**self == other.0.as_str()
+            }
+        }
+    )*};
+}
+sym_eq!(&str, String);
+
+impl PartialEq<str> for Sym {
+    fn eq(&self, other: &str) -> bool {
+        self.0.as_str() == other
+    }
+}
+
+impl PartialEq<Sym> for str {
+    fn eq(&self, other: &Sym) -> bool {
+        self == other.0.as_str()
+    }
+}
+
+impl<'a> FromIterator<&'a Sym> for String {
+    fn from_iter<I: IntoIterator<Item = &'a Sym>>(iter: I) -> String {
+        let mut s = String::new();
+        s.extend(iter);
+        s
+    }
+}
+
+impl<'a> Extend<&'a Sym> for String {
+    fn extend<I: IntoIterator<Item = &'a Sym>>(&mut self, iter: I) {
+        for x in iter {
+            self.push_str(x);
+        }
+    }
 }
 
 impl Token {
@@ -49,22 +177,116 @@ pub enum TokenizerError {
 }
 
 /// A loaded tokenizer: the embedded IPADIC plus an optional user dictionary.
-/// Cheap to share across threads; build it once per process.
+/// Cheap to share across threads; tokenizers without a user dictionary
+/// share one process-wide lindera instance (the dictionary is loaded once
+/// and never copied).
 pub struct Tokenizer {
-    inner: Lindera,
+    inner: Arc<Lindera>,
+    /// Whether `inner` has a user dictionary: its word ids are not cached
+    /// in the process-wide table, which belongs to IPADIC alone.
+    has_user_dictionary: bool,
 }
 
-fn system_dictionary() -> Result<&'static lindera_core::dictionary::Dictionary, TokenizerError> {
-    static DICT: OnceLock<Result<lindera_core::dictionary::Dictionary, String>> = OnceLock::new();
-    DICT.get_or_init(|| {
-        lindera_dictionary::load_dictionary_from_config(DictionaryConfig {
-            kind: Some(DictionaryKind::IPADIC),
-            path: None,
-        })
-        .map_err(|e| e.to_string())
+fn load_system_dictionary() -> Result<lindera_core::dictionary::Dictionary, TokenizerError> {
+    lindera_dictionary::load_dictionary_from_config(DictionaryConfig {
+        kind: Some(DictionaryKind::IPADIC),
+        path: None,
     })
-    .as_ref()
-    .map_err(|e| TokenizerError::Dictionary(e.clone()))
+    .map_err(|e| TokenizerError::Dictionary(e.to_string()))
+}
+
+/// The lindera instance with IPADIC only, built on first use.
+fn shared_lindera() -> Result<Arc<Lindera>, TokenizerError> {
+    static SHARED: OnceLock<Result<Arc<Lindera>, String>> = OnceLock::new();
+    SHARED
+        .get_or_init(|| {
+            load_system_dictionary()
+                .map(|d| Arc::new(Lindera::new(d, None, Mode::Normal)))
+                .map_err(|e| e.to_string())
+        })
+        .clone()
+        .map_err(TokenizerError::Dictionary)
+}
+
+/// A dictionary word's features, decoded once per thread and word id
+/// (decoding allocates a `Vec<String>` in lindera for every token).
+struct Features {
+    surface: Sym,
+    pos: [Sym; 4],
+    conj_type: Sym,
+    conj_form: Sym,
+    /// `None` when IPADIC has `*` (the surface is the base form).
+    base: Option<Sym>,
+    reading: Sym,
+}
+
+impl Features {
+    fn from_details(surface: &str, d: &[&str]) -> Option<Self> {
+        if d.len() < 7 {
+            return None;
+        }
+        Some(Features {
+            surface: surface.into(),
+            pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
+            conj_type: d[4].into(),
+            conj_form: d[5].into(),
+            base: (d[6] != "*").then(|| d[6].into()),
+            reading: d.get(7).map(|s| Sym::from(*s)).unwrap_or_default(),
+        })
+    }
+
+    fn token(&self, surface: &str, range: Span) -> Token {
+        let surface = if surface == self.surface {
+            self.surface.clone()
+        } else {
+            Sym::from(surface)
+        };
+        Token {
+            pos: self.pos.clone(),
+            conj_type: self.conj_type.clone(),
+            conj_form: self.conj_form.clone(),
+            base: self.base.clone().unwrap_or_else(|| surface.clone()),
+            reading: self.reading.clone(),
+            surface,
+            range,
+        }
+    }
+}
+
+/// Word id → features of IPADIC words seen by this thread. Bounded by the
+/// dictionary's size; word ids are dense, so a trivial hasher does.
+type FeatureCache = HashMap<u32, Option<Features>, BuildHasherDefault<IdHasher>>;
+
+thread_local! {
+    static SYSTEM_FEATURES: RefCell<FeatureCache> = RefCell::new(FeatureCache::default());
+}
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Start loading the embedded dictionary on another thread, so that the
+/// caller's own start-up work (compiling the rule registry) overlaps it.
+/// The first [`Tokenizer::new`] then waits only for what is left.
+pub fn preload_in_background() {
+    std::thread::spawn(|| {
+        let _ = shared_lindera();
+    });
 }
 
 impl Tokenizer {
@@ -77,57 +299,121 @@ impl Tokenizer {
     /// (`surface,品詞,読み` per line), validated here first because lindera
     /// itself indexes CSV fields without checking them.
     pub fn with_user_dictionary(path: Option<&Path>) -> Result<Self, TokenizerError> {
-        let dictionary = system_dictionary()?.clone();
-        let user_dictionary = match path {
-            None => None,
-            Some(p) => Some(load_user_dictionary(p)?),
+        let Some(p) = path else {
+            return Ok(Self {
+                inner: shared_lindera()?,
+                has_user_dictionary: false,
+            });
         };
+        let user_dictionary = load_user_dictionary(p)?;
+        let dictionary = load_system_dictionary()?;
         Ok(Self {
-            inner: Lindera::new(dictionary, user_dictionary, Mode::Normal),
+            inner: Arc::new(Lindera::new(
+                dictionary,
+                Some(user_dictionary),
+                Mode::Normal,
+            )),
+            has_user_dictionary: true,
         })
     }
 
     /// Tokenize `text`. Never fails on any input: lindera errors (which it
     /// does not produce for valid UTF-8) yield one unknown token.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        let Ok(tokens) = self.inner.tokenize(text) else {
-            return vec![unknown(text, Span::new(0, text.len()))];
-        };
-        let mut out = Vec::with_capacity(tokens.len());
-        for mut t in tokens {
-            let range = Span::new(t.byte_start, t.byte_end);
-            let surface = t.text.to_owned();
-            let token = match t.get_details() {
-                Some(d) if d.len() >= 7 => Token {
-                    pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
-                    conj_type: d[4].into(),
-                    conj_form: d[5].into(),
-                    base: if d[6] == "*" {
-                        surface.clone()
-                    } else {
-                        d[6].into()
-                    },
-                    reading: d.get(7).map(|s| s.to_string()).unwrap_or_default(),
-                    surface,
-                    range,
-                },
-                _ => unknown(&surface, range),
-            };
-            out.push(token);
+        if text.len() <= MAX_RUN {
+            let mut out = Vec::new();
+            self.tokenize_into(text, 0, &mut out);
+            return out;
+        }
+        let mut out = Vec::with_capacity(text.len() / 4);
+        let mut at = 0;
+        while let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+            let len = run_end(rest);
+            self.tokenize_into(&rest[..len], at, &mut out);
+            at += len;
         }
         out
     }
+
+    fn tokenize_into(&self, text: &str, offset: usize, out: &mut Vec<Token>) {
+        let shift = |s: usize, e: usize| Span::new(s + offset, e + offset);
+        let Ok(tokens) = self.inner.tokenize(text) else {
+            out.push(unknown(text, shift(0, text.len())));
+            return;
+        };
+        out.reserve(tokens.len());
+        SYSTEM_FEATURES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            for mut t in tokens {
+                let range = shift(t.byte_start, t.byte_end);
+                let surface = t.text;
+                let token = if t.word_id.is_unknown() {
+                    None
+                } else if t.word_id.is_system() {
+                    let features = cache.entry(t.word_id.0).or_insert_with(|| {
+                        t.get_details()
+                            .and_then(|d| Features::from_details(surface, &d))
+                    });
+                    features.as_ref().map(|f| f.token(surface, range))
+                } else if self.has_user_dictionary {
+                    t.get_details()
+                        .and_then(|d| Features::from_details(surface, &d))
+                        .map(|f| f.token(surface, range))
+                } else {
+                    None
+                };
+                out.push(token.unwrap_or_else(|| unknown(surface, range)));
+            }
+        });
+    }
+}
+
+/// The longest text handed to lindera at once. Lindera cuts its input
+/// after 。、 line breaks and tabs; a longer run without any of them is cut
+/// here, because lindera's path costs are `i32` (they overflow, a panic in
+/// debug builds, on runs of about 100k characters) and its lattice grows
+/// with the run. Cuts after lindera's own cut characters change nothing.
+const MAX_RUN: usize = 4096;
+
+/// Length of the next piece of `rest` to tokenize: all of it when short,
+/// else up to the last lindera cut character within `MAX_RUN` bytes, else
+/// after the last space or closing bracket, else at a char boundary.
+fn run_end(rest: &str) -> usize {
+    if rest.len() <= MAX_RUN {
+        return rest.len();
+    }
+    let mut limit = MAX_RUN;
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &rest[..limit];
+    let after = |pred: fn(char) -> bool| {
+        window
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| pred(c))
+            .map(|(i, c)| i + c.len_utf8())
+    };
+    after(|c| matches!(c, '。' | '、' | '\n' | '\t'))
+        .or_else(|| after(|c| c.is_whitespace() || matches!(c, '」' | '』' | '）' | ')')))
+        .filter(|&i| i > 0)
+        .unwrap_or(limit.max(rest.chars().next().map_or(1, char::len_utf8)))
 }
 
 fn unknown(surface: &str, range: Span) -> Token {
+    thread_local! {
+        static UNKNOWN: (Sym, Sym) = (Sym::from("未知語"), Sym::from("*"));
+    }
+    let surface = Sym::from(surface);
+    let (unk, star) = UNKNOWN.with(|(u, s)| (u.clone(), s.clone()));
     Token {
-        surface: surface.to_owned(),
+        base: surface.clone(),
+        surface,
         range,
-        pos: ["未知語".into(), "*".into(), "*".into(), "*".into()],
-        conj_type: "*".into(),
-        conj_form: "*".into(),
-        base: surface.to_owned(),
-        reading: String::new(),
+        pos: [unk, star.clone(), star.clone(), star.clone()],
+        conj_type: star.clone(),
+        conj_form: star,
+        reading: Sym::default(),
     }
 }
 
@@ -192,6 +478,111 @@ mod tests {
         let itashi = toks.iter().find(|t| t.surface == "いたし").unwrap();
         assert_eq!(itashi.base, "いたす");
         assert_eq!(itashi.pos[0], "動詞");
+    }
+
+    #[test]
+    fn cached_features_equal_lindera_details() {
+        // Repeated words come from the per-thread cache: they must be the
+        // tokens a direct decode of lindera's details gives.
+        let text = "被害を確認いたしました。被害を確認いたしました。ＡＢＣ社の𠮷田が〜発表";
+        let t = Tokenizer::new().unwrap();
+        let first = t.tokenize(text);
+        assert_eq!(first, t.tokenize(text));
+        let raw = t.inner.tokenize(text).unwrap();
+        assert_eq!(raw.len(), first.len());
+        for (mut r, ours) in raw.into_iter().zip(&first) {
+            assert_eq!(ours.surface, r.text);
+            assert_eq!(ours.range, Span::new(r.byte_start, r.byte_end));
+            let d: Vec<String> = r
+                .get_details()
+                .unwrap()
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            if d.len() < 7 {
+                assert_eq!(ours.pos[0], "未知語");
+                continue;
+            }
+            assert_eq!(
+                ours.pos,
+                [d[0].clone(), d[1].clone(), d[2].clone(), d[3].clone()]
+            );
+            assert_eq!(ours.conj_type, d[4]);
+            assert_eq!(ours.conj_form, d[5]);
+            let base = if d[6] == "*" { r.text } else { d[6].as_str() };
+            assert_eq!(ours.base, base);
+            assert_eq!(ours.reading, d.get(7).cloned().unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn preloading_races_safely_with_first_use() {
+        preload_in_background();
+        preload_in_background();
+        let t = Tokenizer::new().unwrap();
+        assert_eq!(t.tokenize("被害")[0].pos[0], "名詞");
+        assert!(Arc::ptr_eq(&t.inner, &Tokenizer::new().unwrap().inner));
+    }
+
+    #[test]
+    fn token_stays_small() {
+        // Nine thin string pointers and a span: memory per token bounds
+        // the peak RSS on huge files.
+        assert!(std::mem::size_of::<Token>() <= 9 * 8 + 16);
+    }
+
+    #[test]
+    fn sym_reads_like_a_str() {
+        let s = Sym::from("名詞");
+        // Each comparison direction the rules use must compile and hold.
+        let owned = String::from("名詞");
+        assert_eq!(s, "名詞");
+        assert_eq!("名詞", s);
+        assert_eq!(s, *"名詞");
+        assert_eq!(s, owned);
+        assert_eq!(owned, s);
+        assert_eq!(s.as_str(), "名詞");
+        assert!(s.starts_with('名'));
+        assert_eq!(format!("{s}/{s:?}"), "名詞/\"名詞\"");
+        let parts = [Sym::from("被害"), Sym::from("を")];
+        assert_eq!(parts.iter().collect::<String>(), "被害を");
+        let mut acc = String::new();
+        acc.extend(&parts);
+        assert_eq!(acc, "被害を");
+        // `String + &String` still coerces: Sym adds no `Add` impl to String.
+        assert_eq!(String::from("a") + &String::from("b"), "ab");
+        let owned: String = parts[0].clone().into();
+        assert_eq!(owned, "被害");
+    }
+
+    #[test]
+    fn long_text_is_cut_only_where_lindera_cuts() {
+        let t = Tokenizer::new().unwrap();
+        let text = "被害を確認いたしました、調査を進めます。\n".repeat(500);
+        assert!(text.len() > 4 * MAX_RUN);
+        let mut whole = Vec::new();
+        t.tokenize_into(&text, 0, &mut whole);
+        assert_eq!(t.tokenize(&text), whole);
+    }
+
+    #[test]
+    fn huge_runs_without_punctuation_are_tokenized_in_pieces() {
+        // One lattice over this run overflows lindera's i32 path costs.
+        let t = Tokenizer::new().unwrap();
+        for text in [
+            "あ".repeat(120_000),
+            "ab c".repeat(30_000),
+            "𠮷".repeat(5000),
+        ] {
+            let toks = t.tokenize(&text);
+            let mut at = 0;
+            for tok in &toks {
+                assert_eq!(tok.range.start, at);
+                assert_eq!(tok.surface, &text[tok.range.start..tok.range.end]);
+                at = tok.range.end;
+            }
+            assert_eq!(at, text.len());
+        }
     }
 
     #[test]

@@ -216,6 +216,8 @@ fn lint_one(
 }
 
 pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
+    // The dictionary loads while the registry's regexes compile.
+    crate::token::preload_in_background();
     let builtin = match Registry::builtin() {
         Ok(r) => r,
         Err(e) => {

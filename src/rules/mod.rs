@@ -196,6 +196,15 @@ impl<'a> Ctx<'a> {
     pub fn prose(&self) -> impl Iterator<Item = &'a Sentence> {
         self.sentences.iter().filter(|s| s.prose)
     }
+
+    /// The sentences of blocks `first..=last`, by binary search (sentences
+    /// are in block order). Scanning all sentences once per block instead is
+    /// quadratic and takes minutes on a 50 MB file.
+    pub fn block_sentences(&self, first: usize, last: usize) -> &'a [Sentence] {
+        let a = self.sentences.partition_point(|o| o.block < first);
+        let b = self.sentences.partition_point(|o| o.block <= last);
+        self.sentences.get(a..b).unwrap_or(&[])
+    }
 }
 
 /// A lint rule: metadata plus a check over one file.
@@ -294,4 +303,46 @@ pub fn render(template: &str, vars: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{k}}}"), v);
     }
     out
+}
+
+#[cfg(test)]
+mod block_sentence_tests {
+    use super::*;
+
+    #[test]
+    fn block_sentences_equal_a_scan_of_all_sentences() {
+        let text = "# 題\n\n一文目。二文目。\n\n- 項目\n\n三文目。\n\n四文目。五文目。\n";
+        let source = Source::new("t.md", text);
+        let doc = Document::parse(text);
+        let tokenizer = crate::token::Tokenizer::new().unwrap();
+        let sentences = crate::sentence::sentences(&doc, &tokenizer);
+        let coverage = Coverage::new(DocKind::Announcement);
+        let options = RuleOptions::default();
+        let ctx = Ctx {
+            source: &source,
+            doc: &doc,
+            sentences: &sentences,
+            kind: DocKind::Announcement,
+            coverage: &coverage,
+            options: &options,
+            severity: Severity::Warning,
+        };
+        let n = doc.blocks.len();
+        assert!(n >= 4);
+        for first in 0..=n {
+            for last in 0..=n + 1 {
+                let fast: Vec<&str> = ctx
+                    .block_sentences(first, last)
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect();
+                let scan: Vec<&str> = sentences
+                    .iter()
+                    .filter(|s| (first..=last).contains(&s.block))
+                    .map(|s| s.text.as_str())
+                    .collect();
+                assert_eq!(fast, scan, "blocks {first}..={last}");
+            }
+        }
+    }
 }

@@ -13,7 +13,18 @@ use crate::rules::{Ctx, Rule};
 use crate::span::Span;
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
-    let sentences = ctx.sentences;
+    // For each block, the first block after it that is not a table cell
+    // (one backward pass, so big tables stay linear).
+    let mut after_table = vec![None; ctx.doc.blocks.len()];
+    let mut next = None;
+    for (i, b) in ctx.doc.blocks.iter().enumerate().rev() {
+        if let Some(slot) = after_table.get_mut(i) {
+            *slot = next;
+        }
+        if b.kind != BlockKind::TableCell {
+            next = Some(i);
+        }
+    }
     for s in content(ctx) {
         if damage_counts(ctx.doc, s).is_empty() {
             continue;
@@ -23,28 +34,29 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         // A table's as-of is often a note line just below it (※7月17日時点).
         let below_table = block
             .filter(|b| b.kind == BlockKind::TableCell)
-            .and_then(|_| {
-                ctx.doc
-                    .blocks
-                    .iter()
-                    .enumerate()
-                    .skip(s.block + 1)
-                    .find(|(_, b)| b.kind != BlockKind::TableCell)
-                    .map(|(i, _)| i)
-            });
+            .and_then(|_| after_table.get(s.block).copied().flatten());
         // Same sentence, then the same block, then nearby sentences of the section.
-        let same_block = sentences.iter().filter(|o| o.block == s.block);
-        let nearby = sentences.iter().filter(|o| {
-            let b = ctx.doc.blocks.get(o.block);
-            o.block + 4 >= s.block
-                && (o.block <= s.block + 1 || Some(o.block) == below_table)
-                && (b.and_then(|b| b.section) == section || Some(o.block) == section)
-        });
-        let heading = sentences.iter().filter(|o| Some(o.block) == section);
+        // Sentences are in block order: look only at the blocks concerned,
+        // not the whole document (which made this quadratic on huge files).
+        let same_block = ctx.block_sentences(s.block, s.block).iter();
+        let nearby = ctx
+            .block_sentences(s.block.saturating_sub(4), s.block + 1)
+            .iter()
+            .filter(|o| {
+                let b = ctx.doc.blocks.get(o.block);
+                b.and_then(|b| b.section) == section || Some(o.block) == section
+            });
+        let heading = section
+            .map_or(&[][..], |h| ctx.block_sentences(h, h))
+            .iter();
+        let below = below_table
+            .map_or(&[][..], |b| ctx.block_sentences(b, b))
+            .iter();
         let hit = std::iter::once(s)
             .chain(same_block)
             .chain(heading)
             .chain(nearby)
+            .chain(below)
             .find_map(|o| {
                 as_of_re()
                     .find(&o.text)

@@ -133,8 +133,7 @@ impl Rule for NoMixedPeriod {
             {
                 continue;
             }
-            let sentences: Vec<&Sentence> =
-                ctx.sentences.iter().filter(|s| s.block == bi).collect();
+            let sentences: Vec<&Sentence> = ctx.block_sentences(bi, bi).iter().collect();
             let Some((last, rest)) = sentences.split_last() else {
                 continue;
             };

@@ -80,7 +80,7 @@ impl Rule for NoSuccessiveWord {
                 if i < run_end {
                     continue;
                 }
-                if a.surface != b.surface || skipped(a) || allow.contains(&a.surface) {
+                if a.surface != b.surface || skipped(a) || allow.iter().any(|w| *w == a.surface) {
                     continue;
                 }
                 // Adjacent in the text, not across a removed space or markup.

@@ -249,7 +249,7 @@ impl Terms {
                 // just the kanji that changes.
                 if t.surface.starts_with(term.from.as_str()) {
                     shown_to = t.surface.replacen(term.from.as_str(), &term.to, 1);
-                    shown_from = t.surface.clone();
+                    shown_from = t.surface.to_string();
                     out.push((t.range, shown_from, shown_to));
                     continue;
                 }
