@@ -295,17 +295,16 @@ pub fn main_predicate(s: &Sentence) -> Option<Span> {
     for (i, t) in ts.iter().enumerate() {
         let p0 = t.pos[0].as_str();
         let p1 = t.pos[1].as_str();
-        let chain_from = if p0 == "動詞" && p1 == "自立" && !framing_verb(&t.base) {
-            i + 1
-        } else if p0 == "名詞"
+        let verb = p0 == "動詞" && p1 == "自立" && !framing_verb(&t.base);
+        // 〜を決議いたしました, お渡ししました: the する is part of the chain.
+        let sahen = p0 == "名詞"
             && (p1 == "サ変接続" || honorific_prefix(ts, i))
             && !framing_noun(&t.surface)
-            && ts.get(i + 1).is_some_and(is_suru)
-        {
-            i + 1
-        } else {
+            && ts.get(i + 1).is_some_and(is_suru);
+        if !(verb || sahen) {
             continue;
-        };
+        }
+        let chain_from = i + 1;
         let mut j = chain_from;
         let mut polite = false;
         while let Some(a) = ts.get(j) {
