@@ -8,16 +8,33 @@ use std::sync::Arc;
 use super::counts::{as_of_re, damage_counts};
 use super::element::{content, span_of, ElementRule};
 use crate::coverage::Element;
+use crate::document::BlockKind;
 use crate::rules::{Ctx, Rule};
 use crate::span::Span;
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
+    // For each block, the first block after it that is not a table cell
+    // (one backward pass, so big tables stay linear).
+    let mut after_table = vec![None; ctx.doc.blocks.len()];
+    let mut next = None;
+    for (i, b) in ctx.doc.blocks.iter().enumerate().rev() {
+        if let Some(slot) = after_table.get_mut(i) {
+            *slot = next;
+        }
+        if b.kind != BlockKind::TableCell {
+            next = Some(i);
+        }
+    }
     for s in content(ctx) {
         if damage_counts(ctx.doc, s).is_empty() {
             continue;
         }
         let block = ctx.doc.blocks.get(s.block);
         let section = block.and_then(|b| b.section);
+        // A table's as-of is often a note line just below it (※7月17日時点).
+        let below_table = block
+            .filter(|b| b.kind == BlockKind::TableCell)
+            .and_then(|_| after_table.get(s.block).copied().flatten());
         // Same sentence, then the same block, then nearby sentences of the section.
         // Sentences are in block order: look only at the blocks concerned,
         // not the whole document (which made this quadratic on huge files).
@@ -32,10 +49,14 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         let heading = section
             .map_or(&[][..], |h| ctx.block_sentences(h, h))
             .iter();
+        let below = below_table
+            .map_or(&[][..], |b| ctx.block_sentences(b, b))
+            .iter();
         let hit = std::iter::once(s)
             .chain(same_block)
             .chain(heading)
             .chain(nearby)
+            .chain(below)
             .find_map(|o| {
                 as_of_re()
                     .find(&o.text)
@@ -62,6 +83,9 @@ pub fn rule() -> Arc<dyn Rule> {
     m.how = "被害の数を含む文・段落・表の見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。".into();
     m.exceptions = "日付を伴わない「現時点では」は時点として数えません。被害の数そのものがないときも、数と時点の両方が必要だと報告します。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into()];
-    m.good = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は7月31日現在で808人です。".into()];
+    m.good = vec![
+        "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は7月31日現在で808人です。".into(),
+        "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生しました。\n\n## 被害の状況\n\n| 区分 | 人数 |\n|---|---|\n| 個人会員 | 500人 |\n| 法人会員 | 40人 |\n| 合計 | 540人 |\n\n※8月1日午前10時時点\n".into(),
+    ];
     Arc::new(r)
 }

@@ -35,7 +35,17 @@ fn customer_words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"お客様|お客さま|ご利用|利用者|会員|ユーザー|相談|専用|フリーダイヤル|フリーコール|コールセンター|サポート|カスタマー|被害|ご心配|ご不安|消費者|患者|保護者|一般の方|購入者",
+        r"お客様|お客さま|ご利用|利用者|会員|ユーザー|相談|専用|フリーダイヤル|フリーコール|コールセンター|サポート|カスタマー|被害|ご心配|ご不安|消費者|患者|保護者|受験生|受験者|視聴者|聴取者|一般の方|購入者",
+    )
+}
+
+/// A named desk whose channel follows in brackets: 「視聴者センター（052-…」
+/// 「入試課（電話：011-…」.
+fn named_desk() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"[\p{Han}\p{Katakana}ー]{1,12}(センター|窓口|デスク|係|課|室)\s*[（(]?\s*(?:(?:電話|TEL|Tel|tel|メール|E-?mail)\s*[：:]?\s*)?$",
     )
 }
 
@@ -56,8 +66,14 @@ enum Audience {
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
     let ss = ctx.sentences;
+    // Header-looking lines after the lead are a contact block written as
+    // bare lines (「問い合わせ先　〇〇工房　0265-…」), not the masthead.
+    let first_content = ss
+        .iter()
+        .find(|s| matches!(s.role, Role::Lead | Role::Body))
+        .map(|s| s.block);
     for (i, s) in ss.iter().enumerate() {
-        if s.role == Role::Header {
+        if s.role == Role::Header && first_content.is_none_or(|b| s.block < b) {
             continue;
         }
         let Some(channel) = first_channel(&s.text) else {
@@ -87,6 +103,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         labels.push(heading);
         let is_contact = s.role == Role::Contact
             || labels.iter().any(|l| contact_words().is_match(l))
+            || labels.first().is_some_and(|l| named_desk().is_match(l))
             || contact_words().is_match(&s.text);
         if !is_contact {
             continue;
@@ -127,6 +144,11 @@ pub fn rule() -> Arc<dyn Rule> {
     m.how = "電話番号・メールアドレス・URL・問い合わせフォームを探し、その文、同じ節の直前の行、節の見出しに「問い合わせ」「窓口」「ダイヤル」「サポートセンター」などがあるものを窓口とみなします。事故・不祥事では、最も近いラベルが「報道関係者」「取材」「広報」のものを数えません。".into();
     m.exceptions = "ヘッダーの会社所在地の電話番号は窓口とみなしません。通常のお知らせでは報道関係者向けの問い合わせ先も窓口として数えます。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\n## 報道関係者からのお問い合わせ先\n\n広報部 TEL：03-1234-5678\n".into()];
-    m.good = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\n## お客様からのお問い合わせ先\n\nサンプル専用ダイヤル フリーダイヤル：0120-123-456\n".into()];
+    m.bad.push("# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。本社の所在地は下記のとおりです。\n\n東京都千代田区一番町1-1 電話 03-1234-5678\n".into());
+    m.good = vec![
+        "# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\n## お客様からのお問い合わせ先\n\nサンプル専用ダイヤル フリーダイヤル：0120-123-456\n".into(),
+        "# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。ご不明な点は、会員センター（0120-123-456、平日9時〜17時）で承ります。\n".into(),
+        "# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\nお問い合わせ先　株式会社サンプル　0120-123-456\n".into(),
+    ];
     Arc::new(r)
 }

@@ -1,7 +1,8 @@
 //! `release.missing-when`: the event needs an absolute date or time
 //! (2019年7月4日, 令和元年7月4日, ７月４日, 七月四日, 7/4, 午前6時, 14:00).
 //! The release date in the header does not count: it says when the release
-//! was issued, not when the event happened.
+//! was issued, not when the event happened, unless the lead dates the event
+//! by it (「本日、〜を公開しました」).
 
 use std::sync::Arc;
 use std::sync::OnceLock;
@@ -13,6 +14,7 @@ use super::element::{after_event_section, content, heading_of, span_of, ElementR
 use super::jdate;
 use super::phone::first_channel;
 use crate::coverage::Element;
+use crate::document::Role;
 use crate::rules::{Ctx, Rule};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -69,6 +71,27 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         .filter(|s| !hours_line(s) && first_channel(&s.text).is_none())
         .filter(|s| !after_event_section(heading_of(ctx, s)))
         .find_map(|s| when_in(s).map(|r| span_of(ctx, s, r)))
+        .or_else(|| today_in_lead(ctx))
+}
+
+/// 「株式会社〇〇は本日、〜を公開しました」: the lead dates the event by the
+/// release date, so the header date (or front matter `date`) is its when.
+fn today_in_lead(ctx: &Ctx<'_>) -> Option<Span> {
+    let today = ctx.sentences.iter().any(|s| {
+        s.role == Role::Lead
+            && s.prose
+            && s.text.match_indices("本日").any(|(i, w)| {
+                let after = s.text.get(i + w.len()..).unwrap_or("");
+                !["現在", "時点", "付"].iter().any(|x| after.starts_with(x))
+            })
+    });
+    if !today {
+        return None;
+    }
+    if let Some(span) = ctx.doc.front_matter.value_span("date") {
+        return Some(span);
+    }
+    jdate::release_date_sentence(ctx.sentences).map(|(s, h)| span_of(ctx, s, h.range))
 }
 
 pub fn rule() -> Arc<dyn Rule> {
@@ -81,7 +104,7 @@ pub fn rule() -> Arc<dyn Rule> {
             .into();
     m.why = "いつの出来事かが分からないと、読者は自分が影響を受けたか判断できず、記者も経緯を再構成できません。".into();
     m.how = "タイトル・リード・本文から、年月日（西暦・令和・平成、全角数字・漢数字を含む）、月日、7/4 形式、年月、時刻（午前6時、14:00）を探します。".into();
-    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、「〜現在」「〜時点」の日付、「〜までに」の期限、対応・補償・再発防止・原因・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。".into();
+    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、「〜現在」「〜時点」の日付、「〜までに」の期限、対応・補償・再発防止・原因・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。リードが「本日、〜しました」と書いている場合は、ヘッダー（または front matter）の発表日を出来事の日付とみなします。".into();
     m.bad = vec![
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into(),
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。4月30日までに原因を公表します。".into(),
@@ -90,6 +113,10 @@ pub fn rule() -> Arc<dyn Rule> {
     m.good = vec![
         "# システム障害について\n\n株式会社サンプルのシステムで、２０２５年４月１日午前６時ごろ障害が発生しました。".into(),
         "# システム障害について\n\n株式会社サンプルのシステムで、令和七年四月一日に障害が発生しました。".into(),
+        "2025年4月1日\n\n# 新アプリ公開のお知らせ\n\n株式会社サンプルは本日、家計簿アプリを公開しました。".into(),
     ];
+    m.bad.push(
+        "# 新アプリ公開のお知らせ\n\n株式会社サンプルは本日、家計簿アプリを公開しました。".into(),
+    );
     Arc::new(r)
 }

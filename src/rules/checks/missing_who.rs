@@ -38,7 +38,7 @@ pub fn org_re() -> &'static Regex {
 fn self_reference_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"当社|弊社|当行|弊行|当店|弊店|当グループ|弊グループ|当法人|本学|当院|当機構|当協会|当組合|本市|当市|当庫|当金庫")
+        Regex::new(r"当社|弊社|当行|弊行|当店|弊店|当グループ|弊グループ|当法人|本学|当院|当機構|当協会|当組合|本市|当市|当庫|当金庫|当塾|当園|当校|本校|当館|当事務所|当クリニック|当ホテル|当工房")
             .unwrap_or_else(|_| unreachable!("static regex"))
     })
 }
@@ -49,10 +49,30 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
         return Some(s);
     }
     let lead = ctx.doc.blocks.iter().position(|b| b.role == Role::Lead);
-    ctx.sentences
-        .iter()
-        .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block < l))
+    let header = || {
+        ctx.sentences
+            .iter()
+            .filter(move |s| s.role == Role::Header && lead.is_none_or(|l| s.block < l))
+    };
+    header()
         .find_map(|s| org_in(s).map(|r| span_of(ctx, s, r)))
+        .or_else(|| {
+            header().find_map(|s| {
+                establishment_line(&s.text).then(|| span_of(ctx, s, Span::new(0, s.text.len())))
+            })
+        })
+}
+
+/// A header line that is the name of a school, shop or office without a
+/// legal form (学習塾 明星ゼミナール, 森の木工房): it ends in the kind of
+/// establishment and is short.
+fn establishment_line(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z0-9 　]{1,24}(ゼミナール|塾|学園|学院|スクール|工房|商店|商会|事務所|クリニック|医院|薬局|旅館|農園|教室)$")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    });
+    re.is_match(text.trim())
 }
 
 /// First organization name in a sentence (pattern or 組織 token).
@@ -187,10 +207,14 @@ pub fn rule() -> Arc<dyn Rule> {
     m.why = "誰の発表か、誰が当事者かが曖昧なリリースは、記者が記事にできず、責任の所在も伝わりません。".into();
     m.how = "タイトル・リード・本文（ヘッダーと問い合わせ先を除く）から、株式会社〇〇・〇〇ホールディングス・〇〇大学などの組織名、形態素解析で「組織」とされる固有名詞、ヘッダーの発表者名から法人格を除いた名前を探します。「当社」「弊社」は、ヘッダーや front matter に発表者の組織名があるときだけ主体として数えます。".into();
     m.exceptions = "ヘッダーの発表者名だけでは本文の主体とはみなしません（リードで主体を名乗るのが報道発表の型です）。".into();
-    m.bad = vec!["# サービス停止のお知らせ\n\nサービスを停止しました。".into()];
+    m.bad = vec![
+        "# サービス停止のお知らせ\n\nサービスを停止しました。".into(),
+        "# 資料の誤送付について\n\n当塾は、生徒の資料を別のご家庭に送付しておりました。".into(),
+    ];
     m.good = vec![
         "# サービス停止のお知らせ\n\n株式会社サンプルは、2025年4月1日にサービスを停止しました。".into(),
         "2025年4月1日\n\n株式会社サンプル\n\n# サービス停止のお知らせ\n\n当社は、本日サービスを停止しました。".into(),
+        "2025年4月1日\n\n学習塾 みどり進学ゼミナール\n\n# 資料の誤送付について\n\n当塾は、生徒の資料を別のご家庭に送付しておりました。".into(),
     ];
     Arc::new(r)
 }

@@ -46,6 +46,7 @@ pub mod missing_when;
 pub mod missing_who;
 pub mod phone;
 pub mod phone_invalid;
+pub mod predicate;
 pub mod relative_date;
 pub mod timeline_order;
 pub mod weekday_mismatch;

@@ -6,6 +6,7 @@
 use super::{match_span, Common};
 use crate::coverage::Element;
 use crate::diagnostic::Diagnostic;
+use crate::rules::checks::predicate;
 use crate::rules::{Ctx, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -25,12 +26,22 @@ impl Rule for Require {
     }
 
     fn find_evidence(&self, ctx: &Ctx<'_>) -> Option<Span> {
-        self.common
+        let units: Vec<_> = self
+            .common
             .units(ctx)
             .into_iter()
             .filter(|u| self.common.unit_ok(u))
-            .find_map(|u| self.common.first_in_unit(&u))
+            .collect();
+        units
+            .iter()
+            .find_map(|u| self.common.first_in_unit(u))
             .map(|(s, m)| match_span(ctx, s, &m))
+            .or_else(|| {
+                // Some elements also have a token-based finder (a sentence's
+                // main predicate) for wording no pattern list foresees.
+                let finder = self.element.and_then(predicate::fallback)?;
+                units.iter().find_map(|u| finder(ctx, u))
+            })
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
