@@ -1,9 +1,11 @@
-//! Independent evaluation of release coverage on two sets of sixteen
-//! hand-labelled releases, `fixtures/release-eval/` and
-//! `fixtures/release-eval2/`, each written without looking at the detection
-//! rules, so the numbers estimate how detection generalizes to real releases.
-//! The second set was also written without looking at the first set's
-//! releases, with incident kinds and house styles the first set lacks; both
+//! Independent evaluation of release coverage on three sets of sixteen
+//! hand-labelled releases, `fixtures/release-eval/`,
+//! `fixtures/release-eval2/` and `fixtures/release-eval3/`, each written
+//! without looking at the detection rules, so the numbers estimate how
+//! detection generalizes to real releases. The second and third sets were
+//! also written without looking at the earlier sets' releases, with incident
+//! kinds and house styles the earlier sets lack; the third set's labels were
+//! committed before koho was first run on it and were never revised after. All
 //! use the same label format and the same code and floors here.
 //!
 //! It measures (a) kind accuracy, (b) the found rate of present elements,
@@ -16,6 +18,7 @@
 //! ```text
 //! cargo test --test release_eval -- --nocapture
 //! cargo test --test release_eval release_eval2 -- --nocapture
+//! cargo test --test release_eval release_eval3 -- --nocapture
 //! ```
 //!
 //! A "block" is one source line: every prose paragraph in these fixtures is a
@@ -36,6 +39,7 @@ use serde_json::Value;
 /// `labels.json`.
 const SET1: &str = "fixtures/release-eval";
 const SET2: &str = "fixtures/release-eval2";
+const SET3: &str = "fixtures/release-eval3";
 
 // Loose floors on purpose: they guard against collapse, and will be
 // tightened once the release rules have been improved.
@@ -443,6 +447,11 @@ fn release_eval2_labels_point_into_their_files() {
 }
 
 #[test]
+fn release_eval3_labels_point_into_their_files() {
+    check_labels(SET3);
+}
+
+#[test]
 fn line_resolution_prefers_a_whole_line() {
     let text = "株式会社X（本社：東京）は、発表しました。\n株式会社X\n";
     assert_eq!(evidence_line(text, "株式会社X"), Some(1));
@@ -490,4 +499,15 @@ fn release_eval_floors() {
 #[test]
 fn release_eval2_floors() {
     assert_floors(SET2);
+}
+
+// Ignored, not loosened: on the main this set was added to, kind detection
+// gets 12/16 (three incidents with no 事故/不祥事 word in title or lead read as
+// announcements, and a joint-research lead with 回収 reads as an incident),
+// under KIND_FLOOR; the element floors pass. Run it with `--ignored`, and
+// drop the attribute once kind detection clears the floor.
+#[test]
+#[ignore = "kind accuracy 12/16 < KIND_FLOOR on current main; see the comment"]
+fn release_eval3_floors() {
+    assert_floors(SET3);
 }
