@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::document::{Document, Role};
 use crate::sentence::Sentence;
 use crate::span::Span;
 
@@ -187,7 +187,7 @@ fn incident_words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|不正送金|なりすまし|漏え?い|漏洩|流出|障害|自主回収|回収|リコール|被害|不具合|事故|紛失|盗難|誤送信|誤配信|誤表示|誤表記|誤発送|ランサムウェア|サイバー攻撃|マルウェア|ウイルス感染|個人情報.{0,6}(可能性|おそれ)|停電|異物混入|食中毒|不適切|不祥事|改ざん|偽装|業務改善命令|行政処分|逮捕|火災|爆発|販売中止|出荷停止|運転見合わせ|訂正|誤り(?:が|に|について|による|の|を|$)|(?:入力|操作|採点|集計|計算|設定|確認|事務)ミス|誤(?:って|請求|徴収|送付|記載|登録|発注|配送)",
+            r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|不正送金|なりすまし|漏え?い|漏洩|流出|障害|自主回収|回収|リコール|被害|不具合|事故|紛失|盗難|誤送信|誤配信|誤表示|誤表記|誤発送|ランサムウェア|サイバー攻撃|マルウェア|ウイルス感染|個人情報.{0,6}(可能性|おそれ)|停電|異物混入|食中毒|不適切|不祥事|改ざん|偽装|業務改善命令|行政処分|逮捕|火災|爆発|販売中止|出荷停止|運転見合わせ|訂正|誤り(?:が|に|について|による|の|を|$)|(?:入力|操作|採点|集計|計算|設定|確認|事務)ミス|誤(?:って|った|請求|徴収|送付|記載|登録|発注|配送)|(?:二重|重複|過大|過剰)(?:請求|課金|引き落とし|決済)|異臭|異味",
         )
         .unwrap_or_else(|_| unreachable!("static regex"))
     })
@@ -200,7 +200,7 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     static BEFORE: OnceLock<Regex> = OnceLock::new();
     let after_re = AFTER.get_or_init(|| {
-        Regex::new(r"^(の|を)?(対策|防止|予防|を防|防ぐ|ゼロ|削減|軽減|保険|訓練|補償サービス|に強い|から守|検知サービス|BOX|ボックス|拠点|箱|率|量|活動|キャンペーン|プログラム|スキーム|サービスの提供)")
+        Regex::new(r"^(の|を)?(対策|防止|予防|を防|防ぐ|ゼロ|削減|軽減|保険|訓練|補償サービス|に強い|から守|検知サービス|BOX|ボックス|拠点|箱|率|量|活動|キャンペーン|プログラム|スキーム|サービスの提供|(?:する|できる)?(?:技術|装置|設備|システム|工程|プロセス|手法))")
             .unwrap_or_else(|_| unreachable!("static regex"))
     });
     let before_re = BEFORE.get_or_init(|| {
@@ -215,6 +215,16 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
             .iter()
             .any(|w| after.starts_with(w));
     disability || after_re.is_match(after) || before_re.is_match(before)
+}
+
+/// A courtesy opener rather than news.
+fn is_greeting(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+    .is_match(text)
 }
 
 /// The first incident word in `text` that is used as one.
@@ -247,15 +257,27 @@ pub fn detect_kind(
         };
     }
     let title = doc.front_matter.title.iter().map(String::as_str);
+    // Many releases open with a courtesy line (「平素は…ありがとうございます。」);
+    // when the lead is only that, the paragraph after it carries the news.
+    let lead_block = sentences
+        .iter()
+        .find(|s| s.role == Role::Lead)
+        .map(|s| s.block);
+    let lead_is_greeting = lead_block.is_some_and(|b| {
+        let lead: Vec<&Sentence> = sentences.iter().filter(|s| s.block == b).collect();
+        !lead.is_empty() && lead.iter().all(|s| is_greeting(&s.text))
+    });
+    let next_block = lead_block.and_then(|b| {
+        sentences
+            .iter()
+            .find(|s| s.block > b && s.prose && s.role == Role::Body)
+            .map(|s| s.block)
+    });
     let top = sentences
         .iter()
         .filter(|s| {
-            matches!(
-                s.role,
-                crate::document::Role::Title
-                    | crate::document::Role::Lead
-                    | crate::document::Role::Header
-            )
+            matches!(s.role, Role::Title | Role::Lead | Role::Header)
+                || (lead_is_greeting && Some(s.block) == next_block)
         })
         .map(|s| s.text.as_str());
     for text in title.chain(top) {
@@ -334,5 +356,32 @@ mod tests {
         let k = detect_kind(&doc, &ss, Some(DocKind::Announcement));
         assert_eq!(k.kind, DocKind::Announcement);
         assert!(k.reason.contains("default-kind"));
+    }
+
+    #[test]
+    fn greeting_lead_defers_to_the_next_paragraph() {
+        let tok = crate::token::Tokenizer::new().unwrap();
+        let src = "# 一部のお客様への請求について\n\nいつも当社のサービスをご利用いただき、ありがとうございます。\n\n5月18日の更新以降、一部のお客様に二重請求が発生していました。\n";
+        let doc = Document::parse(src);
+        let sentences = crate::sentence::sentences(&doc, &tok);
+        assert_eq!(detect_kind(&doc, &sentences, None).kind, DocKind::Incident);
+        // Without the greeting, a later paragraph does not decide the kind.
+        let src = "# 新機能のお知らせ\n\n当社は新機能を公開しました。\n\n過去に二重請求が起きた決済方法は対象外です。\n";
+        let doc = Document::parse(src);
+        let sentences = crate::sentence::sentences(&doc, &tok);
+        assert_eq!(
+            detect_kind(&doc, &sentences, None).kind,
+            DocKind::Announcement
+        );
+    }
+
+    #[test]
+    fn recovering_materials_is_not_a_recall() {
+        assert_eq!(incident_word("汚泥からリンを回収する技術の共同研究"), None);
+        assert_eq!(
+            incident_word("対象商品を自主回収いたします"),
+            Some("自主回収")
+        );
+        assert_eq!(incident_word("水道水に異臭があるとの連絡"), Some("異臭"));
     }
 }

@@ -460,3 +460,34 @@ fn killing_fix_midway_leaves_each_file_original_or_fixed() {
     // between two files.
     eprintln!("a kill landed mid-run: {saw_partial}");
 }
+
+/// Twenty thousand short paragraphs through every rule and the human
+/// reporter: guards against per-sentence work that scans the whole document
+/// (a quadratic rule or reporter would not finish in the CI time budget).
+#[test]
+fn twenty_thousand_paragraphs_are_linted_and_rendered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("many.md");
+    let text: String = (0..20_000)
+        .map(|i| format!("ご確認下さい。これは{i}番目の段落です。\n\n"))
+        .collect();
+    std::fs::write(&path, text).expect("write");
+    let out = koho()
+        .args(["check", "--no-config", "--format", "compact"])
+        .arg(&path)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.matches(" ja.terms ").count(), 20_000);
+    let out = koho()
+        .args(["check", "--no-config", "--select", "ja.terms"])
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout)
+            .matches("ja.terms")
+            .count(),
+        20_000
+    );
+}

@@ -162,6 +162,7 @@ pub fn parse(src: &str) -> Document {
         blocks: b.blocks,
         front_matter,
         suppressions: suppress::Suppressions::build(src, directives),
+        ..Document::default()
     }
 }
 

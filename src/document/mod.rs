@@ -169,6 +169,10 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub front_matter: FrontMatter,
     pub suppressions: Suppressions,
+    /// For each block, the index of the heading or label line above it
+    /// (see [`Document::label_heading`]); computed once on first use, so
+    /// rules asking per sentence stay linear in the document.
+    label_index: std::sync::OnceLock<Vec<Option<usize>>>,
 }
 
 impl Document {
@@ -214,14 +218,25 @@ impl Document {
     pub fn label_heading(&self, index: usize, src: &str) -> &str {
         // A heading (or a 【…】 paragraph that carries its own lines) is
         // in its own section.
-        let upto = self
-            .blocks
-            .get(..=index)
-            .or_else(|| self.blocks.get(..index))
-            .unwrap_or(&[]);
-        upto.iter()
-            .rev()
-            .find(|b| b.is_heading() || is_label_line(b, src))
+        let labels = self.label_index.get_or_init(|| {
+            let mut last = None;
+            self.blocks
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    if b.is_heading() || is_label_line(b, src) {
+                        last = Some(i);
+                    }
+                    last
+                })
+                .collect()
+        });
+        let at = index.min(self.blocks.len().saturating_sub(1));
+        labels
+            .get(at)
+            .copied()
+            .flatten()
+            .and_then(|i| self.blocks.get(i))
             .filter(|b| b.role != Role::Title)
             // A 【…】 paragraph may carry its section's text on later lines.
             .and_then(|b| b.text.lines().next())
