@@ -132,6 +132,13 @@ impl RuleMeta {
         }
     }
 
+    /// A finding of this rule at `span` with its own message and help:
+    /// what "something is missing" rules report.
+    pub fn finding(&self, ctx: &Ctx<'_>, span: Span) -> Diagnostic {
+        Diagnostic::new(&self.id, ctx.severity, span, self.message.clone())
+            .with_help(self.help.clone())
+    }
+
     pub fn family(&self) -> &str {
         self.id.split('.').next().unwrap_or("")
     }

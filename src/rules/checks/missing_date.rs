@@ -28,19 +28,14 @@ impl Rule for MissingDate {
         if front || release_date_sentence(ctx.sentences).is_some() {
             return;
         }
-        out.push(
-            Diagnostic::new(
-                &self.meta.id,
-                ctx.severity,
-                ctx.doc
-                    .blocks
-                    .first()
-                    .map(|b| Span::empty(b.span.start))
-                    .unwrap_or_default(),
-                self.meta.message.clone(),
-            )
-            .with_help(self.meta.help.clone()),
-        );
+        // Anchored at the top of the draft, where the line belongs.
+        let top = ctx
+            .doc
+            .blocks
+            .first()
+            .map(|b| Span::empty(b.span.start))
+            .unwrap_or_default();
+        out.push(self.meta.finding(ctx, top));
     }
 }
 

@@ -50,15 +50,7 @@ impl Rule for Require {
             None => self.find_evidence(ctx).is_some(),
         };
         if !found {
-            out.push(
-                Diagnostic::new(
-                    &self.meta.id,
-                    ctx.severity,
-                    ctx.anchor(),
-                    self.meta.message.clone(),
-                )
-                .with_help(self.meta.help.clone()),
-            );
+            out.push(self.meta.finding(ctx, ctx.anchor()));
         }
     }
 }
