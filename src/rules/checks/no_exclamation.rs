@@ -6,6 +6,7 @@
 use regex::Regex;
 
 use super::allow::{covered, AllowPattern};
+use super::ja_common::finding;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Role;
 use crate::rules::{Ctx, OptionDoc, Rule, RuleMeta};
@@ -118,15 +119,8 @@ impl Rule for NoExclamation {
                 if let Some((a, b)) = run.take() {
                     let range = Span::new(a, b);
                     let seen = range.slice(text);
-                    out.push(
-                        Diagnostic::new(
-                            &self.meta.id,
-                            ctx.severity,
-                            s.source_span(ctx.doc, range),
-                            self.meta.message.replace("{match}", seen),
-                        )
-                        .with_help(self.meta.help.clone()),
-                    );
+                    let msg = self.meta.message.replace("{match}", seen);
+                    out.push(finding(ctx, &self.meta.id, s, range, msg, &self.meta.help));
                 }
             };
             for (i, c) in text.char_indices() {

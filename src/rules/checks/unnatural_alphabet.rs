@@ -9,6 +9,7 @@
 use regex::Regex;
 
 use super::allow::{covered, AllowPattern};
+use super::ja_common::finding;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, OptionDoc, Rule, RuleMeta};
 use crate::span::Span;
@@ -136,15 +137,8 @@ impl Rule for UnnaturalAlphabet {
                     continue;
                 }
                 let seen = here.slice(text);
-                out.push(
-                    Diagnostic::new(
-                        &self.meta.id,
-                        ctx.severity,
-                        s.source_span(ctx.doc, here),
-                        self.meta.message.replace("{match}", seen),
-                    )
-                    .with_help(self.meta.help.clone()),
-                );
+                let msg = self.meta.message.replace("{match}", seen);
+                out.push(finding(ctx, &self.meta.id, s, here, msg, &self.meta.help));
             }
         }
     }
