@@ -172,11 +172,9 @@ fn fix_keeps_bom_and_crlf() {
     );
 }
 
-#[test]
-fn overlapping_fixes_resolve_the_same_way_every_time() {
-    // ja.no-hankaku-kana and a user term both fix the same span ｷｬﾝﾍﾟｰﾝ.
-    let doc = "# お知らせ\n\n当社は本日、秋のｷｬﾝﾍﾟｰﾝを始めました。\n";
-    let config = "[terms]\n\"ｷｬﾝﾍﾟｰﾝ\" = \"販促企画\"\n";
+/// `--fix` the same draft with the same config in three fresh folders and
+/// return the results, after checking they are identical.
+fn fix_three_times(doc: &str, config: &str) -> Vec<String> {
     let mut results = Vec::new();
     for _ in 0..3 {
         let dir = tempfile::tempdir().unwrap();
@@ -203,6 +201,15 @@ fn overlapping_fixes_resolve_the_same_way_every_time() {
         results.push(std::fs::read_to_string(&p).unwrap());
     }
     assert!(results.windows(2).all(|w| w[0] == w[1]), "{results:?}");
+    results
+}
+
+#[test]
+fn overlapping_fixes_resolve_the_same_way_every_time() {
+    // ja.no-hankaku-kana and a user term both fix the same span ｷｬﾝﾍﾟｰﾝ.
+    let doc = "# お知らせ\n\n当社は本日、秋のｷｬﾝﾍﾟｰﾝを始めました。\n";
+    let config = "[terms]\n\"ｷｬﾝﾍﾟｰﾝ\" = \"販促企画\"\n";
+    let results = fix_three_times(doc, config);
     // Same span: the fixes are ordered by rule id, so ja.no-hankaku-kana wins.
     assert_eq!(
         results[0],
@@ -217,32 +224,7 @@ fn partially_overlapping_fixes_resolve_the_same_way_every_time() {
     // the next one.
     let doc = "# お知らせ\n\n当社は本日、秋のｷｬﾝﾍﾟｰﾝを始めました。\n";
     let config = "[terms]\n\"秋のｷｬﾝ\" = \"秋の販促\"\n";
-    let mut results = Vec::new();
-    for _ in 0..3 {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("koho.toml"), config).unwrap();
-        let p = copy_to(dir.path(), "a.md", doc.as_bytes());
-        let out = Command::cargo_bin("koho")
-            .unwrap()
-            .current_dir(dir.path())
-            .args([
-                "check",
-                "--fix",
-                "--select",
-                "ja.terms,ja.no-hankaku-kana",
-                "a.md",
-            ])
-            .output()
-            .unwrap();
-        assert_ne!(
-            out.status.code(),
-            Some(2),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        results.push(std::fs::read_to_string(&p).unwrap());
-    }
-    assert!(results.windows(2).all(|w| w[0] == w[1]), "{results:?}");
+    let results = fix_three_times(doc, config);
     assert_eq!(
         results[0],
         "# お知らせ\n\n当社は本日、秋の販促ペーンを始めました。\n"
