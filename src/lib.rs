@@ -32,6 +32,7 @@ use coverage::{Coverage, DocKind, KindDecision};
 use diagnostic::{Diagnostic, Severity};
 use document::Document;
 pub use input::Source;
+use rayon::prelude::*;
 use rules::{selector_matches, Ctx, Registry, RuleOptions};
 use span::Span;
 use token::Tokenizer;
@@ -148,33 +149,45 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     let sentences = sentence::sentences(&doc, &settings.tokenizer);
     let kind = coverage::detect_kind(&doc, &sentences, settings.default_kind);
 
+    // Rules run in parallel (rayon): with one file to lint, the second core
+    // would otherwise idle while each rule compiles its lazy regexes. Each
+    // rule writes to its own list and the lists are joined in registry
+    // order, so the result does not depend on scheduling.
+    //
     // Coverage first: every element rule, enabled or not, records evidence.
+    // The first rule (in registry order) that finds evidence for an element
+    // provides it.
     let mut coverage = Coverage::new(kind.kind);
     {
         let blank = Coverage::new(kind.kind);
-        for rule in settings.registry.iter() {
-            let Some(element) = rule.element() else {
-                continue;
-            };
-            if coverage.get(element).found {
-                continue;
-            }
-            let options = settings
-                .options
-                .get(&rule.meta().id)
-                .cloned()
-                .unwrap_or_default();
-            let ctx = Ctx {
-                source: &source,
-                doc: &doc,
-                sentences: &sentences,
-                kind: kind.kind,
-                coverage: &blank,
-                options: &options,
-                severity: Severity::Info,
-            };
-            if let Some(span) = rule.find_evidence(&ctx) {
-                coverage.set(element, span);
+        let element_rules: Vec<_> = settings
+            .registry
+            .iter()
+            .filter_map(|rule| Some((rule, rule.element()?)))
+            .collect();
+        let evidence: Vec<Option<Span>> = element_rules
+            .par_iter()
+            .map(|(rule, _)| {
+                let options = settings
+                    .options
+                    .get(&rule.meta().id)
+                    .cloned()
+                    .unwrap_or_default();
+                let ctx = Ctx {
+                    source: &source,
+                    doc: &doc,
+                    sentences: &sentences,
+                    kind: kind.kind,
+                    coverage: &blank,
+                    options: &options,
+                    severity: Severity::Info,
+                };
+                rule.find_evidence(&ctx)
+            })
+            .collect();
+        for ((_, element), span) in element_rules.iter().zip(evidence) {
+            if let (false, Some(span)) = (coverage.get(*element).found, span) {
+                coverage.set(*element, span);
             }
         }
     }
@@ -194,28 +207,39 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             .with_help("UTF-8 で保存すると、--fix による自動修正も使えます。"),
         );
     }
-    for rule in settings.registry.iter() {
-        let meta = rule.meta();
-        if !settings.is_enabled(&meta.id) || !meta.applies_to.contains(&kind.kind) {
-            continue;
-        }
-        let severity = settings
-            .severity_overrides
-            .get(&meta.id)
-            .copied()
-            .unwrap_or_else(|| meta.severity.for_kind(kind.kind));
-        let options = settings.options.get(&meta.id).cloned().unwrap_or_default();
-        let ctx = Ctx {
-            source: &source,
-            doc: &doc,
-            sentences: &sentences,
-            kind: kind.kind,
-            coverage: &coverage,
-            options: &options,
-            severity,
-        };
-        rule.check(&ctx, &mut diagnostics);
-    }
+    let active: Vec<&Arc<dyn rules::Rule>> = settings
+        .registry
+        .iter()
+        .filter(|rule| {
+            let meta = rule.meta();
+            settings.is_enabled(&meta.id) && meta.applies_to.contains(&kind.kind)
+        })
+        .collect();
+    let found: Vec<Vec<Diagnostic>> = active
+        .par_iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            let severity = settings
+                .severity_overrides
+                .get(&meta.id)
+                .copied()
+                .unwrap_or_else(|| meta.severity.for_kind(kind.kind));
+            let options = settings.options.get(&meta.id).cloned().unwrap_or_default();
+            let ctx = Ctx {
+                source: &source,
+                doc: &doc,
+                sentences: &sentences,
+                kind: kind.kind,
+                coverage: &coverage,
+                options: &options,
+                severity,
+            };
+            let mut out = Vec::new();
+            rule.check(&ctx, &mut out);
+            out
+        })
+        .collect();
+    diagnostics.extend(found.into_iter().flatten());
     let text = &source.text;
     diagnostics.retain(|d| !doc.suppressions.is_suppressed(&d.rule, d.span));
     drop_superseded(&settings.registry, &mut diagnostics);

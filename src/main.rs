@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Rule compilation and tokenization allocate many small objects; mimalloc
+// makes start-up and linting measurably faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match koho::cli::args::Cli::try_parse() {
         Ok(c) => c,

@@ -4,12 +4,14 @@
 
 pub mod checks;
 pub mod kinds;
+pub mod lazy_regex;
 pub mod pattern;
 pub mod spec;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::coverage::{Coverage, DocKind};
@@ -251,13 +253,19 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
 impl Registry {
     /// The built-in rules: embedded TOML files plus code-backed checks.
     pub fn builtin() -> Result<Self, spec::SpecError> {
+        // Compiling the rules' regexes is most of koho's start-up: the rule
+        // files and the code-backed checks compile in parallel.
+        let (files, code) = rayon::join(
+            || {
+                BUILTIN_RULE_FILES
+                    .par_iter()
+                    .map(|(name, text)| spec::load_builtin(name, text))
+                    .collect::<Result<Vec<_>, _>>()
+            },
+            checks::all,
+        );
         let mut reg = Registry::default();
-        for (name, text) in BUILTIN_RULE_FILES {
-            for rule in spec::load(name, text, "builtin")? {
-                reg.insert(rule)?;
-            }
-        }
-        for rule in checks::all() {
+        for rule in files?.into_iter().flatten().chain(code) {
             reg.insert(rule)?;
         }
         Ok(reg)

@@ -2,7 +2,7 @@
 //! regexes over a unit's plain text, and token sequences matched on
 //! surface, base form and POS.
 
-use regex::Regex;
+use super::lazy_regex::LazyRegex;
 
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -13,9 +13,9 @@ use crate::token::Token;
 /// (`名詞,固有名詞` matches 名詞/固有名詞/組織).
 #[derive(Debug, Clone)]
 pub struct TokenMatcher {
-    pub surface: Option<Regex>,
-    pub base: Option<Regex>,
-    pub pos: Vec<Regex>,
+    pub surface: Option<LazyRegex>,
+    pub base: Option<LazyRegex>,
+    pub pos: Vec<LazyRegex>,
     /// Matches any token that does NOT satisfy the fields above.
     pub negate: bool,
 }
@@ -35,7 +35,7 @@ impl TokenMatcher {
 
 #[derive(Debug, Clone)]
 pub enum Pattern {
-    Regex(Regex),
+    Regex(LazyRegex),
     Tokens(Vec<TokenMatcher>),
 }
 

@@ -23,11 +23,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use miette::{NamedSource, SourceSpan};
-use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::kinds::{self, Scope};
+use super::lazy_regex::LazyRegex;
 use super::pattern::{Pattern, PatternSet, TokenMatcher};
 use super::{FixAvailability, OptionDoc, Rule, RuleMeta, SeverityByKind};
 use crate::coverage::{DocKind, Element};
@@ -172,6 +172,9 @@ struct RuleSpec {
 struct Loader<'a> {
     file: &'a str,
     text: &'a str,
+    /// Compile regexes on first use (built-in rule files only; see
+    /// [`LazyRegex`]).
+    lazy: bool,
 }
 
 impl Loader<'_> {
@@ -190,20 +193,20 @@ impl Loader<'_> {
         )
     }
 
-    fn regex(&self, s: &Spanned<String>) -> Result<Regex, SpecError> {
-        regex::RegexBuilder::new(s.get_ref())
-            .size_limit(1 << 22)
-            .build()
-            .map_err(|e| {
-                self.err(
-                    s.span(),
-                    format!("正規表現が不正です: {}", first_line(&e.to_string())),
-                    Some("Rust の regex 構文で書いてください（後方参照・先読みは使えません）。"),
-                )
-            })
+    fn regex(&self, s: &Spanned<String>) -> Result<LazyRegex, SpecError> {
+        if self.lazy {
+            return Ok(LazyRegex::lazy(s.get_ref()));
+        }
+        LazyRegex::eager(s.get_ref()).map_err(|e| {
+            self.err(
+                s.span(),
+                format!("正規表現が不正です: {}", first_line(&e.to_string())),
+                Some("Rust の regex 構文で書いてください（後方参照・先読みは使えません）。"),
+            )
+        })
     }
 
-    fn full(&self, s: &Spanned<String>) -> Result<Regex, SpecError> {
+    fn full(&self, s: &Spanned<String>) -> Result<LazyRegex, SpecError> {
         let anchored = Spanned::new(s.span(), format!("^(?:{})$", s.get_ref()));
         self.regex(&anchored).map_err(|mut e| {
             e.span = Some(SourceSpan::new(s.span().start.into(), s.span().len()));
@@ -281,6 +284,22 @@ fn first_line(s: &str) -> String {
 
 /// Parse and compile one rule file. `origin` is `builtin` or the file path.
 pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, SpecError> {
+    load_with(file, text, origin, false)
+}
+
+/// A built-in rule file: regexes compile on first use. `Registry::builtin`
+/// uses this; the test `builtin_patterns_compile` loads the same files with
+/// [`load`] so that every built-in regex is compiled at least once.
+pub fn load_builtin(file: &str, text: &str) -> Result<Vec<Arc<dyn Rule>>, SpecError> {
+    load_with(file, text, "builtin", true)
+}
+
+fn load_with(
+    file: &str,
+    text: &str,
+    origin: &str,
+    lazy: bool,
+) -> Result<Vec<Arc<dyn Rule>>, SpecError> {
     let parsed: RuleFile = toml::from_str(text).map_err(|e| {
         SpecError::at(
             file,
@@ -290,7 +309,7 @@ pub fn load(file: &str, text: &str, origin: &str) -> Result<Vec<Arc<dyn Rule>>, 
             Some("[[rule]] の表ごとに id・kind・message などを書いてください（`koho explain` の例を参照）。".into()),
         )
     })?;
-    let ld = Loader { file, text };
+    let ld = Loader { file, text, lazy };
     let mut out: Vec<Arc<dyn Rule>> = Vec::new();
     for spanned in &parsed.rule {
         let rule_span = spanned.span();
@@ -507,6 +526,40 @@ mod tests {
             Err(e) => e,
             Ok(_) => panic!("expected an error for {text}"),
         }
+    }
+
+    #[test]
+    fn builtin_patterns_compile() {
+        // Built-in regexes are compiled lazily at run time; loading the
+        // files eagerly here is what guarantees each one compiles.
+        for (name, text) in super::super::BUILTIN_RULE_FILES {
+            let eager = match load(name, text, "builtin") {
+                Ok(rules) => rules.len(),
+                Err(e) => panic!("{name}: {}", e.message),
+            };
+            let lazy = load_builtin(name, text).map(|r| r.len()).ok();
+            assert_eq!(lazy, Some(eager), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_bad_regex_in_a_builtin_file_matches_nothing_instead_of_panicking() {
+        let text = "[[rule]]\nid = \"x.bad\"\nkind = \"existence\"\nmessage = \"m\"\npatterns = [{ regex = \"(a\" }]\n";
+        let Ok(rules) = load_builtin("t.toml", text) else {
+            panic!("a lazy load does not compile, so cannot fail on a regex");
+        };
+        let source = crate::Source::new("t.md", "(a を含む文です。\n");
+        let registry = {
+            let mut r = super::super::Registry::default();
+            for rule in rules {
+                assert!(r.insert(rule).is_ok());
+            }
+            std::sync::Arc::new(r)
+        };
+        let tokenizer = std::sync::Arc::new(crate::token::Tokenizer::new().unwrap());
+        let mut settings = crate::Settings::new(registry, tokenizer);
+        settings.select(&["x.bad".to_string()]);
+        assert!(crate::lint(source, &settings).diagnostics.is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! which users can change with `[rules."ID"] max = N`. For `length`,
 //! characters inside matches of `exclude` (URLs, say) are not counted.
 
-use regex::Regex;
+use crate::rules::lazy_regex::LazyRegex;
 
 use super::Common;
 use crate::diagnostic::Diagnostic;
@@ -14,9 +14,9 @@ pub enum Measure {
     /// Characters in the sentence.
     Length,
     /// Matches of a regex in the sentence.
-    Count(Regex),
+    Count(LazyRegex),
     /// Longest run of consecutive characters matching a one-character regex.
-    Run(Regex),
+    Run(LazyRegex),
 }
 
 pub struct Metric {
@@ -27,7 +27,7 @@ pub struct Metric {
 }
 
 /// The longest run and its byte range.
-fn longest_run(re: &Regex, text: &str) -> (usize, Span) {
+fn longest_run(re: &regex::Regex, text: &str) -> (usize, Span) {
     let mut best = (0, Span::default());
     let mut cur = (0, 0usize);
     let mut buf = [0u8; 4];

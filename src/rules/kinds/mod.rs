@@ -60,7 +60,7 @@ pub struct Common {
     /// Look only at prose sentences (not headers, contact lines, labels).
     pub prose_only: bool,
     /// Skip sentences in sections whose heading matches (`section-not`).
-    pub section_not: Option<regex::Regex>,
+    pub section_not: Option<crate::rules::lazy_regex::LazyRegex>,
 }
 
 /// A group of sentences a rule judges together.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
+use crate::rules::lazy_regex::LazyRegex;
 
 use super::{match_span, source_is, Common};
 use crate::diagnostic::{Diagnostic, Fix};
@@ -15,7 +15,7 @@ pub struct Substitution {
     pub meta: RuleMeta,
     pub common: Common,
     swap: BTreeMap<String, String>,
-    swap_pos: Vec<Regex>,
+    swap_pos: Vec<LazyRegex>,
 }
 
 impl Substitution {
@@ -23,7 +23,7 @@ impl Substitution {
         meta: RuleMeta,
         mut common: Common,
         swap: &BTreeMap<String, String>,
-        swap_pos: Vec<Regex>,
+        swap_pos: Vec<LazyRegex>,
     ) -> Self {
         let mut keys: Vec<&String> = swap.keys().collect();
         keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
@@ -32,11 +32,10 @@ impl Substitution {
             .map(|k| regex::escape(k))
             .collect::<Vec<_>>()
             .join("|");
-        if let Ok(re) = Regex::new(&alternation) {
-            common.patterns = PatternSet {
-                patterns: vec![Pattern::Regex(re)],
-            };
-        }
+        // Escaped literals: always a valid regex, compiled on first use.
+        common.patterns = PatternSet {
+            patterns: vec![Pattern::Regex(LazyRegex::lazy(&alternation))],
+        };
         Substitution {
             meta,
             common,
