@@ -216,6 +216,9 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         };
         rule.check(&ctx, &mut diagnostics);
     }
+    // Sentences and their tokens are the bulk of a huge file's memory:
+    // free them before sorting the findings, not after.
+    drop(sentences);
     let text = &source.text;
     diagnostics.retain(|d| !doc.suppressions.is_suppressed(&d.rule, d.span));
     drop_superseded(&settings.registry, &mut diagnostics);

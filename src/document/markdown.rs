@@ -37,8 +37,12 @@ impl<'s> Builder<'s> {
     }
 
     fn flush(&mut self) {
-        if let Some(b) = self.current.take() {
+        if let Some(mut b) = self.current.take() {
             if !b.text.trim().is_empty() {
+                // Appending grew these by doubling; a document keeps all
+                // its blocks, and a huge one would keep up to twice its text.
+                b.text.shrink_to_fit();
+                b.map.shrink_to_fit();
                 self.blocks.push(b);
             }
         }
@@ -158,6 +162,7 @@ pub fn parse(src: &str) -> Document {
         }
     }
     b.flush();
+    b.blocks.shrink_to_fit();
     Document {
         blocks: b.blocks,
         front_matter,

@@ -60,6 +60,10 @@ impl OffsetMap {
         self.segments.push(seg);
     }
 
+    pub fn shrink_to_fit(&mut self) {
+        self.segments.shrink_to_fit();
+    }
+
     pub fn segments(&self) -> &[Segment] {
         &self.segments
     }
