@@ -23,6 +23,7 @@ pub mod report;
 pub mod rules;
 pub mod sentence;
 pub mod span;
+pub mod text;
 pub mod token;
 
 use std::collections::BTreeMap;
