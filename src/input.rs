@@ -43,6 +43,22 @@ pub struct Source {
 }
 
 impl Source {
+    /// The bytes of the file this was decoded from, when it was UTF-8
+    /// (the only files `--fix` rewrites): rebuilt from the text instead of
+    /// kept, so a huge file is not held twice.
+    pub fn original_bytes(&self) -> Option<Vec<u8>> {
+        match self.encoding {
+            Encoding::Utf8 => Some(self.text.as_bytes().to_vec()),
+            Encoding::Utf8Bom => {
+                let mut b = Vec::with_capacity(BOM.len() + self.text.len());
+                b.extend_from_slice(BOM);
+                b.extend_from_slice(self.text.as_bytes());
+                Some(b)
+            }
+            Encoding::ShiftJis | Encoding::EucJp => None,
+        }
+    }
+
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -85,24 +101,26 @@ impl fmt::Display for InputError {
 
 /// Decode `bytes` as a draft. `name` is only carried along for reporting.
 pub fn decode(name: &str, bytes: &[u8], max_bytes: usize) -> Result<Source, InputError> {
-    if bytes.len() > max_bytes {
-        return Err(InputError::TooLarge {
-            size: bytes.len(),
-            limit: max_bytes,
-        });
-    }
-    if bytes.contains(&0) {
-        return Err(InputError::Binary);
-    }
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        match std::str::from_utf8(rest) {
-            Ok(t) => (t.to_owned(), Encoding::Utf8Bom),
+    refuse_early(bytes, max_bytes)?;
+    decode_owned(name, bytes.to_vec(), max_bytes)
+}
+
+/// [`decode`] taking the buffer: UTF-8 text keeps the very same buffer
+/// (no copy), so a huge file is never held twice.
+pub fn decode_owned(name: &str, bytes: Vec<u8>, max_bytes: usize) -> Result<Source, InputError> {
+    refuse_early(&bytes, max_bytes)?;
+    let (text, encoding) = if bytes.starts_with(BOM) {
+        let mut rest = bytes;
+        rest.drain(..BOM.len());
+        match String::from_utf8(rest) {
+            Ok(t) => (t, Encoding::Utf8Bom),
             Err(_) => return Err(InputError::Undecodable),
         }
-    } else if let Ok(t) = std::str::from_utf8(bytes) {
-        (t.to_owned(), Encoding::Utf8)
     } else {
-        decode_legacy(bytes).ok_or(InputError::Undecodable)?
+        match String::from_utf8(bytes) {
+            Ok(t) => (t, Encoding::Utf8),
+            Err(e) => decode_legacy(e.as_bytes()).ok_or(InputError::Undecodable)?,
+        }
     };
     if looks_binary(&text) {
         return Err(InputError::Binary);
@@ -112,6 +130,21 @@ pub fn decode(name: &str, bytes: &[u8], max_bytes: usize) -> Result<Source, Inpu
         text,
         encoding,
     })
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn refuse_early(bytes: &[u8], max_bytes: usize) -> Result<(), InputError> {
+    if bytes.len() > max_bytes {
+        return Err(InputError::TooLarge {
+            size: bytes.len(),
+            limit: max_bytes,
+        });
+    }
+    if bytes.contains(&0) {
+        return Err(InputError::Binary);
+    }
+    Ok(())
 }
 
 /// Try the Japanese legacy encodings. Both often decode without errors, so
@@ -175,6 +208,9 @@ mod tests {
         b.extend_from_slice("お詫び".as_bytes());
         let s = decode("a.md", &b, 1000).unwrap();
         assert_eq!((s.text.as_str(), s.encoding), ("お詫び", Encoding::Utf8Bom));
+        assert_eq!(s.original_bytes(), Some(b.clone()));
+        let owned = decode_owned("a.md", b, 1000).unwrap();
+        assert_eq!(owned.text, "お詫び");
     }
 
     #[test]

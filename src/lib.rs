@@ -23,6 +23,7 @@ pub mod report;
 pub mod rules;
 pub mod sentence;
 pub mod span;
+pub mod text;
 pub mod token;
 
 use std::collections::BTreeMap;
@@ -240,6 +241,9 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         })
         .collect();
     diagnostics.extend(found.into_iter().flatten());
+    // Sentences and their tokens are the bulk of a huge file's memory:
+    // free them before sorting the findings, not after.
+    drop(sentences);
     let text = &source.text;
     diagnostics.retain(|d| !doc.suppressions.is_suppressed(&d.rule, d.span));
     drop_superseded(&settings.registry, &mut diagnostics);

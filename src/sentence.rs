@@ -4,6 +4,7 @@
 
 use crate::document::{Block, BlockKind, Document, Role};
 use crate::span::Span;
+use crate::text::Text;
 use crate::token::{Token, Tokenizer};
 
 /// Above this many bytes a sentence stops honouring open brackets, so an
@@ -16,8 +17,9 @@ pub struct Sentence {
     pub block: usize,
     /// Range in the block's plain text.
     pub plain: Span,
-    /// The sentence's plain text (leading/trailing white space trimmed).
-    pub text: String,
+    /// The sentence's plain text (leading/trailing white space trimmed):
+    /// a slice of the block's text, sharing its buffer.
+    pub text: Text,
     /// Source range.
     pub span: Span,
     /// A sentence of running prose (lead or body, not a label, header or
@@ -151,7 +153,7 @@ pub fn sentences(doc: &Document, tokenizer: &Tokenizer) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for plain in split(&block.text) {
-            let text = plain.slice(&block.text).to_owned();
+            let text = block.text.slice(plain);
             let tokens = tokenizer.tokenize(&text);
             out.push(Sentence {
                 block: bi,
@@ -164,6 +166,8 @@ pub fn sentences(doc: &Document, tokenizer: &Tokenizer) -> Vec<Sentence> {
             });
         }
     }
+    // Grown by doubling; every rule then reads the whole list.
+    out.shrink_to_fit();
     out
 }
 

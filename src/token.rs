@@ -17,15 +17,25 @@ use crate::span::Span;
 /// One morpheme. Offsets are relative to the text that was tokenized; the
 /// sentence layer shifts them to source bytes.
 ///
-/// The string fields are [`Sym`]s: shared strings that read like `&str`
-/// (`t.pos[0] == "名詞"`, `t.surface.as_str()`, `&*t.base`) and cost no
-/// allocation per token for dictionary words. Use `.to_string()` for an
-/// owned `String`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A token is its range plus a shared pointer to the word's [`Features`];
+/// it dereferences to them, so rules read `t.surface`, `t.pos[0]`,
+/// `t.base` as fields. A dictionary word's features are decoded once per
+/// thread and shared by every occurrence: a 50 MB file has millions of
+/// tokens, and 24 bytes each (not nine strings each) bounds its peak RSS.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Token {
-    pub surface: Sym,
     /// Offsets in the tokenized text.
     pub range: Span,
+    features: Arc<Features>,
+}
+
+/// What the dictionary says about a word. The string fields are [`Sym`]s:
+/// shared strings that read like `&str` (`t.pos[0] == "名詞"`,
+/// `t.surface.as_str()`, `&*t.base`). Use `.to_string()` for an owned
+/// `String`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Features {
+    pub surface: Sym,
     /// 品詞, 品詞細分類1–3 (IPADIC). Unknown words: `["未知語", "*", "*", "*"]`.
     pub pos: [Sym; 4],
     /// 活用型 and 活用形 (`*` when not inflecting).
@@ -37,12 +47,33 @@ pub struct Token {
     pub reading: Sym,
 }
 
+impl std::ops::Deref for Token {
+    type Target = Features;
+    fn deref(&self) -> &Features {
+        &self.features
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("surface", &self.surface)
+            .field("range", &self.range)
+            .field("pos", &self.pos)
+            .field("conj_type", &self.conj_type)
+            .field("conj_form", &self.conj_form)
+            .field("base", &self.base)
+            .field("reading", &self.reading)
+            .finish()
+    }
+}
+
 /// An immutable shared string: a token field. Cloning it is a reference
 /// count increment, not a copy; it dereferences to `str` and compares
 /// with `str`, `&str` and `String` in both directions.
 ///
-/// A thin pointer (8 bytes) rather than `Arc<str>` (16): a document keeps
-/// all its tokens, nine strings each, and a 50 MB file has millions.
+/// A thin pointer (8 bytes) rather than `Arc<str>` (16): features hold
+/// nine of them, and a per-thread cache holds features of every word seen.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Sym(Arc<String>);
 
@@ -210,55 +241,81 @@ fn shared_lindera() -> Result<Arc<Lindera>, TokenizerError> {
 
 /// A dictionary word's features, decoded once per thread and word id
 /// (decoding allocates a `Vec<String>` in lindera for every token).
-struct Features {
-    surface: Sym,
-    pos: [Sym; 4],
-    conj_type: Sym,
-    conj_form: Sym,
-    /// `None` when IPADIC has `*` (the surface is the base form).
-    base: Option<Sym>,
-    reading: Sym,
+struct Cached {
+    features: Arc<Features>,
+    /// IPADIC has `*` for the base form: it is the surface.
+    base_is_surface: bool,
 }
 
-impl Features {
+impl Cached {
     fn from_details(surface: &str, d: &[&str]) -> Option<Self> {
         if d.len() < 7 {
             return None;
         }
-        Some(Features {
-            surface: surface.into(),
-            pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
-            conj_type: d[4].into(),
-            conj_form: d[5].into(),
-            base: (d[6] != "*").then(|| d[6].into()),
-            reading: d.get(7).map(|s| Sym::from(*s)).unwrap_or_default(),
+        let surface = Sym::from(surface);
+        let base_is_surface = d[6] == "*";
+        Some(Cached {
+            features: Arc::new(Features {
+                pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
+                conj_type: d[4].into(),
+                conj_form: d[5].into(),
+                base: if base_is_surface {
+                    surface.clone()
+                } else {
+                    d[6].into()
+                },
+                reading: d.get(7).map(|s| Sym::from(*s)).unwrap_or_default(),
+                surface,
+            }),
+            base_is_surface,
         })
     }
 
     fn token(&self, surface: &str, range: Span) -> Token {
-        let surface = if surface == self.surface {
-            self.surface.clone()
-        } else {
-            Sym::from(surface)
-        };
+        if surface == self.features.surface {
+            return Token {
+                range,
+                features: self.features.clone(),
+            };
+        }
+        // A word id always has the same surface in IPADIC; stay correct
+        // if lindera ever hands another one.
+        let surface = Sym::from(surface);
+        let f = &self.features;
         Token {
-            pos: self.pos.clone(),
-            conj_type: self.conj_type.clone(),
-            conj_form: self.conj_form.clone(),
-            base: self.base.clone().unwrap_or_else(|| surface.clone()),
-            reading: self.reading.clone(),
-            surface,
             range,
+            features: Arc::new(Features {
+                pos: f.pos.clone(),
+                conj_type: f.conj_type.clone(),
+                conj_form: f.conj_form.clone(),
+                base: if self.base_is_surface {
+                    surface.clone()
+                } else {
+                    f.base.clone()
+                },
+                reading: f.reading.clone(),
+                surface,
+            }),
         }
     }
 }
 
 /// Word id → features of IPADIC words seen by this thread. Bounded by the
 /// dictionary's size; word ids are dense, so a trivial hasher does.
-type FeatureCache = HashMap<u32, Option<Features>, BuildHasherDefault<IdHasher>>;
+type FeatureCache = HashMap<u32, Option<Cached>, BuildHasherDefault<IdHasher>>;
+
+/// Surface → features of unknown words seen by this thread, so repeated
+/// unknown words (numbers, names, Latin words) share one allocation too.
+/// Unlike the dictionary, the set of unknown words is open: the cache is
+/// emptied when it reaches [`UNKNOWN_CACHE_LIMIT`] entries (tokens keep
+/// their features alive on their own).
+type UnknownCache = HashMap<Box<str>, Arc<Features>>;
+
+const UNKNOWN_CACHE_LIMIT: usize = 1 << 16;
 
 thread_local! {
     static SYSTEM_FEATURES: RefCell<FeatureCache> = RefCell::new(FeatureCache::default());
+    static UNKNOWN_FEATURES: RefCell<UnknownCache> = RefCell::new(UnknownCache::default());
 }
 
 #[derive(Default)]
@@ -352,12 +409,12 @@ impl Tokenizer {
                 } else if t.word_id.is_system() {
                     let features = cache.entry(t.word_id.0).or_insert_with(|| {
                         t.get_details()
-                            .and_then(|d| Features::from_details(surface, &d))
+                            .and_then(|d| Cached::from_details(surface, &d))
                     });
                     features.as_ref().map(|f| f.token(surface, range))
                 } else if self.has_user_dictionary {
                     t.get_details()
-                        .and_then(|d| Features::from_details(surface, &d))
+                        .and_then(|d| Cached::from_details(surface, &d))
                         .map(|f| f.token(surface, range))
                 } else {
                     None
@@ -401,15 +458,30 @@ fn run_end(rest: &str) -> usize {
 }
 
 fn unknown(surface: &str, range: Span) -> Token {
+    let features = UNKNOWN_FEATURES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(f) = cache.get(surface) {
+            return f.clone();
+        }
+        if cache.len() >= UNKNOWN_CACHE_LIMIT {
+            cache.clear();
+        }
+        let f = Arc::new(unknown_features(surface));
+        cache.insert(surface.into(), f.clone());
+        f
+    });
+    Token { range, features }
+}
+
+fn unknown_features(surface: &str) -> Features {
     thread_local! {
         static UNKNOWN: (Sym, Sym) = (Sym::from("未知語"), Sym::from("*"));
     }
     let surface = Sym::from(surface);
     let (unk, star) = UNKNOWN.with(|(u, s)| (u.clone(), s.clone()));
-    Token {
+    Features {
         base: surface.clone(),
         surface,
-        range,
         pos: [unk, star.clone(), star.clone(), star.clone()],
         conj_type: star.clone(),
         conj_form: star,
@@ -526,9 +598,9 @@ mod tests {
 
     #[test]
     fn token_stays_small() {
-        // Nine thin string pointers and a span: memory per token bounds
-        // the peak RSS on huge files.
-        assert!(std::mem::size_of::<Token>() <= 9 * 8 + 16);
+        // A span and one shared pointer: memory per token bounds the peak
+        // RSS on huge files.
+        assert!(std::mem::size_of::<Token>() <= 16 + 8);
     }
 
     #[test]

@@ -177,41 +177,35 @@ fn changed_files(base: &str, errors: &mut Vec<FileError>) -> Vec<PathBuf> {
 
 struct Linted {
     input: Input,
-    /// The bytes that were read (for the changed-on-disk check of --fix).
-    bytes: Vec<u8>,
     settings_key: Option<PathBuf>,
     result: Result<FileReport, FileError>,
 }
 
+/// `bytes` become the source text without a copy (the changed-on-disk
+/// check of --fix rebuilds them from it).
 fn lint_one(
     input: &Input,
     bytes: Vec<u8>,
     settings: &Settings,
     max: usize,
-) -> (Vec<u8>, Result<FileReport, FileError>) {
+) -> Result<FileReport, FileError> {
     let name = input.name();
-    let source = match input::decode(&name, &bytes, max) {
+    let source = match input::decode_owned(&name, bytes, max) {
         Ok(s) => s,
         Err(e) => {
-            return (
-                bytes,
-                Err(FileError {
-                    path: name,
-                    message: e.to_string(),
-                }),
-            )
+            return Err(FileError {
+                path: name,
+                message: e.to_string(),
+            })
         }
     };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(source, settings)));
     match result {
-        Ok(r) => (bytes, Ok(r)),
-        Err(_) => (
-            bytes,
-            Err(FileError {
-                path: name,
-                message: "内部エラーでこのファイルをチェックできませんでした（koho の不具合です。原稿を添えて報告してください）。".into(),
-            }),
-        ),
+        Ok(r) => Ok(r),
+        Err(_) => Err(FileError {
+            path: name,
+            message: "内部エラーでこのファイルをチェックできませんでした（koho の不具合です。原稿を添えて報告してください）。".into(),
+        }),
     }
 }
 
@@ -338,7 +332,6 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
             let Some(settings) = settings_by_config.get(key) else {
                 return Linted {
                     input: input.clone(),
-                    bytes: Vec::new(),
                     settings_key: key.clone(),
                     result: Err(FileError {
                         path: input.name(),
@@ -350,19 +343,15 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                 Input::Stdin(_) => Ok(stdin_bytes.clone()),
                 Input::File(p) => std::fs::read(p),
             };
-            let (bytes, result) = match bytes {
+            let result = match bytes {
                 Ok(b) => lint_one(input, b, settings, max),
-                Err(e) => (
-                    Vec::new(),
-                    Err(FileError {
-                        path: input.name(),
-                        message: format!("読み込めません: {e}"),
-                    }),
-                ),
+                Err(e) => Err(FileError {
+                    path: input.name(),
+                    message: format!("読み込めません: {e}"),
+                }),
             };
             Linted {
                 input: input.clone(),
-                bytes,
                 settings_key: key.clone(),
                 result,
             }
@@ -404,7 +393,9 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                         bytes.extend_from_slice(b"\xEF\xBB\xBF");
                     }
                     bytes.extend_from_slice(fixed.as_bytes());
-                    match fix::write_atomic(path, &l.bytes, &bytes) {
+                    // UTF-8 (checked above): the bytes read are the text.
+                    let read = report.source.original_bytes().unwrap_or_default();
+                    match fix::write_atomic(path, &read, &bytes) {
                         Ok(()) => {
                             let source = input::Source {
                                 name: report.source.name.clone(),
@@ -412,7 +403,6 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                                 encoding: report.source.encoding,
                             };
                             l.result = Ok(lint(source, settings));
-                            l.bytes = bytes;
                         }
                         Err(e) => errors.push(FileError {
                             path: path.display().to_string(),

@@ -162,7 +162,7 @@ mod tests {
         Document::parse(src)
             .blocks
             .iter()
-            .map(|b| (b.text.clone(), b.role))
+            .map(|b| (b.text.to_string(), b.role))
             .collect()
     }
 

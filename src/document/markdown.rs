@@ -9,11 +9,14 @@ use super::{
     front_matter, suppress, Block, BlockKind, Document, OffsetMap, Role, Segment, CODE_PLACEHOLDER,
 };
 use crate::span::Span;
+use crate::text::Text;
 
 struct Builder<'s> {
     src: &'s str,
     blocks: Vec<Block>,
     current: Option<Block>,
+    /// Plain text of `current`, moved into it (as a [`Text`]) by `flush`.
+    text: String,
     quote_depth: usize,
     list_depth: usize,
     /// Inside a code block, image alt text or metadata: not prose.
@@ -27,7 +30,7 @@ impl<'s> Builder<'s> {
             kind,
             role: Role::Body,
             span: Span::empty(at),
-            text: String::new(),
+            text: Text::default(),
             map: OffsetMap::default(),
             quote_depth: self.quote_depth,
             list_depth: self.list_depth,
@@ -37,8 +40,13 @@ impl<'s> Builder<'s> {
     }
 
     fn flush(&mut self) {
-        if let Some(b) = self.current.take() {
-            if !b.text.trim().is_empty() {
+        let text = std::mem::take(&mut self.text);
+        if let Some(mut b) = self.current.take() {
+            if !text.trim().is_empty() {
+                b.text = Text::from(text);
+                // Appending grew it by doubling; a document keeps all its
+                // blocks, and a huge one would keep up to twice its map.
+                b.map.shrink_to_fit();
                 self.blocks.push(b);
             }
         }
@@ -57,16 +65,16 @@ impl<'s> Builder<'s> {
             self.begin(kind, src.start);
         }
         if let Some(b) = self.current.as_mut() {
-            if b.text.is_empty() {
+            if self.text.is_empty() {
                 b.span = src;
             }
             b.map.push(Segment {
-                plain: b.text.len(),
+                plain: self.text.len(),
                 plain_len: plain.len(),
                 src,
                 exact,
             });
-            b.text.push_str(plain);
+            self.text.push_str(plain);
             b.span = b.span.cover(src);
         }
     }
@@ -90,6 +98,7 @@ pub fn parse(src: &str) -> Document {
         src,
         blocks: Vec::new(),
         current: None,
+        text: String::new(),
         quote_depth: 0,
         list_depth: 0,
         skip_depth: 0,
@@ -158,6 +167,7 @@ pub fn parse(src: &str) -> Document {
         }
     }
     b.flush();
+    b.blocks.shrink_to_fit();
     Document {
         blocks: b.blocks,
         front_matter,

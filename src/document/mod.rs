@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod suppress;
 
 use crate::span::Span;
+use crate::text::Text;
 pub use front_matter::FrontMatter;
 pub use suppress::Suppressions;
 
@@ -60,6 +61,10 @@ impl OffsetMap {
         self.segments.push(seg);
     }
 
+    pub fn shrink_to_fit(&mut self) {
+        self.segments.shrink_to_fit();
+    }
+
     pub fn segments(&self) -> &[Segment] {
         &self.segments
     }
@@ -107,8 +112,9 @@ pub struct Block {
     /// Source range of the whole block.
     pub span: Span,
     /// Plain text: emphasis and link syntax removed, inline code replaced by
-    /// [`CODE_PLACEHOLDER`], soft breaks kept as `\n`.
-    pub text: String,
+    /// [`CODE_PLACEHOLDER`], soft breaks kept as `\n`. Its sentences'
+    /// texts share its buffer.
+    pub text: Text,
     pub map: OffsetMap,
     pub quote_depth: usize,
     pub list_depth: usize,

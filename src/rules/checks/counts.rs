@@ -202,7 +202,7 @@ fn floor_boundary(text: &str, mut from: usize, to: usize) -> &str {
 /// The text a count is read against: its sentence and, for a table cell,
 /// the cells before it in the table and the section heading.
 pub fn context_text(doc: &Document, s: &Sentence) -> String {
-    let mut t = s.text.clone();
+    let mut t = s.text.to_string();
     if let Some(b) = doc.blocks.get(s.block) {
         if b.kind == BlockKind::TableCell {
             for prev in doc.blocks[..s.block].iter().rev().take(3) {

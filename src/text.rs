@@ -1,0 +1,161 @@
+//! [`Text`]: an immutable string that can be a slice of a shared buffer.
+//! A block's plain text and the text of each of its sentences share one
+//! buffer, so a document holds its plain text once, not twice (on a 50 MB
+//! file that is 50 MB of peak memory).
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// Reads like a `&str` (`t.find(..)`, `&t[..]`, `t == "…"`, `t.as_str()`);
+/// cloning it or taking a [`Text::slice`] copies no bytes. Use
+/// `.to_string()` for an owned `String`.
+#[derive(Clone, Default)]
+pub struct Text {
+    buf: Arc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        // Built only by `From` (whole buffer) and `slice` (checked), so the
+        // range is always on char boundaries within `buf`.
+        self.buf.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// `range` of this text as a `Text` sharing the same buffer; empty when
+    /// the range is out of bounds or not on char boundaries.
+    pub fn slice(&self, range: crate::span::Span) -> Text {
+        match self.as_str().get(range.start..range.end) {
+            Some(_) => Text {
+                buf: self.buf.clone(),
+                start: self.start + range.start,
+                end: self.start + range.end,
+            },
+            None => Text::default(),
+        }
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        let end = s.len();
+        Text {
+            buf: Arc::from(s),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text {
+            buf: Arc::from(s),
+            start: 0,
+            end: s.len(),
+        }
+    }
+}
+
+impl From<&Text> for String {
+    fn from(t: &Text) -> Self {
+        t.as_str().to_owned()
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h)
+    }
+}
+
+macro_rules! text_eq {
+    ($($t:ty),*) => {$(
+        impl PartialEq<$t> for Text {
+            fn eq(&self, other: &$t) -> bool {
+                self.as_str() == &**other
+            }
+        }
+        impl PartialEq<Text> for $t {
+            fn eq(&self, other: &Text) -> bool {
+                &**self == other.as_str()
+            }
+        }
+    )*};
+}
+text_eq!(&str, String);
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn slices_share_the_buffer_and_read_like_str() {
+        let block = Text::from("被害を確認しました。調査中です。".to_owned());
+        let s = block.slice(Span::new(30, 48));
+        assert_eq!(s, "調査中です。");
+        assert_eq!("調査中です。", s);
+        assert_eq!(s.as_str(), "調査中です。");
+        assert_eq!(s.find("です"), Some(9));
+        assert_eq!(&s[..3], "調");
+        assert_eq!(format!("{s}/{s:?}"), "調査中です。/\"調査中です。\"");
+        assert!(Arc::ptr_eq(&block.buf, &s.buf));
+        // Off a char boundary: empty, never a panic.
+        assert_eq!(block.slice(Span::new(1, 4)), "");
+        assert_eq!(s.slice(Span::new(3, 9)), "査中");
+    }
+}
