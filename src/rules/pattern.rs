@@ -8,27 +8,94 @@ use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::token::Token;
 
-/// One token matcher. Each field is a regex that must match the whole
-/// value; `pos` is comma-separated levels matched from the top
-/// (`名詞,固有名詞` matches 名詞/固有名詞/組織).
+/// How one token field is compared. Rules mostly name plain words or
+/// alternations of words (`できる|出来る`); those are compared as strings,
+/// which is several times cheaper than running an anchored regex per token.
+#[derive(Debug, Clone)]
+pub enum TokenField {
+    /// The value must equal one of these.
+    Words(Vec<String>),
+    /// The value must match this (anchored) regex.
+    Regex(Regex),
+}
+
+impl TokenField {
+    /// `re` must match a whole value (`^(?:…)$`, as `spec.rs` builds it).
+    /// When its body is plain words joined by `|`, compare strings instead:
+    /// the same values match.
+    pub fn new(re: Regex) -> Self {
+        let words = re
+            .as_str()
+            .strip_prefix("^(?:")
+            .and_then(|b| b.strip_suffix(")$"))
+            .filter(|b| !b.chars().any(is_regex_meta))
+            .map(|b| b.split('|').map(str::to_owned).collect());
+        match words {
+            Some(words) => TokenField::Words(words),
+            None => TokenField::Regex(re),
+        }
+    }
+
+    pub fn matches(&self, value: &str) -> bool {
+        match self {
+            TokenField::Words(ws) => ws.iter().any(|w| w == value),
+            TokenField::Regex(re) => re.is_match(value),
+        }
+    }
+}
+
+/// Characters with a meaning in regex syntax (`regex_syntax::is_meta_character`
+/// plus `|`, which [`TokenField::new`] splits on itself). Whitespace is
+/// literal: rules are compiled without the `x` flag.
+fn is_regex_meta(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '.'
+            | '+'
+            | '*'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '^'
+            | '$'
+            | '#'
+            | '&'
+            | '-'
+            | '~'
+    )
+}
+
+/// One token matcher. Each field must match the whole value; `pos` is
+/// comma-separated levels matched from the top (`名詞,固有名詞` matches
+/// 名詞/固有名詞/組織).
 #[derive(Debug, Clone)]
 pub struct TokenMatcher {
-    pub surface: Option<Regex>,
-    pub base: Option<Regex>,
-    pub pos: Vec<Regex>,
+    pub surface: Option<TokenField>,
+    pub base: Option<TokenField>,
+    pub pos: Vec<TokenField>,
     /// Matches any token that does NOT satisfy the fields above.
     pub negate: bool,
 }
 
 impl TokenMatcher {
+    /// A matcher from whole-value regexes (see [`TokenField::new`]).
+    pub fn new(surface: Option<Regex>, base: Option<Regex>, pos: Vec<Regex>, negate: bool) -> Self {
+        TokenMatcher {
+            surface: surface.map(TokenField::new),
+            base: base.map(TokenField::new),
+            pos: pos.into_iter().map(TokenField::new).collect(),
+            negate,
+        }
+    }
+
     pub fn matches(&self, t: &Token) -> bool {
-        let ok = self.surface.as_ref().is_none_or(|r| r.is_match(&t.surface))
-            && self.base.as_ref().is_none_or(|r| r.is_match(&t.base))
-            && self
-                .pos
-                .iter()
-                .zip(t.pos.iter())
-                .all(|(r, p)| r.is_match(p));
+        let ok = self.surface.as_ref().is_none_or(|f| f.matches(&t.surface))
+            && self.base.as_ref().is_none_or(|f| f.matches(&t.base))
+            && self.pos.iter().zip(t.pos.iter()).all(|(f, p)| f.matches(p));
         ok != self.negate
     }
 }
@@ -60,14 +127,18 @@ impl Pattern {
     pub fn find_all(&self, s: &Sentence) -> Vec<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).filter_map(regex_match).collect(),
-            Pattern::Tokens(seq) => find_token_seq(seq, &s.tokens, &s.text),
+            Pattern::Tokens(seq) => token_seq_ranges(seq, &s.tokens)
+                .map(|r| seq_match(r, &s.text))
+                .collect(),
         }
     }
 
     pub fn find_first(&self, s: &Sentence) -> Option<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).find_map(regex_match),
-            Pattern::Tokens(seq) => find_token_seq(seq, &s.tokens, &s.text).into_iter().next(),
+            Pattern::Tokens(seq) => token_seq_ranges(seq, &s.tokens)
+                .next()
+                .map(|r| seq_match(r, &s.text)),
         }
     }
 
@@ -76,26 +147,36 @@ impl Pattern {
     }
 }
 
-fn find_token_seq(seq: &[TokenMatcher], tokens: &[Token], text: &str) -> Vec<Match> {
-    let mut out = Vec::new();
-    if seq.is_empty() || tokens.len() < seq.len() {
-        return out;
-    }
+/// Ranges of the non-overlapping matches of a token sequence, left to right.
+fn token_seq_ranges<'a>(
+    seq: &'a [TokenMatcher],
+    tokens: &'a [Token],
+) -> impl Iterator<Item = Span> + 'a {
     let mut i = 0;
-    while i + seq.len() <= tokens.len() {
-        let window = &tokens[i..i + seq.len()];
-        if seq.iter().zip(window).all(|(m, t)| m.matches(t)) {
-            let range = Span::new(window[0].range.start, window[seq.len() - 1].range.end);
-            out.push(Match {
-                range,
-                text: range.slice(text).to_owned(),
-            });
-            i += seq.len();
-        } else {
+    std::iter::from_fn(move || {
+        if seq.is_empty() {
+            return None;
+        }
+        while i + seq.len() <= tokens.len() {
+            let window = &tokens[i..i + seq.len()];
+            if seq.iter().zip(window).all(|(m, t)| m.matches(t)) {
+                i += seq.len();
+                return Some(Span::new(
+                    window[0].range.start,
+                    window[seq.len() - 1].range.end,
+                ));
+            }
             i += 1;
         }
+        None
+    })
+}
+
+fn seq_match(range: Span, text: &str) -> Match {
+    Match {
+        range,
+        text: range.slice(text).to_owned(),
     }
-    out
 }
 
 /// Any of several patterns.

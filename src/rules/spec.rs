@@ -221,10 +221,10 @@ impl Loader<'_> {
             (None, Some(ts)) if !ts.is_empty() => {
                 let mut seq = Vec::new();
                 for t in ts {
-                    seq.push(TokenMatcher {
-                        surface: t.surface.as_ref().map(|s| self.full(s)).transpose()?,
-                        base: t.base.as_ref().map(|s| self.full(s)).transpose()?,
-                        pos: match &t.pos {
+                    seq.push(TokenMatcher::new(
+                        t.surface.as_ref().map(|s| self.full(s)).transpose()?,
+                        t.base.as_ref().map(|s| self.full(s)).transpose()?,
+                        match &t.pos {
                             None => Vec::new(),
                             Some(p) => p
                                 .get_ref()
@@ -234,8 +234,8 @@ impl Loader<'_> {
                                 })
                                 .collect::<Result<_, _>>()?,
                         },
-                        negate: t.not,
-                    });
+                        t.not,
+                    ));
                 }
                 Ok(Pattern::Tokens(seq))
             }
