@@ -56,6 +56,11 @@ impl Rule for CountConflict {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let mut seen: Vec<Stated> = Vec::new();
         for s in content(ctx) {
+            let counts = damage_counts(ctx.doc, s);
+            // Most sentences state no count: skip their dates and labels.
+            if counts.is_empty() {
+                continue;
+            }
             let as_of = as_of_re()
                 .find(&s.text)
                 .map(|m| m.as_str().to_owned())
@@ -85,7 +90,7 @@ impl Rule for CountConflict {
                         .map(|p| p.text.clone())
                         .unwrap_or_default()
                 });
-            for c in damage_counts(ctx.doc, s) {
+            for c in counts {
                 let key = match &row_label {
                     Some(label) => {
                         if part_re().is_match(label) {

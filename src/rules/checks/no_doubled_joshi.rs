@@ -166,20 +166,22 @@ impl Rule for NoDoubledJoshi {
         for s in ctx.prose() {
             let start = out.len();
             let us = units(&s.tokens, strict);
+            // Each unit's key, computed once (separators have none).
+            let keys: Vec<Option<String>> =
+                us.iter().map(|u| (!u.separator).then(|| u.key())).collect();
             // Last position of each particle, so long sentences stay linear.
-            let mut last: HashMap<String, usize> = HashMap::new();
-            let mut counts: HashMap<String, usize> = HashMap::new();
-            for u in us.iter().filter(|u| !u.separator) {
-                *counts.entry(u.key()).or_default() += 1;
+            let mut last: HashMap<&str, usize> = HashMap::new();
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for key in keys.iter().flatten() {
+                *counts.entry(key.as_str()).or_default() += 1;
             }
-            for (bi, b) in us.iter().enumerate() {
-                if b.separator {
+            for (bi, (b, key)) in us.iter().zip(&keys).enumerate() {
+                let Some(key) = key else {
                     continue;
-                }
-                let key = b.key();
-                let count = counts.get(&key).copied().unwrap_or(0);
-                let prev = last.insert(key, bi);
-                if allow.contains(&b.surface()) {
+                };
+                let count = counts.get(key.as_str()).copied().unwrap_or(0);
+                let prev = last.insert(key.as_str(), bi);
+                if !allow.is_empty() && allow.contains(&b.surface()) {
                     continue;
                 }
                 let Some((ai, a)) = prev.and_then(|ai| us.get(ai).map(|a| (ai, a))) else {
