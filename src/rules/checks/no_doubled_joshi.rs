@@ -9,6 +9,7 @@
 //! 格助詞「を」, 接続助詞「て」, 並立助詞 pairs (〜たり〜たり) and 〜か
 //! どうか.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::ja_common::{cap, finding, is_bracket, is_joshi, is_touten, opt};
@@ -78,11 +79,14 @@ impl Unit<'_> {
         self.tokens.iter().map(|t| t.surface.as_str()).collect()
     }
 
-    fn key(&self) -> String {
+    /// Which particle this is: its surface and what kind of particle it
+    /// is (the 品詞細分類, 機能語 or 連語). Borrowed for a single token,
+    /// the common case, so that no string is built per particle.
+    fn key(&self) -> (Cow<'_, str>, &str) {
         match self.tokens {
-            [one] if self.functional => format!("{}:機能語", one.surface),
-            [one] => format!("{}:{}", one.surface, one.pos[1]),
-            _ => format!("{}:連語", self.surface()),
+            [one] if self.functional => (Cow::Borrowed(one.surface.as_str()), "機能語"),
+            [one] => (Cow::Borrowed(one.surface.as_str()), &*one.pos[1]),
+            _ => (Cow::Owned(self.surface()), "連語"),
         }
     }
 
@@ -167,20 +171,20 @@ impl Rule for NoDoubledJoshi {
             let start = out.len();
             let us = units(&s.tokens, strict);
             // Each unit's key, computed once (separators have none).
-            let keys: Vec<Option<String>> =
+            let keys: Vec<Option<(Cow<'_, str>, &str)>> =
                 us.iter().map(|u| (!u.separator).then(|| u.key())).collect();
             // Last position of each particle, so long sentences stay linear.
-            let mut last: HashMap<&str, usize> = HashMap::new();
-            let mut counts: HashMap<&str, usize> = HashMap::new();
+            let mut last: HashMap<&(Cow<'_, str>, &str), usize> = HashMap::new();
+            let mut counts: HashMap<&(Cow<'_, str>, &str), usize> = HashMap::new();
             for key in keys.iter().flatten() {
-                *counts.entry(key.as_str()).or_default() += 1;
+                *counts.entry(key).or_default() += 1;
             }
             for (bi, (b, key)) in us.iter().zip(&keys).enumerate() {
                 let Some(key) = key else {
                     continue;
                 };
-                let count = counts.get(key.as_str()).copied().unwrap_or(0);
-                let prev = last.insert(key.as_str(), bi);
+                let count = counts.get(key).copied().unwrap_or(0);
+                let prev = last.insert(key, bi);
                 if !allow.is_empty() && allow.contains(&b.surface()) {
                     continue;
                 }

@@ -15,7 +15,7 @@ impl Rule for Existence {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        for unit in self.common.units(ctx) {
+        for unit in self.common.units(ctx).iter() {
             if !self.common.unit_ok(&unit) {
                 continue;
             }
