@@ -8,6 +8,7 @@ pub mod metric;
 pub mod require;
 pub mod substitution;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::pattern::{Match, PatternSet};
@@ -91,10 +92,20 @@ impl<'a> Units<'a> {
 impl Common {
     /// Cut the file into this scope's units.
     pub fn units<'a>(&self, ctx: &Ctx<'a>) -> Units<'a> {
+        // Sentences of one block share a heading: judge it once per block.
+        let last: Cell<Option<(usize, bool)>> = Cell::new(None);
         let in_skipped_section = |s: &Sentence| {
-            self.section_not
-                .as_ref()
-                .is_some_and(|re| re.is_match(ctx.doc.label_heading(s.block, ctx.text())))
+            let Some(re) = self.section_not.as_ref() else {
+                return false;
+            };
+            match last.get() {
+                Some((block, skip)) if block == s.block => skip,
+                _ => {
+                    let skip = re.is_match(ctx.doc.label_heading(s.block, ctx.text()));
+                    last.set(Some((s.block, skip)));
+                    skip
+                }
+            }
         };
         let keep = |s: &&Sentence| (!self.prose_only || s.prose) && !in_skipped_section(s);
         let all = ctx.sentences.iter().filter(keep);
