@@ -2,6 +2,9 @@
 //! regexes over a unit's plain text, and token sequences matched on
 //! surface, base form and POS.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use crate::sentence::Sentence;
@@ -191,17 +194,82 @@ fn seq_match(range: Span, text: &str) -> Match {
 #[derive(Debug, Clone, Default)]
 pub struct PatternSet {
     pub patterns: Vec<Pattern>,
+    any_regex: AnyRegex,
+}
+
+/// All regex patterns of a set as one alternation: one scan says whether
+/// any of them can match a sentence (most sentences match none), instead of
+/// one scan per pattern. Compiling it costs about as much as the patterns
+/// themselves, so it is built only once a set has been used on
+/// [`AnyRegex::AFTER`] sentences: a long run pays for it, linting one
+/// release does not.
+#[derive(Debug, Default)]
+struct AnyRegex {
+    uses: AtomicUsize,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl AnyRegex {
+    const AFTER: usize = 2000;
+
+    /// `false` only when no regex of `patterns` can match `text`.
+    fn may_match(&self, patterns: &[Pattern], text: &str) -> bool {
+        let regex = match self.regex.get() {
+            Some(r) => r,
+            None if self.uses.fetch_add(1, Ordering::Relaxed) < Self::AFTER => return true,
+            None => self.regex.get_or_init(|| Self::build(patterns)),
+        };
+        regex.as_ref().is_none_or(|re| re.is_match(text))
+    }
+
+    fn build(patterns: &[Pattern]) -> Option<Regex> {
+        let sources: Vec<String> = patterns
+            .iter()
+            .filter_map(|p| match p {
+                Pattern::Regex(re) => Some(format!("(?:{})", re.as_str())),
+                Pattern::Tokens(_) => None,
+            })
+            .collect();
+        if sources.len() < 2 {
+            return None;
+        }
+        regex::RegexBuilder::new(&sources.join("|"))
+            .size_limit(1 << 24)
+            .build()
+            .ok()
+    }
+}
+
+impl Clone for AnyRegex {
+    fn clone(&self) -> Self {
+        AnyRegex::default()
+    }
 }
 
 impl PatternSet {
+    pub fn new(patterns: Vec<Pattern>) -> Self {
+        PatternSet {
+            patterns,
+            any_regex: AnyRegex::default(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
+    }
+
+    /// The patterns worth running on `s`: regexes only when one can match.
+    fn candidates<'a>(&'a self, s: &Sentence) -> impl Iterator<Item = &'a Pattern> + 'a {
+        let regexes = self.any_regex.may_match(&self.patterns, &s.text);
+        self.patterns
+            .iter()
+            .filter(move |p| regexes || matches!(p, Pattern::Tokens(_)))
     }
 
     /// All matches of all patterns, sorted by position, overlaps removed
     /// (the earlier, then longer, match wins).
     pub fn find_all(&self, s: &Sentence) -> Vec<Match> {
-        let mut all: Vec<Match> = self.patterns.iter().flat_map(|p| p.find_all(s)).collect();
+        let mut all: Vec<Match> = self.candidates(s).flat_map(|p| p.find_all(s)).collect();
         all.sort_by(|a, b| {
             a.range
                 .start
@@ -219,20 +287,18 @@ impl PatternSet {
     }
 
     pub fn find_first(&self, s: &Sentence) -> Option<Match> {
-        self.patterns
-            .iter()
+        self.candidates(s)
             .filter_map(|p| p.find_first(s))
             .min_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)))
     }
 
     pub fn matches(&self, s: &Sentence) -> bool {
-        self.patterns.iter().any(|p| p.is_match_text(s))
+        self.candidates(s).any(|p| p.is_match_text(s))
     }
 
     /// Does any match overlap `range`?
     pub fn overlaps(&self, s: &Sentence, range: Span) -> bool {
-        self.patterns
-            .iter()
+        self.candidates(s)
             .flat_map(|p| p.find_all(s))
             .any(|m| m.range.overlaps(range) || (m.range.is_empty() && range.contains(m.range)))
     }

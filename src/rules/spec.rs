@@ -252,12 +252,11 @@ impl Loader<'_> {
         ps: &[PatternSpec],
         rule_span: &std::ops::Range<usize>,
     ) -> Result<PatternSet, SpecError> {
-        Ok(PatternSet {
-            patterns: ps
-                .iter()
+        Ok(PatternSet::new(
+            ps.iter()
                 .map(|p| self.pattern(p, rule_span.clone()))
                 .collect::<Result<_, _>>()?,
-        })
+        ))
     }
 
     fn severity(&self, s: &str, span: &std::ops::Range<usize>) -> Result<Severity, SpecError> {

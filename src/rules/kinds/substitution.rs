@@ -33,9 +33,7 @@ impl Substitution {
             .collect::<Vec<_>>()
             .join("|");
         if let Ok(re) = Regex::new(&alternation) {
-            common.patterns = PatternSet {
-                patterns: vec![Pattern::Regex(re)],
-            };
+            common.patterns = PatternSet::new(vec![Pattern::Regex(re)]);
         }
         Substitution {
             meta,
