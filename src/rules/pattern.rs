@@ -303,3 +303,68 @@ impl PatternSet {
             .any(|m| m.range.overlaps(range) || (m.range.is_empty() && range.contains(m.range)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchored(body: &str) -> Regex {
+        Regex::new(&format!("^(?:{body})$")).unwrap()
+    }
+
+    #[test]
+    fn plain_words_compare_as_strings_with_the_regex_answer() {
+        let values = ["できる", "出来る", "できるか", "る", "", "名詞", "a|b", "."];
+        for body in [
+            "できる|出来る",
+            "名詞",
+            "",
+            "不?可能",
+            ".{2,}",
+            "a\\|b",
+            "る|",
+        ] {
+            let field = TokenField::new(anchored(body));
+            let literal = !body.chars().any(is_regex_meta);
+            assert_eq!(matches!(field, TokenField::Words(_)), literal, "{body}");
+            for v in values {
+                assert_eq!(
+                    field.matches(v),
+                    anchored(body).is_match(v),
+                    "{body} on {v:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_regex_not_built_by_spec_stays_a_regex() {
+        let field = TokenField::new(Regex::new("でき").unwrap());
+        assert!(matches!(field, TokenField::Regex(_)));
+        assert!(field.matches("できる"));
+    }
+
+    #[test]
+    fn the_alternation_prefilter_keeps_every_match() {
+        let set = PatternSet::new(vec![
+            Pattern::Regex(Regex::new("かもしれ(?:ない|ません)").unwrap()),
+            Pattern::Regex(Regex::new("と思われ").unwrap()),
+        ]);
+        for text in ["雨かもしれません。", "晴れと思われます。", "曇りです。"]
+        {
+            let expected = set
+                .patterns
+                .iter()
+                .any(|p| matches!(p, Pattern::Regex(re) if re.is_match(text)));
+            for _ in 0..AnyRegex::AFTER + 2 {
+                assert!(set.any_regex.may_match(&set.patterns, text) || !expected);
+            }
+            assert!(set.any_regex.regex.get().is_some());
+            assert_eq!(
+                set.any_regex.may_match(&set.patterns, text),
+                expected,
+                "{text}"
+            );
+        }
+    }
+}
