@@ -104,10 +104,20 @@ impl TokenMatcher {
     }
 
     pub fn matches(&self, t: &Token) -> bool {
-        let ok = self.surface.as_ref().is_none_or(|f| f.matches(&t.surface))
-            && self.base.as_ref().is_none_or(|f| f.matches(&t.base))
-            && self.pos.iter().zip(t.pos.iter()).all(|(f, p)| f.matches(p));
+        // String comparisons first, regexes only on tokens that pass them
+        // (`{ pos = "名詞,固有名詞,地域", surface = ".{2,}" }`): the answer
+        // is the same conjunction.
+        let ok = self.fields_match(t, true) && self.fields_match(t, false);
         ok != self.negate
+    }
+
+    /// Do the fields of one kind (words or regexes) match `t`?
+    fn fields_match(&self, t: &Token, words: bool) -> bool {
+        let check =
+            |f: &TokenField, v: &str| matches!(f, TokenField::Words(_)) != words || f.matches(v);
+        self.surface.as_ref().is_none_or(|f| check(f, &t.surface))
+            && self.base.as_ref().is_none_or(|f| check(f, &t.base))
+            && self.pos.iter().zip(t.pos.iter()).all(|(f, p)| check(f, p))
     }
 }
 
