@@ -85,39 +85,50 @@ fn is_regex_meta(c: char) -> bool {
 /// 名詞/固有名詞/組織).
 #[derive(Debug, Clone)]
 pub struct TokenMatcher {
-    pub surface: Option<TokenField>,
-    pub base: Option<TokenField>,
-    pub pos: Vec<TokenField>,
+    /// The fields to check, word fields before regex fields: a token is
+    /// rejected by a string comparison before any regex runs
+    /// (`{ pos = "名詞,固有名詞,地域", surface = ".{2,}" }`). The answer is
+    /// the same conjunction in any order.
+    checks: Vec<(TokenPart, TokenField)>,
     /// Matches any token that does NOT satisfy the fields above.
     pub negate: bool,
+}
+
+/// Which value of a token a field is compared with.
+#[derive(Debug, Clone, Copy)]
+enum TokenPart {
+    Surface,
+    Base,
+    /// A POS level (0 = 品詞).
+    Pos(usize),
 }
 
 impl TokenMatcher {
     /// A matcher from whole-value regexes (see [`TokenField::new`]).
     pub fn new(surface: Option<Regex>, base: Option<Regex>, pos: Vec<Regex>, negate: bool) -> Self {
-        TokenMatcher {
-            surface: surface.map(TokenField::new),
-            base: base.map(TokenField::new),
-            pos: pos.into_iter().map(TokenField::new).collect(),
-            negate,
-        }
+        let mut checks: Vec<(TokenPart, TokenField)> = surface
+            .map(|r| (TokenPart::Surface, TokenField::new(r)))
+            .into_iter()
+            .chain(base.map(|r| (TokenPart::Base, TokenField::new(r))))
+            .chain(
+                pos.into_iter()
+                    .enumerate()
+                    .map(|(i, r)| (TokenPart::Pos(i), TokenField::new(r))),
+            )
+            .collect();
+        // Stable: word fields first, each group in its written order.
+        checks.sort_by_key(|(_, f)| matches!(f, TokenField::Regex(_)));
+        TokenMatcher { checks, negate }
     }
 
     pub fn matches(&self, t: &Token) -> bool {
-        // String comparisons first, regexes only on tokens that pass them
-        // (`{ pos = "名詞,固有名詞,地域", surface = ".{2,}" }`): the answer
-        // is the same conjunction.
-        let ok = self.fields_match(t, true) && self.fields_match(t, false);
+        let ok = self.checks.iter().all(|(part, f)| match part {
+            TokenPart::Surface => f.matches(&t.surface),
+            TokenPart::Base => f.matches(&t.base),
+            // Levels past the token's last one are not compared.
+            TokenPart::Pos(i) => t.pos.get(*i).is_none_or(|p| f.matches(p)),
+        });
         ok != self.negate
-    }
-
-    /// Do the fields of one kind (words or regexes) match `t`?
-    fn fields_match(&self, t: &Token, words: bool) -> bool {
-        let check =
-            |f: &TokenField, v: &str| matches!(f, TokenField::Words(_)) != words || f.matches(v);
-        self.surface.as_ref().is_none_or(|f| check(f, &t.surface))
-            && self.base.as_ref().is_none_or(|f| check(f, &t.base))
-            && self.pos.iter().zip(t.pos.iter()).all(|(f, p)| check(f, p))
     }
 }
 

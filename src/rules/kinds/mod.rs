@@ -92,20 +92,29 @@ impl<'a> Units<'a> {
 impl Common {
     /// Cut the file into this scope's units.
     pub fn units<'a>(&self, ctx: &Ctx<'a>) -> Units<'a> {
-        // Sentences of one block share a heading: judge it once per block.
-        let last: Cell<Option<(usize, bool)>> = Cell::new(None);
+        // Sentences of one block, and blocks of one section, share a
+        // heading: judge each heading once, not once per sentence. (The
+        // heading is the same `&str` of the document when it is the same
+        // heading, so its address identifies it.)
+        let last_block: Cell<Option<(usize, bool)>> = Cell::new(None);
+        let last_heading: Cell<Option<(*const u8, usize, bool)>> = Cell::new(None);
         let in_skipped_section = |s: &Sentence| {
             let Some(re) = self.section_not.as_ref() else {
                 return false;
             };
-            match last.get() {
-                Some((block, skip)) if block == s.block => skip,
-                _ => {
-                    let skip = re.is_match(ctx.doc.label_heading(s.block, ctx.text()));
-                    last.set(Some((s.block, skip)));
-                    skip
+            if let Some((block, skip)) = last_block.get() {
+                if block == s.block {
+                    return skip;
                 }
             }
+            let heading = ctx.doc.label_heading(s.block, ctx.text());
+            let skip = match last_heading.get() {
+                Some((ptr, len, skip)) if ptr == heading.as_ptr() && len == heading.len() => skip,
+                _ => re.is_match(heading),
+            };
+            last_heading.set(Some((heading.as_ptr(), heading.len(), skip)));
+            last_block.set(Some((s.block, skip)));
+            skip
         };
         let keep = |s: &&Sentence| (!self.prose_only || s.prose) && !in_skipped_section(s);
         let all = ctx.sentences.iter().filter(keep);
