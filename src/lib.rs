@@ -148,6 +148,9 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     let sentences = sentence::sentences(&doc, &settings.tokenizer);
     let kind = coverage::detect_kind(&doc, &sentences, settings.default_kind);
 
+    // Facts several rules need, computed once for this file.
+    let facts = rules::checks::facts::Facts::default();
+
     // Coverage first: every element rule, enabled or not, records evidence.
     let mut coverage = Coverage::new(kind.kind);
     {
@@ -172,6 +175,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
                 coverage: &blank,
                 options: &options,
                 severity: Severity::Info,
+                facts: &facts,
             };
             if let Some(span) = rule.find_evidence(&ctx) {
                 coverage.set(element, span);
@@ -213,6 +217,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             coverage: &coverage,
             options: &options,
             severity,
+            facts: &facts,
         };
         rule.check(&ctx, &mut diagnostics);
     }
