@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::ja_common::{cap, finding, is_bracket, is_joshi, is_touten, opt};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -62,6 +63,32 @@ impl Default for NoDoubledJoshi {
         Self::new()
     }
 }
+
+/// FNV-1a: particle keys are a few bytes long, and SipHash (the std
+/// default, built against hostile keys) cost more than the rest of the rule.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fnv = BuildHasherDefault<FnvHasher>;
 
 /// A particle, or several in a row joined into one, or a separator.
 struct Unit<'t> {
@@ -174,8 +201,8 @@ impl Rule for NoDoubledJoshi {
             let keys: Vec<Option<(Cow<'_, str>, &str)>> =
                 us.iter().map(|u| (!u.separator).then(|| u.key())).collect();
             // Last position of each particle, so long sentences stay linear.
-            let mut last: HashMap<&(Cow<'_, str>, &str), usize> = HashMap::new();
-            let mut counts: HashMap<&(Cow<'_, str>, &str), usize> = HashMap::new();
+            let mut last: HashMap<&(Cow<'_, str>, &str), usize, Fnv> = HashMap::default();
+            let mut counts: HashMap<&(Cow<'_, str>, &str), usize, Fnv> = HashMap::default();
             for key in keys.iter().flatten() {
                 *counts.entry(key).or_default() += 1;
             }
