@@ -319,9 +319,34 @@ impl PatternSet {
 
     /// Does any match overlap `range`?
     pub fn overlaps(&self, s: &Sentence, range: Span) -> bool {
-        self.candidates(s)
-            .flat_map(|p| p.find_all(s))
-            .any(|m| m.range.overlaps(range) || (m.range.is_empty() && range.contains(m.range)))
+        self.excluded_in(s).covers(range)
+    }
+
+    /// This set's matches in `s`, found once, to ask [`Excluded::covers`]
+    /// about each of several ranges (an `exclude` list and the matches of
+    /// a rule's patterns in one sentence).
+    pub fn excluded_in(&self, s: &Sentence) -> Excluded {
+        Excluded {
+            ranges: self
+                .candidates(s)
+                .flat_map(|p| p.find_all(s))
+                .map(|m| m.range)
+                .collect(),
+        }
+    }
+}
+
+/// The match ranges of an exclusion list in one sentence.
+pub struct Excluded {
+    ranges: Vec<Span>,
+}
+
+impl Excluded {
+    /// Does an excluded match overlap `range` (or, when empty, sit inside it)?
+    pub fn covers(&self, range: Span) -> bool {
+        self.ranges
+            .iter()
+            .any(|r| r.overlaps(range) || (r.is_empty() && range.contains(*r)))
     }
 }
 

@@ -155,10 +155,15 @@ impl Common {
 
     /// Matches of `patterns` in a sentence, minus excluded ones.
     pub fn matches(&self, s: &Sentence) -> Vec<Match> {
-        self.patterns
-            .find_all(s)
+        let found = self.patterns.find_all(s);
+        if found.is_empty() || self.exclude.is_empty() {
+            return found;
+        }
+        // The exclusions of the sentence are found once, not once per match.
+        let excluded = self.exclude.excluded_in(s);
+        found
             .into_iter()
-            .filter(|m| self.exclude.is_empty() || !self.exclude.overlaps(s, m.range))
+            .filter(|m| !excluded.covers(m.range))
             .collect()
     }
 
