@@ -150,6 +150,9 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     let sentences = sentence::sentences(&doc, &settings.tokenizer);
     let kind = coverage::detect_kind(&doc, &sentences, settings.default_kind);
 
+    // Facts several rules need, computed once for this file.
+    let facts = rules::checks::facts::Facts::default();
+
     // Rules run in parallel (rayon): with one file to lint, the second core
     // would otherwise idle while each rule compiles its lazy regexes. Each
     // rule writes to its own list and the lists are joined in registry
@@ -182,6 +185,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
                     coverage: &blank,
                     options: &options,
                     severity: Severity::Info,
+                    facts: &facts,
                 };
                 rule.find_evidence(&ctx)
             })
@@ -234,6 +238,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
                 coverage: &coverage,
                 options: &options,
                 severity,
+                facts: &facts,
             };
             let mut out = Vec::new();
             rule.check(&ctx, &mut out);

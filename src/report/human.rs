@@ -197,15 +197,18 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
     }
     for r in run.reports {
         if !run.summary_only {
-            let index = LineIndex::new(&r.source.text);
+            // Built on the first finding shown: with --quiet most files
+            // show none.
+            let mut index: Option<LineIndex> = None;
             for d in &r.diagnostics {
                 if run.quiet && d.severity != Severity::Error {
                     continue;
                 }
+                let index = index.get_or_insert_with(|| LineIndex::new(&r.source.text));
                 let p = index.position(&r.source.text, d.span.start);
                 let src = Located {
                     text: &r.source.text,
-                    index: &index,
+                    index,
                     name: format!("{}:{}:{}", r.source.name, p.line, p.column),
                 };
                 let mut out = String::new();

@@ -190,6 +190,9 @@ pub struct Ctx<'a> {
     pub options: &'a RuleOptions,
     /// Per-rule severity after config overrides.
     pub severity: Severity,
+    /// Facts several rules need, computed once per file (shared by all
+    /// rules' contexts of one [`crate::lint`] call).
+    pub facts: &'a checks::facts::Facts,
 }
 
 impl<'a> Ctx<'a> {
@@ -341,6 +344,7 @@ mod block_sentence_tests {
             coverage: &coverage,
             options: &options,
             severity: Severity::Warning,
+            facts: &checks::facts::Facts::default(),
         };
         let n = doc.blocks.len();
         assert!(n >= 4);

@@ -2,33 +2,139 @@
 //! regexes over a unit's plain text, and token sequences matched on
 //! surface, base form and POS.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use super::lazy_regex::LazyRegex;
 
 use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::token::Token;
 
-/// One token matcher. Each field is a regex that must match the whole
-/// value; `pos` is comma-separated levels matched from the top
-/// (`名詞,固有名詞` matches 名詞/固有名詞/組織).
+/// How one token field is compared. Rules mostly name plain words or
+/// alternations of words (`できる|出来る`); those are compared as strings,
+/// which is several times cheaper than running an anchored regex per token.
+#[derive(Debug, Clone)]
+pub enum TokenField {
+    /// The value must equal one of these.
+    Words(Vec<String>),
+    /// The value must match this (anchored) regex.
+    Regex(LazyRegex),
+}
+
+impl TokenField {
+    /// `re` must match a whole value (`^(?:…)$`, as `spec.rs` builds it).
+    /// When its body is plain words joined by `|`, compare strings instead:
+    /// the same values match.
+    pub fn new(re: LazyRegex) -> Self {
+        let words = re
+            .as_str()
+            .strip_prefix("^(?:")
+            .and_then(|b| b.strip_suffix(")$"))
+            .filter(|b| !b.chars().any(is_regex_meta))
+            .map(|b| b.split('|').map(str::to_owned).collect());
+        match words {
+            Some(words) => TokenField::Words(words),
+            None => TokenField::Regex(re),
+        }
+    }
+
+    pub fn matches(&self, value: &str) -> bool {
+        match self {
+            TokenField::Words(ws) => ws.iter().any(|w| same(w, value)),
+            TokenField::Regex(re) => re.is_match(value),
+        }
+    }
+}
+
+/// String equality that rejects most unequal token fields without a call
+/// to `memcmp`: Japanese words of one length are common, so the last byte
+/// is compared before the rest.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+}
+
+/// Characters with a meaning in regex syntax (`regex_syntax::is_meta_character`
+/// plus `|`, which [`TokenField::new`] splits on itself). Whitespace is
+/// literal: rules are compiled without the `x` flag.
+fn is_regex_meta(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '.'
+            | '+'
+            | '*'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '^'
+            | '$'
+            | '#'
+            | '&'
+            | '-'
+            | '~'
+    )
+}
+
+/// One token matcher. Each field must match the whole value; `pos` is
+/// comma-separated levels matched from the top (`名詞,固有名詞` matches
+/// 名詞/固有名詞/組織).
 #[derive(Debug, Clone)]
 pub struct TokenMatcher {
-    pub surface: Option<LazyRegex>,
-    pub base: Option<LazyRegex>,
-    pub pos: Vec<LazyRegex>,
+    /// The fields to check, word fields before regex fields: a token is
+    /// rejected by a string comparison before any regex runs
+    /// (`{ pos = "名詞,固有名詞,地域", surface = ".{2,}" }`). The answer is
+    /// the same conjunction in any order.
+    checks: Vec<(TokenPart, TokenField)>,
     /// Matches any token that does NOT satisfy the fields above.
     pub negate: bool,
 }
 
+/// Which value of a token a field is compared with.
+#[derive(Debug, Clone, Copy)]
+enum TokenPart {
+    Surface,
+    Base,
+    /// A POS level (0 = 品詞).
+    Pos(usize),
+}
+
 impl TokenMatcher {
+    /// A matcher from whole-value regexes (see [`TokenField::new`]).
+    pub fn new(
+        surface: Option<LazyRegex>,
+        base: Option<LazyRegex>,
+        pos: Vec<LazyRegex>,
+        negate: bool,
+    ) -> Self {
+        let mut checks: Vec<(TokenPart, TokenField)> = surface
+            .map(|r| (TokenPart::Surface, TokenField::new(r)))
+            .into_iter()
+            .chain(base.map(|r| (TokenPart::Base, TokenField::new(r))))
+            .chain(
+                pos.into_iter()
+                    .enumerate()
+                    .map(|(i, r)| (TokenPart::Pos(i), TokenField::new(r))),
+            )
+            .collect();
+        // Stable: word fields first, each group in its written order.
+        checks.sort_by_key(|(_, f)| matches!(f, TokenField::Regex(_)));
+        TokenMatcher { checks, negate }
+    }
+
     pub fn matches(&self, t: &Token) -> bool {
-        let ok = self.surface.as_ref().is_none_or(|r| r.is_match(&t.surface))
-            && self.base.as_ref().is_none_or(|r| r.is_match(&t.base))
-            && self
-                .pos
-                .iter()
-                .zip(t.pos.iter())
-                .all(|(r, p)| r.is_match(p));
+        let ok = self.checks.iter().all(|(part, f)| match part {
+            TokenPart::Surface => f.matches(&t.surface),
+            TokenPart::Base => f.matches(&t.base),
+            // Levels past the token's last one are not compared.
+            TokenPart::Pos(i) => t.pos.get(*i).is_none_or(|p| f.matches(p)),
+        });
         ok != self.negate
     }
 }
@@ -60,14 +166,18 @@ impl Pattern {
     pub fn find_all(&self, s: &Sentence) -> Vec<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).filter_map(regex_match).collect(),
-            Pattern::Tokens(seq) => find_token_seq(seq, &s.tokens, &s.text),
+            Pattern::Tokens(seq) => token_seq_ranges(seq, &s.tokens)
+                .map(|r| seq_match(r, &s.text))
+                .collect(),
         }
     }
 
     pub fn find_first(&self, s: &Sentence) -> Option<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).find_map(regex_match),
-            Pattern::Tokens(seq) => find_token_seq(seq, &s.tokens, &s.text).into_iter().next(),
+            Pattern::Tokens(seq) => token_seq_ranges(seq, &s.tokens)
+                .next()
+                .map(|r| seq_match(r, &s.text)),
         }
     }
 
@@ -76,43 +186,118 @@ impl Pattern {
     }
 }
 
-fn find_token_seq(seq: &[TokenMatcher], tokens: &[Token], text: &str) -> Vec<Match> {
-    let mut out = Vec::new();
-    if seq.is_empty() || tokens.len() < seq.len() {
-        return out;
-    }
+/// Ranges of the non-overlapping matches of a token sequence, left to right.
+fn token_seq_ranges<'a>(
+    seq: &'a [TokenMatcher],
+    tokens: &'a [Token],
+) -> impl Iterator<Item = Span> + 'a {
     let mut i = 0;
-    while i + seq.len() <= tokens.len() {
-        let window = &tokens[i..i + seq.len()];
-        if seq.iter().zip(window).all(|(m, t)| m.matches(t)) {
-            let range = Span::new(window[0].range.start, window[seq.len() - 1].range.end);
-            out.push(Match {
-                range,
-                text: range.slice(text).to_owned(),
-            });
-            i += seq.len();
-        } else {
+    std::iter::from_fn(move || {
+        if seq.is_empty() {
+            return None;
+        }
+        while i + seq.len() <= tokens.len() {
+            let window = &tokens[i..i + seq.len()];
+            if seq.iter().zip(window).all(|(m, t)| m.matches(t)) {
+                i += seq.len();
+                return Some(Span::new(
+                    window[0].range.start,
+                    window[seq.len() - 1].range.end,
+                ));
+            }
             i += 1;
         }
+        None
+    })
+}
+
+fn seq_match(range: Span, text: &str) -> Match {
+    Match {
+        range,
+        text: range.slice(text).to_owned(),
     }
-    out
 }
 
 /// Any of several patterns.
 #[derive(Debug, Clone, Default)]
 pub struct PatternSet {
     pub patterns: Vec<Pattern>,
+    any_regex: AnyRegex,
+}
+
+/// All regex patterns of a set as one alternation: one scan says whether
+/// any of them can match a sentence (most sentences match none), instead of
+/// one scan per pattern. Compiling it costs about as much as the patterns
+/// themselves, so it is built only once a set has been used on
+/// [`AnyRegex::AFTER`] sentences: a long run pays for it, linting one
+/// release does not.
+#[derive(Debug, Default)]
+struct AnyRegex {
+    uses: AtomicUsize,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl AnyRegex {
+    const AFTER: usize = 2000;
+
+    /// `false` only when no regex of `patterns` can match `text`.
+    fn may_match(&self, patterns: &[Pattern], text: &str) -> bool {
+        let regex = match self.regex.get() {
+            Some(r) => r,
+            None if self.uses.fetch_add(1, Ordering::Relaxed) < Self::AFTER => return true,
+            None => self.regex.get_or_init(|| Self::build(patterns)),
+        };
+        regex.as_ref().is_none_or(|re| re.is_match(text))
+    }
+
+    fn build(patterns: &[Pattern]) -> Option<Regex> {
+        let sources: Vec<String> = patterns
+            .iter()
+            .filter_map(|p| match p {
+                Pattern::Regex(re) => Some(format!("(?:{})", re.as_str())),
+                Pattern::Tokens(_) => None,
+            })
+            .collect();
+        if sources.len() < 2 {
+            return None;
+        }
+        regex::RegexBuilder::new(&sources.join("|"))
+            .size_limit(1 << 24)
+            .build()
+            .ok()
+    }
+}
+
+impl Clone for AnyRegex {
+    fn clone(&self) -> Self {
+        AnyRegex::default()
+    }
 }
 
 impl PatternSet {
+    pub fn new(patterns: Vec<Pattern>) -> Self {
+        PatternSet {
+            patterns,
+            any_regex: AnyRegex::default(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
+    }
+
+    /// The patterns worth running on `s`: regexes only when one can match.
+    fn candidates<'a>(&'a self, s: &Sentence) -> impl Iterator<Item = &'a Pattern> + 'a {
+        let regexes = self.any_regex.may_match(&self.patterns, &s.text);
+        self.patterns
+            .iter()
+            .filter(move |p| regexes || matches!(p, Pattern::Tokens(_)))
     }
 
     /// All matches of all patterns, sorted by position, overlaps removed
     /// (the earlier, then longer, match wins).
     pub fn find_all(&self, s: &Sentence) -> Vec<Match> {
-        let mut all: Vec<Match> = self.patterns.iter().flat_map(|p| p.find_all(s)).collect();
+        let mut all: Vec<Match> = self.candidates(s).flat_map(|p| p.find_all(s)).collect();
         all.sort_by(|a, b| {
             a.range
                 .start
@@ -130,21 +315,109 @@ impl PatternSet {
     }
 
     pub fn find_first(&self, s: &Sentence) -> Option<Match> {
-        self.patterns
-            .iter()
+        self.candidates(s)
             .filter_map(|p| p.find_first(s))
             .min_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)))
     }
 
     pub fn matches(&self, s: &Sentence) -> bool {
-        self.patterns.iter().any(|p| p.is_match_text(s))
+        self.candidates(s).any(|p| p.is_match_text(s))
     }
 
     /// Does any match overlap `range`?
     pub fn overlaps(&self, s: &Sentence, range: Span) -> bool {
-        self.patterns
+        self.excluded_in(s).covers(range)
+    }
+
+    /// This set's matches in `s`, found once, to ask [`Excluded::covers`]
+    /// about each of several ranges (an `exclude` list and the matches of
+    /// a rule's patterns in one sentence).
+    pub fn excluded_in(&self, s: &Sentence) -> Excluded {
+        Excluded {
+            ranges: self
+                .candidates(s)
+                .flat_map(|p| p.find_all(s))
+                .map(|m| m.range)
+                .collect(),
+        }
+    }
+}
+
+/// The match ranges of an exclusion list in one sentence.
+pub struct Excluded {
+    ranges: Vec<Span>,
+}
+
+impl Excluded {
+    /// Does an excluded match overlap `range` (or, when empty, sit inside it)?
+    pub fn covers(&self, range: Span) -> bool {
+        self.ranges
             .iter()
-            .flat_map(|p| p.find_all(s))
-            .any(|m| m.range.overlaps(range) || (m.range.is_empty() && range.contains(m.range)))
+            .any(|r| r.overlaps(range) || (r.is_empty() && range.contains(*r)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchored(body: &str) -> LazyRegex {
+        LazyRegex::eager(&format!("^(?:{body})$")).unwrap()
+    }
+
+    #[test]
+    fn plain_words_compare_as_strings_with_the_regex_answer() {
+        let values = ["できる", "出来る", "できるか", "る", "", "名詞", "a|b", "."];
+        for body in [
+            "できる|出来る",
+            "名詞",
+            "",
+            "不?可能",
+            ".{2,}",
+            "a\\|b",
+            "る|",
+        ] {
+            let field = TokenField::new(anchored(body));
+            let literal = !body.chars().any(is_regex_meta);
+            assert_eq!(matches!(field, TokenField::Words(_)), literal, "{body}");
+            for v in values {
+                assert_eq!(
+                    field.matches(v),
+                    anchored(body).is_match(v),
+                    "{body} on {v:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_regex_not_built_by_spec_stays_a_regex() {
+        let field = TokenField::new(LazyRegex::eager("でき").unwrap());
+        assert!(matches!(field, TokenField::Regex(_)));
+        assert!(field.matches("できる"));
+    }
+
+    #[test]
+    fn the_alternation_prefilter_keeps_every_match() {
+        let set = PatternSet::new(vec![
+            Pattern::Regex(LazyRegex::eager("かもしれ(?:ない|ません)").unwrap()),
+            Pattern::Regex(LazyRegex::eager("と思われ").unwrap()),
+        ]);
+        for text in ["雨かもしれません。", "晴れと思われます。", "曇りです。"]
+        {
+            let expected = set
+                .patterns
+                .iter()
+                .any(|p| matches!(p, Pattern::Regex(re) if re.is_match(text)));
+            for _ in 0..AnyRegex::AFTER + 2 {
+                assert!(set.any_regex.may_match(&set.patterns, text) || !expected);
+            }
+            assert!(set.any_regex.regex.get().is_some());
+            assert_eq!(
+                set.any_regex.may_match(&set.patterns, text),
+                expected,
+                "{text}"
+            );
+        }
     }
 }

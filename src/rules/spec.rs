@@ -224,10 +224,10 @@ impl Loader<'_> {
             (None, Some(ts)) if !ts.is_empty() => {
                 let mut seq = Vec::new();
                 for t in ts {
-                    seq.push(TokenMatcher {
-                        surface: t.surface.as_ref().map(|s| self.full(s)).transpose()?,
-                        base: t.base.as_ref().map(|s| self.full(s)).transpose()?,
-                        pos: match &t.pos {
+                    seq.push(TokenMatcher::new(
+                        t.surface.as_ref().map(|s| self.full(s)).transpose()?,
+                        t.base.as_ref().map(|s| self.full(s)).transpose()?,
+                        match &t.pos {
                             None => Vec::new(),
                             Some(p) => p
                                 .get_ref()
@@ -237,8 +237,8 @@ impl Loader<'_> {
                                 })
                                 .collect::<Result<_, _>>()?,
                         },
-                        negate: t.not,
-                    });
+                        t.not,
+                    ));
                 }
                 Ok(Pattern::Tokens(seq))
             }
@@ -255,12 +255,11 @@ impl Loader<'_> {
         ps: &[PatternSpec],
         rule_span: &std::ops::Range<usize>,
     ) -> Result<PatternSet, SpecError> {
-        Ok(PatternSet {
-            patterns: ps
-                .iter()
+        Ok(PatternSet::new(
+            ps.iter()
                 .map(|p| self.pattern(p, rule_span.clone()))
                 .collect::<Result<_, _>>()?,
-        })
+        ))
     }
 
     fn severity(&self, s: &str, span: &std::ops::Range<usize>) -> Result<Severity, SpecError> {

@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::ja_common::{cap, finding, opt, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -50,11 +50,40 @@ struct Found {
     fixed_word: String,
 }
 
+/// Patterns run on every prose sentence, with a [`RegexSet`] of the same
+/// regexes: one pass over the sentence tells which of them can match, and
+/// only those are run for their captures (most sentences match none).
+struct Patterns<T> {
+    set: RegexSet,
+    items: Vec<T>,
+}
+
+impl<T> Patterns<T> {
+    fn new(items: Vec<T>, re: impl Fn(&T) -> &Regex) -> Self {
+        let set = RegexSet::new(items.iter().map(|i| re(i).as_str()))
+            .unwrap_or_else(|_| RegexSet::empty());
+        Patterns { set, items }
+    }
+
+    /// The patterns that match somewhere in `text`, in order.
+    fn matching<'a>(&'a self, text: &str) -> impl Iterator<Item = &'a T> + 'a {
+        let hits = self.set.matches(text);
+        // An empty set (it failed to build, which static patterns never do)
+        // filters nothing.
+        let all = self.set.is_empty();
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| all || hits.matched(*i))
+            .map(|(_, p)| p)
+    }
+}
+
 /// Kanji numeral (group 1) that should be Arabic.
-fn kanji_patterns() -> &'static [Regex] {
-    static P: OnceLock<Vec<Regex>> = OnceLock::new();
+fn kanji_patterns() -> &'static Patterns<Regex> {
+    static P: OnceLock<Patterns<Regex>> = OnceLock::new();
     P.get_or_init(|| {
-        [
+        let res = [
             format!("({K})[兆億万]"),
             format!("({K})つ"),
             format!("({K})回"),
@@ -67,7 +96,8 @@ fn kanji_patterns() -> &'static [Regex] {
         ]
         .iter()
         .filter_map(|p| Regex::new(p).ok())
-        .collect()
+        .collect();
+        Patterns::new(res, |r| r)
     })
 }
 
@@ -80,8 +110,8 @@ struct ArabicPattern {
     not_after: &'static str,
 }
 
-fn arabic_patterns() -> &'static [ArabicPattern] {
-    static P: OnceLock<Vec<ArabicPattern>> = OnceLock::new();
+fn arabic_patterns() -> &'static Patterns<ArabicPattern> {
+    static P: OnceLock<Patterns<ArabicPattern>> = OnceLock::new();
     P.get_or_init(|| {
         let table: [(&str, &str, &str); 14] = [
             // The JTF list, as textlint has it.
@@ -105,7 +135,7 @@ fn arabic_patterns() -> &'static [ArabicPattern] {
             ),
             ("(?:唯|統|同|均|随|万)(1)", "", "千百十"),
         ];
-        table
+        let items = table
             .iter()
             .filter_map(|(re, not_before, not_after)| {
                 Some(ArabicPattern {
@@ -114,7 +144,8 @@ fn arabic_patterns() -> &'static [ArabicPattern] {
                     not_after,
                 })
             })
-            .collect()
+            .collect();
+        Patterns::new(items, |p| &p.re)
     })
 }
 
@@ -160,7 +191,7 @@ fn kanji_to_arabic(s: &Sentence) -> Vec<Found> {
     let starts_word = |at: usize| s.tokens.iter().any(|t| t.range.start == at);
     let ends_word = |at: usize| s.tokens.iter().any(|t| t.range.end == at);
     let mut out = Vec::new();
-    for re in kanji_patterns() {
+    for re in kanji_patterns().matching(text) {
         for caps in re.captures_iter(text) {
             let (Some(all), Some(num)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -199,7 +230,7 @@ fn kanji_to_arabic(s: &Sentence) -> Vec<Found> {
 fn arabic_to_kanji(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    for p in arabic_patterns() {
+    for p in arabic_patterns().matching(text) {
         for caps in p.re.captures_iter(text) {
             let (Some(all), Some(num)) = (caps.get(0), caps.get(1)) else {
                 continue;

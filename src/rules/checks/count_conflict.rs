@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::counts::{as_of_re, damage_counts, key_re, normalize_key, Unit};
+use super::counts::{as_of_re, key_re, normalize_key, Unit};
 use super::element::{content, span_of};
 use super::jdate::find_dates;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -56,6 +56,11 @@ impl Rule for CountConflict {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let mut seen: Vec<Stated> = Vec::new();
         for s in content(ctx) {
+            let counts = ctx.facts.damage_counts(ctx, s);
+            // Most sentences state no count: skip their dates and labels.
+            if counts.is_empty() {
+                continue;
+            }
             let as_of = as_of_re()
                 .find(&s.text)
                 .map(|m| m.as_str().to_owned())
@@ -85,7 +90,7 @@ impl Rule for CountConflict {
                         .map(|p| p.text.clone())
                         .unwrap_or_default()
                 });
-            for c in damage_counts(ctx.doc, s) {
+            for c in counts.iter() {
                 let key = match &row_label {
                     Some(label) => {
                         if part_re().is_match(label) {

@@ -254,21 +254,35 @@ fn digit_after(text: &str, at: usize) -> bool {
 /// Every date mentioned in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<DateHit> {
     let mut out: Vec<DateHit> = Vec::new();
-    for c in kanji_date_re().captures_iter(text) {
-        let year = match (c.name("era"), c.name("ey"), c.name("y")) {
-            (Some(era), Some(ey), _) => {
-                parse_num(ey.as_str()).and_then(|n| era_year(era.as_str(), n))
-            }
-            (_, _, Some(y)) => parse_num(y.as_str()).and_then(|n| i32::try_from(n).ok()),
-            _ => None,
-        };
-        if let Some(h) = hit_from(&c, year) {
-            if !digit_before(text, h.range.start) {
-                out.push(h);
+    // Each pattern needs one of a few characters (月; - or .; /): most
+    // sentences lack them, and finding a character is far cheaper than a
+    // regex scan with captures.
+    let kanji = text.contains('月');
+    let iso = text.contains('-') || text.contains('.') || text.contains('－');
+    let slash = text.contains('/') || text.contains('／');
+    if !(kanji || iso || slash) {
+        return out;
+    }
+    if kanji {
+        for c in kanji_date_re().captures_iter(text) {
+            let year = match (c.name("era"), c.name("ey"), c.name("y")) {
+                (Some(era), Some(ey), _) => {
+                    parse_num(ey.as_str()).and_then(|n| era_year(era.as_str(), n))
+                }
+                (_, _, Some(y)) => parse_num(y.as_str()).and_then(|n| i32::try_from(n).ok()),
+                _ => None,
+            };
+            if let Some(h) = hit_from(&c, year) {
+                if !digit_before(text, h.range.start) {
+                    out.push(h);
+                }
             }
         }
     }
-    for re in [iso_date_re(), slash_date_re()] {
+    for (re, may_match) in [(iso_date_re(), iso), (slash_date_re(), slash)] {
+        if !may_match {
+            continue;
+        }
         for c in re.captures_iter(text) {
             let year = c
                 .name("y")

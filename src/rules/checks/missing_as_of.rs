@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::counts::{as_of_re, damage_counts};
+use super::counts::as_of_re;
 use super::element::{content, span_of, ElementRule};
 use crate::coverage::Element;
 use crate::document::BlockKind;
@@ -26,7 +26,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         }
     }
     for s in content(ctx) {
-        if damage_counts(ctx.doc, s).is_empty() {
+        if ctx.facts.damage_counts(ctx, s).is_empty() {
             continue;
         }
         let block = ctx.doc.blocks.get(s.block);

@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 
-use super::counts::{context_text, damage_counts, damage_re, Unit};
+use super::counts::{context_text, damage_re, Unit};
 use super::element::{content, heading_of, span_of, ElementRule};
 use crate::coverage::Element;
 use crate::rules::{Ctx, Rule};
@@ -66,8 +66,9 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             if !damage_re().is_match(&denied_damage(&context)) {
                 return None;
             }
-            damage_counts(ctx.doc, s)
-                .into_iter()
+            ctx.facts
+                .damage_counts(ctx, s)
+                .iter()
                 .filter(|c| c.unit != Unit::Items || product_context(&context))
                 // 「1個につき」「1人あたり」: a rate, not how many.
                 .find(|c| {

@@ -35,6 +35,7 @@ pub mod unnatural_alphabet;
 pub mod count_conflict;
 pub mod counts;
 pub mod element;
+pub mod facts;
 pub mod jdate;
 pub mod lead_5w;
 pub mod missing_as_of;

@@ -9,7 +9,9 @@
 //! 格助詞「を」, 接続助詞「て」, 並立助詞 pairs (〜たり〜たり) and 〜か
 //! どうか.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::ja_common::{cap, finding, is_bracket, is_joshi, is_touten, opt};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -62,6 +64,32 @@ impl Default for NoDoubledJoshi {
     }
 }
 
+/// FNV-1a: particle keys are a few bytes long, and SipHash (the std
+/// default, built against hostile keys) cost more than the rest of the rule.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fnv = BuildHasherDefault<FnvHasher>;
+
 /// A particle, or several in a row joined into one, or a separator.
 struct Unit<'t> {
     /// Index of the first token in the sentence.
@@ -78,11 +106,14 @@ impl Unit<'_> {
         self.tokens.iter().map(|t| t.surface.as_str()).collect()
     }
 
-    fn key(&self) -> String {
+    /// Which particle this is: its surface and what kind of particle it
+    /// is (the 品詞細分類, 機能語 or 連語). Borrowed for a single token,
+    /// the common case, so that no string is built per particle.
+    fn key(&self) -> (Cow<'_, str>, &str) {
         match self.tokens {
-            [one] if self.functional => format!("{}:機能語", one.surface),
-            [one] => format!("{}:{}", one.surface, one.pos[1]),
-            _ => format!("{}:連語", self.surface()),
+            [one] if self.functional => (Cow::Borrowed(one.surface.as_str()), "機能語"),
+            [one] => (Cow::Borrowed(one.surface.as_str()), &*one.pos[1]),
+            _ => (Cow::Owned(self.surface()), "連語"),
         }
     }
 
@@ -166,20 +197,22 @@ impl Rule for NoDoubledJoshi {
         for s in ctx.prose() {
             let start = out.len();
             let us = units(&s.tokens, strict);
+            // Each unit's key, computed once (separators have none).
+            let keys: Vec<Option<(Cow<'_, str>, &str)>> =
+                us.iter().map(|u| (!u.separator).then(|| u.key())).collect();
             // Last position of each particle, so long sentences stay linear.
-            let mut last: HashMap<String, usize> = HashMap::new();
-            let mut counts: HashMap<String, usize> = HashMap::new();
-            for u in us.iter().filter(|u| !u.separator) {
-                *counts.entry(u.key()).or_default() += 1;
+            let mut last: HashMap<&(Cow<'_, str>, &str), usize, Fnv> = HashMap::default();
+            let mut counts: HashMap<&(Cow<'_, str>, &str), usize, Fnv> = HashMap::default();
+            for key in keys.iter().flatten() {
+                *counts.entry(key).or_default() += 1;
             }
-            for (bi, b) in us.iter().enumerate() {
-                if b.separator {
+            for (bi, (b, key)) in us.iter().zip(&keys).enumerate() {
+                let Some(key) = key else {
                     continue;
-                }
-                let key = b.key();
-                let count = counts.get(&key).copied().unwrap_or(0);
+                };
+                let count = counts.get(key).copied().unwrap_or(0);
                 let prev = last.insert(key, bi);
-                if allow.contains(&b.surface()) {
+                if !allow.is_empty() && allow.contains(&b.surface()) {
                     continue;
                 }
                 let Some((ai, a)) = prev.and_then(|ai| us.get(ai).map(|a| (ai, a))) else {

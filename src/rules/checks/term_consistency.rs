@@ -4,6 +4,9 @@
 //! is reported with the majority form as a suggestion.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::terms::{parse_dictionary, DICTIONARY};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
@@ -13,6 +16,36 @@ use crate::span::Span;
 pub struct TermConsistency {
     meta: RuleMeta,
     groups: Vec<Vec<String>>,
+    /// Every form of every group, built on first use.
+    finder: OnceLock<Option<Finder>>,
+}
+
+/// One automaton over all forms, so each sentence is scanned once instead
+/// of once per form.
+struct Finder {
+    ac: AhoCorasick,
+    /// Automaton pattern → the (group, form) pairs spelled that way.
+    owners: Vec<Vec<(usize, usize)>>,
+}
+
+impl Finder {
+    fn new(groups: &[Vec<String>]) -> Option<Finder> {
+        let mut words: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (gi, group) in groups.iter().enumerate() {
+            for (fi, form) in group.iter().enumerate() {
+                match words.iter().position(|w| *w == form.as_str()) {
+                    Some(k) => owners[k].push((gi, fi)),
+                    None => {
+                        words.push(form);
+                        owners.push(vec![(gi, fi)]);
+                    }
+                }
+            }
+        }
+        let ac = AhoCorasick::new(&words).ok()?;
+        Some(Finder { ac, owners })
+    }
 }
 
 impl TermConsistency {
@@ -32,7 +65,11 @@ impl TermConsistency {
         let groups = parse_dictionary(DICTIONARY)
             .map(|d| d.variants.into_iter().map(|v| v.forms).collect())
             .unwrap_or_default();
-        TermConsistency { meta, groups }
+        TermConsistency {
+            meta,
+            groups,
+            finder: OnceLock::new(),
+        }
     }
 }
 
@@ -64,30 +101,57 @@ impl Rule for TermConsistency {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        for group in &self.groups {
-            // form index → source spans, in document order.
-            let mut seen: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
-            for s in ctx.sentences {
-                for (fi, form) in group.iter().enumerate() {
-                    for (at, _) in s.text.match_indices(form.as_str()) {
-                        let rest = s.text.get(at..).unwrap_or("");
-                        let longer = group.iter().any(|other| {
-                            other.len() > form.len()
-                                && other.starts_with(form.as_str())
-                                && rest.starts_with(other.as_str())
-                        });
-                        let before_next = (
-                            form.chars().last(),
-                            rest.get(form.len()..).and_then(|r| r.chars().next()),
-                        );
-                        if longer || runs_on(before_next) {
-                            continue;
-                        }
-                        let span = s.source_span(ctx.doc, Span::new(at, at + form.len()));
-                        seen.entry(fi).or_default().push(span);
+        let Some(finder) = self.finder.get_or_init(|| Finder::new(&self.groups)) else {
+            return;
+        };
+        // Per group: form index → source spans, in document order.
+        let mut seen: Vec<BTreeMap<usize, Vec<Span>>> = vec![BTreeMap::new(); self.groups.len()];
+        // Per group and form: where its last occurrence in this sentence
+        // ended (occurrences of one form do not overlap, as with
+        // `str::match_indices`).
+        let mut last_end: Vec<Vec<usize>> = self.groups.iter().map(|g| vec![0; g.len()]).collect();
+        for s in ctx.sentences {
+            let mut fresh = true;
+            for m in finder.ac.find_overlapping_iter(s.text.as_str()) {
+                if fresh {
+                    last_end.iter_mut().for_each(|g| g.fill(0));
+                    fresh = false;
+                }
+                let at = m.start();
+                let Some(owners) = finder.owners.get(m.pattern().as_usize()) else {
+                    continue;
+                };
+                for &(gi, fi) in owners {
+                    let (Some(group), Some(end)) = (
+                        self.groups.get(gi),
+                        last_end.get_mut(gi).and_then(|g| g.get_mut(fi)),
+                    ) else {
+                        continue;
+                    };
+                    if at < *end {
+                        continue;
                     }
+                    *end = m.end();
+                    let form = &group[fi];
+                    let rest = s.text.get(at..).unwrap_or("");
+                    let longer = group.iter().any(|other| {
+                        other.len() > form.len()
+                            && other.starts_with(form.as_str())
+                            && rest.starts_with(other.as_str())
+                    });
+                    let before_next = (
+                        form.chars().last(),
+                        rest.get(form.len()..).and_then(|r| r.chars().next()),
+                    );
+                    if longer || runs_on(before_next) {
+                        continue;
+                    }
+                    let span = s.source_span(ctx.doc, Span::new(at, at + form.len()));
+                    seen[gi].entry(fi).or_default().push(span);
                 }
             }
+        }
+        for (group, seen) in self.groups.iter().zip(seen) {
             if seen.len() < 2 {
                 continue;
             }

@@ -3,6 +3,9 @@
 //! with a safe fix. Tokens tell an auxiliary use from a content use:
 //! 「ご連絡致します」 is rewritten, 「不徳の致すところ」 is not.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -130,6 +133,46 @@ impl Term {
 pub struct Terms {
     meta: RuleMeta,
     terms: Vec<Term>,
+    /// The built-in terms' `from`, built on first use.
+    finder: OnceLock<Option<TermFinder>>,
+}
+
+/// One automaton over the built-in terms' `from` strings: a sentence is
+/// scanned once, instead of once per term, to learn which terms occur.
+struct TermFinder {
+    ac: AhoCorasick,
+    /// Automaton pattern → the terms spelled that way.
+    terms: Vec<Vec<usize>>,
+}
+
+impl TermFinder {
+    fn new(terms: &[Term]) -> Option<TermFinder> {
+        let mut words: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            match words.iter().position(|w| *w == t.from.as_str()) {
+                Some(k) => owners[k].push(i),
+                None => {
+                    words.push(&t.from);
+                    owners.push(vec![i]);
+                }
+            }
+        }
+        let ac = AhoCorasick::new(&words).ok()?;
+        Some(TermFinder { ac, terms: owners })
+    }
+
+    /// Mark in `present` (one flag per term) the terms whose `from` occurs in `text`.
+    fn mark(&self, text: &str, present: &mut [bool]) {
+        present.fill(false);
+        for m in self.ac.find_overlapping_iter(text) {
+            for &i in self.terms.get(m.pattern().as_usize()).into_iter().flatten() {
+                if let Some(p) = present.get_mut(i) {
+                    *p = true;
+                }
+            }
+        }
+    }
 }
 
 /// A noun of respect: お越し, ご案内 (one token or 接頭詞 + noun).
@@ -195,7 +238,11 @@ impl Terms {
         if !listing.is_empty() {
             meta.how = format!("{} 辞書: {}。", meta.how, listing.join("、"));
         }
-        Terms { meta, terms }
+        Terms {
+            meta,
+            terms,
+            finder: OnceLock::new(),
+        }
     }
 
     fn user_terms(ctx: &Ctx<'_>) -> Vec<Term> {
@@ -275,7 +322,16 @@ impl Rule for Terms {
         let user = Self::user_terms(ctx);
         // User entries first: on an overlap the user's spelling wins.
         let all: Vec<&Term> = user.iter().chain(self.terms.iter()).collect();
+        let finder = self
+            .finder
+            .get_or_init(|| TermFinder::new(&self.terms))
+            .as_ref();
+        // Per built-in term: does its `from` occur in the current sentence?
+        let mut present = vec![false; self.terms.len()];
         for s in ctx.sentences {
+            if let Some(f) = finder {
+                f.mark(&s.text, &mut present);
+            }
             // Header lines are mostly names (issuer, representative): only
             // the user's own entries, such as a new company name, apply.
             let all: &[&Term] = if s.role == Role::Header {
@@ -284,8 +340,14 @@ impl Rule for Terms {
                 &all
             };
             let mut found: Vec<(Span, &Term, String, String)> = Vec::new();
-            for term in all {
-                if !s.text.contains(term.from.as_str()) {
+            for (k, term) in all.iter().enumerate() {
+                // Built-in terms come after the user's; the automaton
+                // answers for them, `contains` for the user's own.
+                let occurs = match (finder, k.checked_sub(user.len())) {
+                    (Some(_), Some(b)) => present.get(b).copied().unwrap_or(false),
+                    _ => s.text.contains(term.from.as_str()),
+                };
+                if !occurs {
                     continue;
                 }
                 for (range, f, t) in Self::find(term, s) {

@@ -6,6 +6,8 @@
 //! ever produces) and common cases (「C言語」「x軸」「Eメール」), plus press-release
 //! cases textlint reports wrongly (「A社」「B型」, units after full-width digits).
 
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use super::allow::{covered, AllowPattern};
@@ -101,22 +103,32 @@ impl Rule for UnnaturalAlphabet {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        let configured = ctx.options.table.contains_key("allow");
-        let allow: Vec<AllowPattern> = if configured {
-            ctx.options.strings("allow")
+        // The default list is compiled once per process, not once per file.
+        static DEFAULT: OnceLock<Vec<AllowPattern>> = OnceLock::new();
+        let configured_allow: Vec<AllowPattern>;
+        let allow: &[AllowPattern] = if ctx.options.table.contains_key("allow") {
+            configured_allow = ctx
+                .options
+                .strings("allow")
+                .iter()
+                .filter_map(|s| AllowPattern::parse(s))
+                .collect();
+            &configured_allow
         } else {
-            DEFAULT_ALLOW.iter().map(|s| (*s).to_owned()).collect()
-        }
-        .iter()
-        .filter_map(|s| AllowPattern::parse(s))
-        .collect();
+            DEFAULT.get_or_init(|| {
+                DEFAULT_ALLOW
+                    .iter()
+                    .filter_map(|s| AllowPattern::parse(s))
+                    .collect()
+            })
+        };
         let common = ctx.options.bool("allow-common-case", true);
         for s in ctx.sentences {
             let text = s.text.as_str();
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            if !chars.iter().any(|c| is_letter(c.1)) {
+            if !text.chars().any(is_letter) {
                 continue;
             }
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
             let mut skip: Option<Vec<Span>> = None;
             for w in 1..chars.len().saturating_sub(1) {
                 let (prev, (at, c), next) = (chars[w - 1].1, chars[w], chars[w + 1].1);
@@ -125,7 +137,7 @@ impl Rule for UnnaturalAlphabet {
                 }
                 let here = Span::new(at, at + c.len_utf8());
                 let skip = skip.get_or_insert_with(|| {
-                    let mut v = covered(&allow, text);
+                    let mut v = covered(allow, text);
                     if common {
                         for re in &self.common {
                             v.extend(re.find_iter(text).map(|m| Span::new(m.start(), m.end())));

@@ -19,8 +19,8 @@ impl Rule for Conditional {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        for unit in self.common.units(ctx) {
-            if !self.common.unit_ok(&unit) || unit.iter().any(|s| self.then.matches(s)) {
+        for unit in self.common.units(ctx).iter() {
+            if !self.common.unit_ok(unit) || unit.iter().any(|s| self.then.matches(s)) {
                 continue;
             }
             if let Some((s, m)) = unit

@@ -15,8 +15,8 @@ impl Rule for Existence {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        for unit in self.common.units(ctx) {
-            if !self.common.unit_ok(&unit) {
+        for unit in self.common.units(ctx).iter() {
+            if !self.common.unit_ok(unit) {
                 continue;
             }
             for s in unit {

@@ -54,7 +54,7 @@ impl Rule for Metric {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let max = ctx.options.int("max", self.max).max(0) as usize;
-        for unit in self.common.units(ctx) {
+        for unit in self.common.units(ctx).iter() {
             for s in unit {
                 let (value, range) = match &self.measure {
                     Measure::Length => {

@@ -8,6 +8,9 @@ pub mod metric;
 pub mod require;
 pub mod substitution;
 
+use std::cell::Cell;
+use std::collections::HashMap;
+
 use super::pattern::{Match, PatternSet};
 use super::Ctx;
 use crate::document::Role;
@@ -66,35 +69,80 @@ pub struct Common {
 /// A group of sentences a rule judges together.
 pub type Unit<'a> = Vec<&'a Sentence>;
 
+/// A file cut into units. Sentence scope keeps one list of sentences and
+/// hands each out as a one-element slice, instead of a `Vec` per sentence.
+pub enum Units<'a> {
+    EachSentence(Vec<&'a Sentence>),
+    Groups(Vec<Unit<'a>>),
+}
+
+impl<'a> Units<'a> {
+    /// The units in order, each a slice of sentences in document order.
+    pub fn iter(&self) -> impl Iterator<Item = &[&'a Sentence]> + '_ {
+        let (each, groups) = match self {
+            Units::EachSentence(v) => (v.as_slice(), &[][..]),
+            Units::Groups(g) => (&[][..], g.as_slice()),
+        };
+        each.iter()
+            .map(std::slice::from_ref)
+            .chain(groups.iter().map(Vec::as_slice))
+    }
+}
+
 impl Common {
     /// Cut the file into this scope's units.
-    pub fn units<'a>(&self, ctx: &Ctx<'a>) -> Vec<Unit<'a>> {
+    pub fn units<'a>(&self, ctx: &Ctx<'a>) -> Units<'a> {
+        // Sentences of one block, and blocks of one section, share a
+        // heading: judge each heading once, not once per sentence. (The
+        // heading is the same `&str` of the document when it is the same
+        // heading, so its address identifies it.)
+        let last_block: Cell<Option<(usize, bool)>> = Cell::new(None);
+        let last_heading: Cell<Option<(*const u8, usize, bool)>> = Cell::new(None);
         let in_skipped_section = |s: &Sentence| {
-            self.section_not
-                .as_ref()
-                .is_some_and(|re| re.is_match(ctx.doc.label_heading(s.block, ctx.text())))
+            let Some(re) = self.section_not.as_ref() else {
+                return false;
+            };
+            if let Some((block, skip)) = last_block.get() {
+                if block == s.block {
+                    return skip;
+                }
+            }
+            let heading = ctx.doc.label_heading(s.block, ctx.text());
+            let skip = match last_heading.get() {
+                Some((ptr, len, skip)) if ptr == heading.as_ptr() && len == heading.len() => skip,
+                _ => re.is_match(heading),
+            };
+            last_heading.set(Some((heading.as_ptr(), heading.len(), skip)));
+            last_block.set(Some((s.block, skip)));
+            skip
         };
         let keep = |s: &&Sentence| (!self.prose_only || s.prose) && !in_skipped_section(s);
         let all = ctx.sentences.iter().filter(keep);
         match self.scope {
-            Scope::Sentence => all.map(|s| vec![s]).collect(),
-            Scope::Document => vec![all.collect()],
-            Scope::Lead => vec![all.filter(|s| s.role == Role::Lead).collect()],
-            Scope::Title => vec![all.filter(|s| s.role == Role::Title).collect()],
+            Scope::Sentence => Units::EachSentence(all.collect()),
+            Scope::Document => Units::Groups(vec![all.collect()]),
+            Scope::Lead => Units::Groups(vec![all.filter(|s| s.role == Role::Lead).collect()]),
+            Scope::Title => Units::Groups(vec![all.filter(|s| s.role == Role::Title).collect()]),
             Scope::Block | Scope::Section => {
                 let key = |s: &Sentence| match self.scope {
                     Scope::Block => Some(s.block),
                     _ => ctx.doc.blocks.get(s.block).and_then(|b| b.section),
                 };
-                let mut units: Vec<(Option<usize>, Unit<'a>)> = Vec::new();
+                // Units in order of their first sentence; a key seen again
+                // later joins its unit (a map keeps this linear).
+                let mut units: Vec<Unit<'a>> = Vec::new();
+                let mut index: HashMap<Option<usize>, usize> = HashMap::new();
                 for s in all {
                     let k = key(s);
-                    match units.iter_mut().find(|(uk, _)| *uk == k) {
-                        Some((_, u)) => u.push(s),
-                        None => units.push((k, vec![s])),
+                    match index.get(&k) {
+                        Some(&i) => units[i].push(s),
+                        None => {
+                            index.insert(k, units.len());
+                            units.push(vec![s]);
+                        }
                     }
                 }
-                units.into_iter().map(|(_, u)| u).collect()
+                Units::Groups(units)
             }
         }
     }
@@ -107,10 +155,15 @@ impl Common {
 
     /// Matches of `patterns` in a sentence, minus excluded ones.
     pub fn matches(&self, s: &Sentence) -> Vec<Match> {
-        self.patterns
-            .find_all(s)
+        let found = self.patterns.find_all(s);
+        if found.is_empty() || self.exclude.is_empty() {
+            return found;
+        }
+        // The exclusions of the sentence are found once, not once per match.
+        let excluded = self.exclude.excluded_in(s);
+        found
             .into_iter()
-            .filter(|m| self.exclude.is_empty() || !self.exclude.overlaps(s, m.range))
+            .filter(|m| !excluded.covers(m.range))
             .collect()
     }
 

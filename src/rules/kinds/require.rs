@@ -26,22 +26,22 @@ impl Rule for Require {
     }
 
     fn find_evidence(&self, ctx: &Ctx<'_>) -> Option<Span> {
-        let units: Vec<_> = self
-            .common
-            .units(ctx)
-            .into_iter()
-            .filter(|u| self.common.unit_ok(u))
-            .collect();
-        units
+        // Units are judged lazily: the first one with evidence ends the
+        // search, so later units' context is never looked at.
+        let units = self.common.units(ctx);
+        let ok = |u: &&[&crate::sentence::Sentence]| self.common.unit_ok(u);
+        let found = units
             .iter()
+            .filter(ok)
             .find_map(|u| self.common.first_in_unit(u))
             .map(|(s, m)| match_span(ctx, s, &m))
             .or_else(|| {
                 // Some elements also have a token-based finder (a sentence's
                 // main predicate) for wording no pattern list foresees.
                 let finder = self.element.and_then(predicate::fallback)?;
-                units.iter().find_map(|u| finder(ctx, u))
-            })
+                units.iter().filter(ok).find_map(|u| finder(ctx, u))
+            });
+        found
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

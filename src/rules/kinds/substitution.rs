@@ -33,9 +33,7 @@ impl Substitution {
             .collect::<Vec<_>>()
             .join("|");
         // Escaped literals: always a valid regex, compiled on first use.
-        common.patterns = PatternSet {
-            patterns: vec![Pattern::Regex(LazyRegex::lazy(&alternation))],
-        };
+        common.patterns = PatternSet::new(vec![Pattern::Regex(LazyRegex::lazy(&alternation))]);
         Substitution {
             meta,
             common,
@@ -51,8 +49,8 @@ impl Rule for Substitution {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        for unit in self.common.units(ctx) {
-            if !self.common.unit_ok(&unit) {
+        for unit in self.common.units(ctx).iter() {
+            if !self.common.unit_ok(unit) {
                 continue;
             }
             for s in unit {

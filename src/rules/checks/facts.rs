@@ -1,0 +1,44 @@
+//! Facts about one document that several rules need, computed once per
+//! document on first use instead of once per rule: the damage counts of a
+//! sentence are read by `release.missing-as-of`, `release.missing-victim-count`
+//! and `release.count-conflict`.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use super::counts::{damage_counts, Count};
+use crate::rules::Ctx;
+use crate::sentence::Sentence;
+
+/// One per [`crate::lint`] call, shared by every rule's [`Ctx`].
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Per sentence of `ctx.sentences`, by index.
+    damage_counts: OnceLock<Vec<OnceLock<Vec<Count>>>>,
+}
+
+impl Facts {
+    /// [`damage_counts`] of `s`, cached when `s` is one of `ctx.sentences`.
+    pub fn damage_counts<'f>(&'f self, ctx: &Ctx<'_>, s: &Sentence) -> Cow<'f, [Count]> {
+        match index_of(ctx.sentences, s) {
+            Some(i) => {
+                let cells = self
+                    .damage_counts
+                    .get_or_init(|| (0..ctx.sentences.len()).map(|_| OnceLock::new()).collect());
+                match cells.get(i) {
+                    Some(cell) => Cow::Borrowed(cell.get_or_init(|| damage_counts(ctx.doc, s))),
+                    None => Cow::Owned(damage_counts(ctx.doc, s)),
+                }
+            }
+            None => Cow::Owned(damage_counts(ctx.doc, s)),
+        }
+    }
+}
+
+/// Index of `s` in `all` when it is an element of it (by address).
+fn index_of(all: &[Sentence], s: &Sentence) -> Option<usize> {
+    let size = std::mem::size_of::<Sentence>().max(1);
+    let offset = (s as *const Sentence as usize).checked_sub(all.as_ptr() as usize)?;
+    let i = offset / size;
+    (offset % size == 0 && all.get(i).is_some_and(|x| std::ptr::eq(x, s))).then_some(i)
+}
