@@ -19,6 +19,11 @@ use koho::document::Document;
 use koho::{Settings, Source};
 use rayon::prelude::*;
 
+// The allocator of the koho binary (src/main.rs), so that (b) measures what
+// users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn all_rules() -> Settings {
     let mut s = Settings::builtin().expect("built-in rules load");
     let ids: Vec<String> = s.registry.iter().map(|r| r.meta().id.clone()).collect();
