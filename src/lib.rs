@@ -160,42 +160,84 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     //
     // Coverage first: every element rule, enabled or not, records evidence.
     // The first rule (in registry order) that finds evidence for an element
-    // provides it.
+    // provides it. Rules that do not read the coverage run meanwhile.
+    let blank = Coverage::new(kind.kind);
+    let run = |rule: &Arc<dyn rules::Rule>, coverage: &Coverage| {
+        let meta = rule.meta();
+        let severity = settings
+            .severity_overrides
+            .get(&meta.id)
+            .copied()
+            .unwrap_or_else(|| meta.severity.for_kind(kind.kind));
+        let options = settings.options.get(&meta.id).cloned().unwrap_or_default();
+        let ctx = Ctx {
+            source: &source,
+            doc: &doc,
+            sentences: &sentences,
+            kind: kind.kind,
+            coverage,
+            options: &options,
+            severity,
+            facts: &facts,
+        };
+        let mut out = Vec::new();
+        rule.check(&ctx, &mut out);
+        out
+    };
+    let active: Vec<&Arc<dyn rules::Rule>> = settings
+        .registry
+        .iter()
+        .filter(|rule| {
+            let meta = rule.meta();
+            settings.is_enabled(&meta.id) && meta.applies_to.contains(&kind.kind)
+        })
+        .collect();
+    let (later, sooner): (Vec<&Arc<dyn rules::Rule>>, Vec<_>) =
+        active.into_iter().partition(|r| r.uses_coverage());
+    let element_rules: Vec<_> = settings
+        .registry
+        .iter()
+        .filter_map(|rule| Some((rule, rule.element()?)))
+        .collect();
+    let (evidence, found_sooner) = rayon::join(
+        || {
+            element_rules
+                .par_iter()
+                .map(|(rule, _)| {
+                    let options = settings
+                        .options
+                        .get(&rule.meta().id)
+                        .cloned()
+                        .unwrap_or_default();
+                    let ctx = Ctx {
+                        source: &source,
+                        doc: &doc,
+                        sentences: &sentences,
+                        kind: kind.kind,
+                        coverage: &blank,
+                        options: &options,
+                        severity: Severity::Info,
+                        facts: &facts,
+                    };
+                    rule.find_evidence(&ctx)
+                })
+                .collect::<Vec<Option<Span>>>()
+        },
+        || {
+            sooner
+                .par_iter()
+                .map(|rule| run(rule, &blank))
+                .collect::<Vec<_>>()
+        },
+    );
     let mut coverage = Coverage::new(kind.kind);
-    {
-        let blank = Coverage::new(kind.kind);
-        let element_rules: Vec<_> = settings
-            .registry
-            .iter()
-            .filter_map(|rule| Some((rule, rule.element()?)))
-            .collect();
-        let evidence: Vec<Option<Span>> = element_rules
-            .par_iter()
-            .map(|(rule, _)| {
-                let options = settings
-                    .options
-                    .get(&rule.meta().id)
-                    .cloned()
-                    .unwrap_or_default();
-                let ctx = Ctx {
-                    source: &source,
-                    doc: &doc,
-                    sentences: &sentences,
-                    kind: kind.kind,
-                    coverage: &blank,
-                    options: &options,
-                    severity: Severity::Info,
-                    facts: &facts,
-                };
-                rule.find_evidence(&ctx)
-            })
-            .collect();
-        for ((_, element), span) in element_rules.iter().zip(evidence) {
-            if let (false, Some(span)) = (coverage.get(*element).found, span) {
-                coverage.set(*element, span);
-            }
+    for ((_, element), span) in element_rules.iter().zip(evidence) {
+        if let (false, Some(span)) = (coverage.get(*element).found, span) {
+            coverage.set(*element, span);
         }
     }
+    let found_later: Vec<Vec<Diagnostic>> =
+        later.par_iter().map(|rule| run(rule, &coverage)).collect();
 
     let mut diagnostics = Vec::new();
     if source.encoding != input::Encoding::Utf8 && source.encoding != input::Encoding::Utf8Bom {
@@ -212,40 +254,16 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             .with_help("UTF-8 で保存すると、--fix による自動修正も使えます。"),
         );
     }
-    let active: Vec<&Arc<dyn rules::Rule>> = settings
-        .registry
+    // Registry order, as if the rules had run one after another.
+    let mut by_rule: BTreeMap<&str, Vec<Diagnostic>> = BTreeMap::new();
+    for (rule, found) in sooner
         .iter()
-        .filter(|rule| {
-            let meta = rule.meta();
-            settings.is_enabled(&meta.id) && meta.applies_to.contains(&kind.kind)
-        })
-        .collect();
-    let found: Vec<Vec<Diagnostic>> = active
-        .par_iter()
-        .map(|rule| {
-            let meta = rule.meta();
-            let severity = settings
-                .severity_overrides
-                .get(&meta.id)
-                .copied()
-                .unwrap_or_else(|| meta.severity.for_kind(kind.kind));
-            let options = settings.options.get(&meta.id).cloned().unwrap_or_default();
-            let ctx = Ctx {
-                source: &source,
-                doc: &doc,
-                sentences: &sentences,
-                kind: kind.kind,
-                coverage: &coverage,
-                options: &options,
-                severity,
-                facts: &facts,
-            };
-            let mut out = Vec::new();
-            rule.check(&ctx, &mut out);
-            out
-        })
-        .collect();
-    diagnostics.extend(found.into_iter().flatten());
+        .zip(found_sooner)
+        .chain(later.iter().zip(found_later))
+    {
+        by_rule.insert(rule.meta().id.as_str(), found);
+    }
+    diagnostics.extend(by_rule.into_values().flatten());
     // Sentences and their tokens are the bulk of a huge file's memory:
     // free them before sorting the findings, not after.
     drop(sentences);

@@ -231,6 +231,13 @@ pub trait Rule: Send + Sync {
     fn find_evidence(&self, _ctx: &Ctx<'_>) -> Option<Span> {
         None
     }
+    /// Does [`Rule::check`] read `ctx.coverage`? Rules that do not run
+    /// while the coverage is still being gathered, and see an empty one.
+    /// Element rules do by default; a rule that reads another rule's
+    /// element (like `release.lead-5w`) must say so.
+    fn uses_coverage(&self) -> bool {
+        self.element().is_some()
+    }
 }
 
 /// All rules, keyed by id in a stable order.

@@ -17,6 +17,11 @@ impl Rule for Lead5w {
         &self.meta
     }
 
+    /// It reads where the who/what/when evidence was found.
+    fn uses_coverage(&self) -> bool {
+        true
+    }
+
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(lead) = ctx.doc.lead() else {
             return;
