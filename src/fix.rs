@@ -142,6 +142,42 @@ fn io_error(path: &Path, source: std::io::Error) -> WriteError {
     }
 }
 
+/// Temp files of [`replace_file`] are `.koho-fix-` and six random letters.
+const TEMP_PREFIX: &str = ".koho-fix-";
+
+/// A temp file this old was left by a koho that was killed mid-write (a
+/// running one renames its temp file within seconds).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Remove koho's own temp files that a killed run left in `dir`, so that
+/// they do not pile up next to the drafts (or get committed). Best effort:
+/// anything unexpected is left alone.
+fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name.to_str().is_some_and(|n| {
+            n.strip_prefix(TEMP_PREFIX).is_some_and(|rest| {
+                rest.len() == 6 && rest.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+        });
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let stale = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if ours && meta.is_file() && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Temp file in the same folder, write, fsync, set permissions, rename over
 /// `path`, fsync the folder. A crash at any point leaves either the old or
 /// the new file, never a mix; the temp file is removed on failure.
@@ -155,8 +191,9 @@ fn replace_file(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
+    remove_stale_temp_files(&dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".koho-fix-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(&dir)
         .map_err(io)?;
     tmp.write_all(contents).map_err(io)?;
@@ -181,6 +218,27 @@ mod tests {
             span: Span::new(s, e),
             replacement: r.into(),
         }
+    }
+
+    #[test]
+    fn writing_removes_only_stale_koho_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - 2 * STALE_AFTER;
+        let make = |name: &str, modified: Option<std::time::SystemTime>| {
+            let p = dir.path().join(name);
+            let f = std::fs::File::create(&p).unwrap();
+            if let Some(m) = modified {
+                f.set_modified(m).unwrap();
+            }
+            p
+        };
+        let stale = make(".koho-fix-Ab12Cd", Some(old));
+        let fresh = make(".koho-fix-Zz99Yy", None);
+        let not_ours = make(".koho-fix-notes.md", Some(old));
+        let draft = make("draft.md", Some(old));
+        write_new(&dir.path().join("out.md"), b"x").unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists() && not_ours.exists() && draft.exists());
     }
 
     #[test]
