@@ -86,6 +86,28 @@ fn ten_megabyte_single_line_is_linted() {
 }
 
 #[test]
+fn human_output_on_a_huge_line_shows_only_the_text_around_each_finding() {
+    // Three findings on one 3 MB line: each is shown with a few hundred
+    // bytes of context, not with the whole line.
+    let filler = "当社は本日、新製品を発表し、".repeat(70_000);
+    let line = format!("{filler}ご確認下さい、{filler}ご確認下さい、{filler}ご確認下さい。");
+    assert!(line.len() > 3_000_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.md");
+    std::fs::write(&path, format!("# お知らせ\n\n{line}\n")).unwrap();
+    let out = koho()
+        .args(["check", "--no-config", "--select", "ja.terms"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.matches("下さい").count() >= 3, "{stdout:.2000}");
+    assert!(stdout.len() < 20_000, "{} bytes of output", stdout.len());
+    // The position in the file name is still the real one: line 3.
+    assert!(stdout.contains("long.md:3:"), "{stdout:.2000}");
+}
+
+#[test]
 fn hundred_thousand_nesting_levels_do_not_overflow_the_stack() {
     let quotes = format!("{}ご確認下さい。\n", "> ".repeat(100_000));
     lint_checked(&quotes);

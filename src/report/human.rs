@@ -47,6 +47,10 @@ impl SourceCode for Located<'_> {
             .line_start(last_line)
             .unwrap_or(self.text.len())
             .max(end);
+        // On very long lines (a file that is one 10 MB line) show only the
+        // text around the span, not the whole line for every finding.
+        let (from, to) = clip(self.text, self.index, from, to, start, end);
+        let first_line = self.index.line_of(from);
         let window = self.text.get(from..to).unwrap_or("");
         let local = SourceSpan::new((start - from).into(), end - start);
         let c = window.read_span(&local, before, after)?;
@@ -59,6 +63,40 @@ impl SourceCode for Located<'_> {
             c.line_count(),
         )))
     }
+}
+
+/// A line longer than this is shown only around the finding.
+const LONG_LINE_BYTES: usize = 4096;
+/// Bytes of context kept on each side of a finding on a long line.
+const CONTEXT_BYTES: usize = 240;
+
+/// `from..to` cut to at most [`CONTEXT_BYTES`] before `start` and after
+/// `end`, on char boundaries, when the lines of the finding are longer than
+/// [`LONG_LINE_BYTES`]; unchanged otherwise (every ordinary draft).
+fn clip(
+    text: &str,
+    index: &LineIndex,
+    from: usize,
+    to: usize,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let line_from = index.line_start(index.line_of(start)).unwrap_or(0);
+    let line_to = index
+        .line_start(index.line_of(end) + 1)
+        .unwrap_or(text.len());
+    if line_to - line_from <= LONG_LINE_BYTES + (end - start) {
+        return (from, to);
+    }
+    let mut a = start.saturating_sub(CONTEXT_BYTES).max(from);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + CONTEXT_BYTES).min(to);
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    (a, b)
 }
 
 struct Rendered<'a> {
