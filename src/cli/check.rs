@@ -219,6 +219,9 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
             return Ok(ExitStatus::Error);
         }
     };
+    // While the first file is read and tokenized (one thread), the other
+    // core compiles the regex that the release checks need first.
+    rayon::spawn(crate::rules::checks::warm_up);
     let mut errors: Vec<FileError> = Vec::new();
     let stdin_name = a.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
     let mut inputs = match &a.changed {
