@@ -162,6 +162,9 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     // The first rule (in registry order) that finds evidence for an element
     // provides it. Rules that do not read the coverage run meanwhile.
     let blank = Coverage::new(kind.kind);
+    let no_options = RuleOptions::default();
+    let options_of =
+        |rule: &Arc<dyn rules::Rule>| settings.options.get(&rule.meta().id).unwrap_or(&no_options);
     let run = |rule: &Arc<dyn rules::Rule>, coverage: &Coverage| {
         let meta = rule.meta();
         let severity = settings
@@ -169,14 +172,13 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             .get(&meta.id)
             .copied()
             .unwrap_or_else(|| meta.severity.for_kind(kind.kind));
-        let options = settings.options.get(&meta.id).cloned().unwrap_or_default();
         let ctx = Ctx {
             source: &source,
             doc: &doc,
             sentences: &sentences,
             kind: kind.kind,
             coverage,
-            options: &options,
+            options: options_of(rule),
             severity,
             facts: &facts,
         };
@@ -192,8 +194,8 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             settings.is_enabled(&meta.id) && meta.applies_to.contains(&kind.kind)
         })
         .collect();
-    let (later, sooner): (Vec<&Arc<dyn rules::Rule>>, Vec<_>) =
-        active.into_iter().partition(|r| r.uses_coverage());
+    let (later, sooner): (Vec<usize>, Vec<usize>) =
+        (0..active.len()).partition(|&i| active[i].uses_coverage());
     let element_rules: Vec<_> = settings
         .registry
         .iter()
@@ -204,18 +206,13 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             element_rules
                 .par_iter()
                 .map(|(rule, _)| {
-                    let options = settings
-                        .options
-                        .get(&rule.meta().id)
-                        .cloned()
-                        .unwrap_or_default();
                     let ctx = Ctx {
                         source: &source,
                         doc: &doc,
                         sentences: &sentences,
                         kind: kind.kind,
                         coverage: &blank,
-                        options: &options,
+                        options: options_of(rule),
                         severity: Severity::Info,
                         facts: &facts,
                     };
@@ -226,7 +223,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         || {
             sooner
                 .par_iter()
-                .map(|rule| run(rule, &blank))
+                .map(|&i| run(active[i], &blank))
                 .collect::<Vec<_>>()
         },
     );
@@ -236,8 +233,10 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             coverage.set(*element, span);
         }
     }
-    let found_later: Vec<Vec<Diagnostic>> =
-        later.par_iter().map(|rule| run(rule, &coverage)).collect();
+    let found_later: Vec<Vec<Diagnostic>> = later
+        .par_iter()
+        .map(|&i| run(active[i], &coverage))
+        .collect();
 
     let mut diagnostics = Vec::new();
     if source.encoding != input::Encoding::Utf8 && source.encoding != input::Encoding::Utf8Bom {
@@ -255,15 +254,14 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         );
     }
     // Registry order, as if the rules had run one after another.
-    let mut by_rule: BTreeMap<&str, Vec<Diagnostic>> = BTreeMap::new();
-    for (rule, found) in sooner
-        .iter()
-        .zip(found_sooner)
-        .chain(later.iter().zip(found_later))
-    {
-        by_rule.insert(rule.meta().id.as_str(), found);
+    let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); active.len()];
+    for (i, f) in sooner.into_iter().zip(found_sooner) {
+        found[i] = f;
     }
-    diagnostics.extend(by_rule.into_values().flatten());
+    for (i, f) in later.into_iter().zip(found_later) {
+        found[i] = f;
+    }
+    diagnostics.extend(found.into_iter().flatten());
     // Sentences and their tokens are the bulk of a huge file's memory:
     // free them before sorting the findings, not after.
     drop(sentences);
