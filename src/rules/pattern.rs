@@ -128,6 +128,41 @@ impl TokenMatcher {
         TokenMatcher { checks, negate }
     }
 
+    /// How rarely this matcher is expected to match, lower = rarer: the
+    /// one a sequence tests first. A matcher naming words on the surface
+    /// or base form is rarer than a POS-only one, longer words rarer than
+    /// short particles, and a negated matcher matches almost everything.
+    /// Only speed depends on it: a window matches when all matchers do.
+    fn rarity(&self) -> (bool, bool, std::cmp::Reverse<usize>) {
+        let longest_word = self
+            .checks
+            .iter()
+            .filter_map(|(part, f)| match (part, f) {
+                (TokenPart::Surface | TokenPart::Base, TokenField::Words(ws)) => {
+                    ws.iter().map(String::len).min()
+                }
+                _ => None,
+            })
+            .max();
+        (
+            self.negate,
+            longest_word.is_none(),
+            std::cmp::Reverse(longest_word.unwrap_or(0)),
+        )
+    }
+
+    /// The words a matching token's surface is one of, when the matcher
+    /// names them (and is not negated).
+    fn surface_words(&self) -> Option<&[String]> {
+        if self.negate {
+            return None;
+        }
+        self.checks.iter().find_map(|(part, f)| match (part, f) {
+            (TokenPart::Surface, TokenField::Words(ws)) => Some(ws.as_slice()),
+            _ => None,
+        })
+    }
+
     pub fn matches(&self, t: &Token) -> bool {
         let ok = self.checks.iter().all(|(part, f)| match part {
             TokenPart::Surface => f.matches(&t.surface),
@@ -139,10 +174,102 @@ impl TokenMatcher {
     }
 }
 
+/// A sequence of token matchers, matched on consecutive tokens.
+#[derive(Debug, Clone)]
+pub struct TokenSeq {
+    matchers: Vec<TokenMatcher>,
+    /// Indexes into `matchers`, the rarest first (see
+    /// [`TokenMatcher::rarity`]): most windows are rejected by one test
+    /// of a rare word instead of a test of a common first token
+    /// (`{ pos = "名詞" }`, `{ base = "する" }`).
+    order: Vec<usize>,
+    /// A sentence can only match when its text contains one of these
+    /// (see [`TokenSeq::required_text`]); empty when nothing is required.
+    required: Vec<String>,
+}
+
+impl TokenSeq {
+    pub fn new(matchers: Vec<TokenMatcher>) -> Self {
+        let mut order: Vec<usize> = (0..matchers.len()).collect();
+        order.sort_by_key(|&i| matchers[i].rarity());
+        let required = Self::required_text(&matchers);
+        TokenSeq {
+            matchers,
+            order,
+            required,
+        }
+    }
+
+    /// Text that every match contains: a sentence whose text has none of
+    /// it is skipped without looking at its tokens (most sentences).
+    ///
+    /// A token's surface is its slice of the sentence text, and a
+    /// sentence's tokens cover its text without gaps, so consecutive
+    /// matchers that each name surface words match one of the
+    /// concatenations of those words (`{ surface = "か" }, { surface = "も" }`
+    /// needs 「かも」). The longest such run is used; a run with too many
+    /// combinations is not.
+    fn required_text(matchers: &[TokenMatcher]) -> Vec<String> {
+        const MAX_ALTERNATIVES: usize = 16;
+        let mut best: Vec<String> = Vec::new();
+        let shortest = |v: &[String]| v.iter().map(String::len).min().unwrap_or(0);
+        let mut run: Vec<String> = Vec::new();
+        for m in matchers.iter().map(Some).chain(std::iter::once(None)) {
+            match m.and_then(TokenMatcher::surface_words) {
+                Some(words) if run.is_empty() => run = words.to_vec(),
+                Some(words) if run.len() * words.len() <= MAX_ALTERNATIVES => {
+                    run = run
+                        .iter()
+                        .flat_map(|a| words.iter().map(move |w| format!("{a}{w}")))
+                        .collect();
+                }
+                Some(words) => {
+                    // Too many combinations: keep what the run has so far
+                    // and start a new run here.
+                    if shortest(&run) > shortest(&best) {
+                        best = std::mem::take(&mut run);
+                    }
+                    run = words.to_vec();
+                }
+                None => {
+                    if shortest(&run) > shortest(&best) {
+                        best = std::mem::take(&mut run);
+                    }
+                    run.clear();
+                }
+            }
+        }
+        best
+    }
+
+    /// `false` only when no window of `text`'s tokens can match.
+    fn may_occur(&self, text: &str) -> bool {
+        self.required.is_empty() || self.required.iter().any(|w| text.contains(w.as_str()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.matchers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.matchers.is_empty()
+    }
+
+    /// Does the sequence match `window` (of the sequence's length)?
+    fn matches(&self, window: &[Token]) -> bool {
+        self.order
+            .iter()
+            .all(|&i| match (self.matchers.get(i), window.get(i)) {
+                (Some(m), Some(t)) => m.matches(t),
+                _ => false,
+            })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Pattern {
     Regex(LazyRegex),
-    Tokens(Vec<TokenMatcher>),
+    Tokens(TokenSeq),
 }
 
 /// A match inside one sentence: its range in the sentence text and, for
@@ -166,7 +293,7 @@ impl Pattern {
     pub fn find_all(&self, s: &Sentence) -> Vec<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).filter_map(regex_match).collect(),
-            Pattern::Tokens(seq) => token_seq_ranges(seq, &s.tokens)
+            Pattern::Tokens(seq) => token_seq_ranges(seq, s)
                 .map(|r| seq_match(r, &s.text))
                 .collect(),
         }
@@ -175,7 +302,7 @@ impl Pattern {
     pub fn find_first(&self, s: &Sentence) -> Option<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).find_map(regex_match),
-            Pattern::Tokens(seq) => token_seq_ranges(seq, &s.tokens)
+            Pattern::Tokens(seq) => token_seq_ranges(seq, s)
                 .next()
                 .map(|r| seq_match(r, &s.text)),
         }
@@ -187,10 +314,12 @@ impl Pattern {
 }
 
 /// Ranges of the non-overlapping matches of a token sequence, left to right.
-fn token_seq_ranges<'a>(
-    seq: &'a [TokenMatcher],
-    tokens: &'a [Token],
-) -> impl Iterator<Item = Span> + 'a {
+fn token_seq_ranges<'a>(seq: &'a TokenSeq, s: &'a Sentence) -> impl Iterator<Item = Span> + 'a {
+    let tokens: &[Token] = if seq.may_occur(&s.text) {
+        &s.tokens
+    } else {
+        &[]
+    };
     let mut i = 0;
     std::iter::from_fn(move || {
         if seq.is_empty() {
@@ -198,7 +327,7 @@ fn token_seq_ranges<'a>(
         }
         while i + seq.len() <= tokens.len() {
             let window = &tokens[i..i + seq.len()];
-            if seq.iter().zip(window).all(|(m, t)| m.matches(t)) {
+            if seq.matches(window) {
                 i += seq.len();
                 return Some(Span::new(
                     window[0].range.start,
@@ -395,6 +524,64 @@ mod tests {
         let field = TokenField::new(LazyRegex::eager("でき").unwrap());
         assert!(matches!(field, TokenField::Regex(_)));
         assert!(field.matches("できる"));
+    }
+
+    fn words(surface: Option<&str>, base: Option<&str>, negate: bool) -> TokenMatcher {
+        TokenMatcher::new(
+            surface.map(anchored),
+            base.map(anchored),
+            Vec::new(),
+            negate,
+        )
+    }
+
+    #[test]
+    fn a_token_sequence_requires_the_text_of_its_longest_surface_run() {
+        let seq = TokenSeq::new(vec![
+            words(Some("か"), None, false),
+            words(Some("も"), None, false),
+            words(None, Some("しれる|知れる"), false),
+        ]);
+        assert_eq!(seq.required, ["かも"]);
+        let seq = TokenSeq::new(vec![
+            words(Some("と"), None, false),
+            words(None, Some("思う"), false),
+            words(Some("ので|から"), None, false),
+            words(Some("は"), None, false),
+        ]);
+        assert_eq!(seq.required, ["のでは", "からは"]);
+        // Negated and regex surfaces require nothing.
+        let seq = TokenSeq::new(vec![
+            words(Some("と"), None, true),
+            words(Some("不?可能"), None, false),
+        ]);
+        assert!(seq.required.is_empty());
+        // The rarest matcher is tested first.
+        let seq = TokenSeq::new(vec![
+            words(None, None, false),
+            words(Some("を"), None, false),
+            words(None, Some("行う"), false),
+        ]);
+        assert_eq!(seq.order, [2, 1, 0]);
+    }
+
+    #[test]
+    fn tokens_cover_the_sentence_text_without_gaps() {
+        // `TokenSeq::required_text` relies on it.
+        let tokenizer = crate::token::Tokenizer::new().unwrap();
+        for text in [
+            "弊社のサーバーが不正アクセスを受けたかもしれません。",
+            "ＡＢＣ　株式会社 は 2024年7月4日（木）に発表。😀\t終わり",
+        ] {
+            let tokens = tokenizer.tokenize(text);
+            let mut at = 0;
+            for t in &tokens {
+                assert_eq!(t.range.start, at, "{text}");
+                assert_eq!(&text[t.range.start..t.range.end], t.surface.as_str());
+                at = t.range.end;
+            }
+            assert_eq!(at, text.len(), "{text}");
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ use toml::Spanned;
 
 use super::kinds::{self, Scope};
 use super::lazy_regex::LazyRegex;
-use super::pattern::{Pattern, PatternSet, TokenMatcher};
+use super::pattern::{Pattern, PatternSet, TokenMatcher, TokenSeq};
 use super::{FixAvailability, OptionDoc, Rule, RuleMeta, SeverityByKind};
 use crate::coverage::{DocKind, Element};
 use crate::diagnostic::Severity;
@@ -240,7 +240,7 @@ impl Loader<'_> {
                         t.not,
                     ));
                 }
-                Ok(Pattern::Tokens(seq))
+                Ok(Pattern::Tokens(TokenSeq::new(seq)))
             }
             _ => Err(self.err(
                 rule_span,
