@@ -67,7 +67,14 @@ fn main() {
         .collect();
     let parse = t.elapsed();
 
-    let rules: Vec<_> = settings.registry.iter().collect();
+    // `KOHO_RULE=part` times only rules whose id contains `part` (to
+    // profile one rule with `perf record`).
+    let only = std::env::var("KOHO_RULE").unwrap_or_default();
+    let rules: Vec<_> = settings
+        .registry
+        .iter()
+        .filter(|r| r.meta().id.contains(only.as_str()))
+        .collect();
     let mut times: Vec<(String, Duration)> = Vec::new();
     let no_options = Default::default();
     // Several passes, keeping each rule's best: the first pass also
