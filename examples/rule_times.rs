@@ -15,6 +15,10 @@ use koho::rules::checks::facts::Facts;
 use koho::rules::Ctx;
 use koho::{sentence, Settings, Source};
 
+// The allocator of the koho binary, so that allocation costs are those users see.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;

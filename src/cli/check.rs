@@ -457,9 +457,9 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     };
     // Render into memory first: a reporter never leaves half a document on
     // stdout, and a closed pipe surfaces as one io error.
-    let mut buf = Vec::new();
+    let mut buf = report::Chunks::default();
     report::write(a.format, &run, &mut buf)?;
-    out.write_all(&buf)?;
+    buf.write_to(&mut out)?;
     out.flush()?;
 
     let s = report::Summary::of(&reports, &errors);

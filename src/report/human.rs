@@ -10,6 +10,7 @@ use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
+use rayon::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Run, Summary};
@@ -184,6 +185,51 @@ fn handler(run: &Run<'_>) -> GraphicalReportHandler {
         .without_primary_span_start()
 }
 
+/// One file's findings and, when it is shown, its coverage card.
+fn file(
+    run: &Run<'_>,
+    h: &GraphicalReportHandler,
+    r: &FileReport,
+    release_rules: bool,
+    single: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    if !run.summary_only {
+        // Built on the first finding shown: with --quiet most files
+        // show none.
+        let mut index: Option<LineIndex> = None;
+        let mut out = String::new();
+        for d in &r.diagnostics {
+            if run.quiet && d.severity != Severity::Error {
+                continue;
+            }
+            let index = index.get_or_insert_with(|| LineIndex::new(&r.source.text));
+            let p = index.position(&r.source.text, d.span.start);
+            let src = Located {
+                text: &r.source.text,
+                index,
+                name: format!("{}:{}:{}", r.source.name, p.line, p.column),
+            };
+            out.clear();
+            if h.render_report(&mut out, &Rendered { d, src: &src })
+                .is_err()
+            {
+                out = format!("{}: {} {}\n", r.source.name, d.rule, d.message);
+            }
+            writeln!(w, "{out}")?;
+        }
+    }
+    // The card is about release content: shown when release rules run
+    // (or when asked for with --summary). Over many files (a hook, a CI
+    // gate) only the cards of files that miss a required element are
+    // shown, so complete releases do not bury the findings.
+    let incomplete = r.coverage.iter().any(|(_, ev)| ev.required && !ev.found);
+    if !run.quiet && (run.summary_only || (release_rules && (single || incomplete))) {
+        coverage_card(r, w)?;
+    }
+    Ok(())
+}
+
 /// Pad `s` to `width` display columns (CJK counts as two).
 fn pad(s: &str, width: usize) -> String {
     let w = UnicodeWidthStr::width(s);
@@ -229,48 +275,36 @@ pub fn coverage_card(r: &FileReport, w: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
-    let h = handler(run);
     for e in run.errors {
         writeln!(w, "  × {}: {}\n", e.path, e.message)?;
     }
-    for r in run.reports {
-        if !run.summary_only {
-            // Built on the first finding shown: with --quiet most files
-            // show none.
-            let mut index: Option<LineIndex> = None;
-            for d in &r.diagnostics {
-                if run.quiet && d.severity != Severity::Error {
-                    continue;
-                }
-                let index = index.get_or_insert_with(|| LineIndex::new(&r.source.text));
-                let p = index.position(&r.source.text, d.span.start);
-                let src = Located {
-                    text: &r.source.text,
-                    index,
-                    name: format!("{}:{}:{}", r.source.name, p.line, p.column),
-                };
-                let mut out = String::new();
-                if h.render_report(&mut out, &Rendered { d, src: &src })
-                    .is_err()
-                {
-                    out = format!("{}: {} {}\n", r.source.name, d.rule, d.message);
-                }
-                writeln!(w, "{out}")?;
-            }
+    // Files are rendered independently, in parallel (miette's layout is
+    // most of the time of a run with many findings), and written in order.
+    let h = handler(run);
+    let release_rules = run
+        .settings
+        .enabled
+        .iter()
+        .any(|id| id.starts_with("release."));
+    let single = run.reports.len() + run.errors.len() == 1;
+    // A batch at a time, so that only a batch's output is held twice.
+    for batch in run.reports.chunks(64) {
+        if let [r] = batch {
+            // Nothing to run beside it: no copy (one huge file).
+            file(run, &h, r, release_rules, single, w)?;
+            continue;
         }
-        // The card is about release content: shown when release rules run
-        // (or when asked for with --summary). Over many files (a hook, a CI
-        // gate) only the cards of files that miss a required element are
-        // shown, so complete releases do not bury the findings.
-        let release_rules = run
-            .settings
-            .enabled
-            .iter()
-            .any(|id| id.starts_with("release."));
-        let incomplete = r.coverage.iter().any(|(_, ev)| ev.required && !ev.found);
-        let single = run.reports.len() + run.errors.len() == 1;
-        if !run.quiet && (run.summary_only || (release_rules && (single || incomplete))) {
-            coverage_card(r, w)?;
+        let rendered: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|r| {
+                let mut out = Vec::new();
+                // Writing to a Vec cannot fail.
+                let _ = file(run, &h, r, release_rules, single, &mut out);
+                out
+            })
+            .collect();
+        for r in &rendered {
+            w.write_all(r)?;
         }
     }
     let s = Summary::of(run.reports, run.errors);
