@@ -90,6 +90,42 @@ impl Hasher for FnvHasher {
 
 type Fnv = BuildHasherDefault<FnvHasher>;
 
+type Key<'a> = (Cow<'a, str>, &'a str);
+
+/// For each unit with a key: the index of the previous unit with the same
+/// key, and how many units of the sentence have that key. Most sentences
+/// have a handful of particles, compared pairwise; long ones use maps, so
+/// that they stay linear.
+fn previous_and_count(
+    keys: &[Option<Key<'_>>],
+    prev: &mut Vec<Option<usize>>,
+    count: &mut Vec<usize>,
+) {
+    prev.clear();
+    count.clear();
+    prev.resize(keys.len(), None);
+    count.resize(keys.len(), 0);
+    const FEW: usize = 48;
+    if keys.len() <= FEW {
+        for (b, kb) in keys.iter().enumerate() {
+            let Some(kb) = kb else { continue };
+            prev[b] = (0..b).rev().find(|&a| keys[a].as_ref() == Some(kb));
+            count[b] = keys.iter().filter(|k| k.as_ref() == Some(kb)).count();
+        }
+        return;
+    }
+    let mut last: HashMap<&Key<'_>, usize, Fnv> = HashMap::default();
+    let mut counts: HashMap<&Key<'_>, usize, Fnv> = HashMap::default();
+    for key in keys.iter().flatten() {
+        *counts.entry(key).or_default() += 1;
+    }
+    for (b, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        count[b] = counts.get(key).copied().unwrap_or(0);
+        prev[b] = last.insert(key, b);
+    }
+}
+
 /// A particle, or several in a row joined into one, or a separator.
 struct Unit<'t> {
     /// Index of the first token in the sentence.
@@ -125,8 +161,10 @@ impl Unit<'_> {
     }
 }
 
-fn units(tokens: &[Token], strict: bool) -> Vec<Unit<'_>> {
-    let mut out = Vec::new();
+/// The units of `tokens`, into `out` (cleared first: one buffer serves
+/// every sentence).
+fn units<'t>(tokens: &'t [Token], strict: bool, out: &mut Vec<Unit<'t>>) {
+    out.clear();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -159,7 +197,6 @@ fn units(tokens: &[Token], strict: bool) -> Vec<Unit<'_>> {
         }
         i += 1;
     }
-    out
 }
 
 /// textlint's non-strict exceptions, judged on the pair; `count` is how
@@ -194,28 +231,26 @@ impl Rule for NoDoubledJoshi {
         let min_interval = ctx.options.int("min-interval", 1).max(0) as usize;
         let strict = ctx.options.bool("strict", false);
         let allow = ctx.options.strings("allow");
+        // Buffers reused from sentence to sentence.
+        let mut us: Vec<Unit<'_>> = Vec::new();
+        let mut prev: Vec<Option<usize>> = Vec::new();
+        let mut count: Vec<usize> = Vec::new();
         for s in ctx.prose() {
             let start = out.len();
-            let us = units(&s.tokens, strict);
+            units(&s.tokens, strict, &mut us);
             // Each unit's key, computed once (separators have none).
             let keys: Vec<Option<(Cow<'_, str>, &str)>> =
                 us.iter().map(|u| (!u.separator).then(|| u.key())).collect();
-            // Last position of each particle, so long sentences stay linear.
-            let mut last: HashMap<&(Cow<'_, str>, &str), usize, Fnv> = HashMap::default();
-            let mut counts: HashMap<&(Cow<'_, str>, &str), usize, Fnv> = HashMap::default();
-            for key in keys.iter().flatten() {
-                *counts.entry(key).or_default() += 1;
-            }
-            for (bi, (b, key)) in us.iter().zip(&keys).enumerate() {
-                let Some(key) = key else {
+            previous_and_count(&keys, &mut prev, &mut count);
+            for (bi, b) in us.iter().enumerate() {
+                let Some(&Some(ai)) = prev.get(bi) else {
                     continue;
                 };
-                let count = counts.get(key).copied().unwrap_or(0);
-                let prev = last.insert(key, bi);
+                let count = count.get(bi).copied().unwrap_or(0);
                 if !allow.is_empty() && allow.contains(&b.surface()) {
                     continue;
                 }
-                let Some((ai, a)) = prev.and_then(|ai| us.get(ai).map(|a| (ai, a))) else {
+                let Some(a) = us.get(ai) else {
                     continue;
                 };
                 if bi - ai > min_interval || (!strict && excepted(a, b, &s.tokens, count)) {

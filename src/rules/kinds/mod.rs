@@ -169,6 +169,13 @@ impl Common {
 
     /// First match in the unit (in document order) and its sentence.
     pub fn first_in_unit<'a>(&self, unit: &[&'a Sentence]) -> Option<(&'a Sentence, Match)> {
+        if self.exclude.is_empty() {
+            // The first of all matches is the earliest (then longest) of
+            // each pattern's first match: no need to find them all.
+            return unit
+                .iter()
+                .find_map(|s| self.patterns.find_first(s).map(|m| (*s, m)));
+        }
         unit.iter()
             .find_map(|s| self.matches(s).into_iter().next().map(|m| (*s, m)))
     }
