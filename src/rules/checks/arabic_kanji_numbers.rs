@@ -30,6 +30,10 @@ const ID: &str = "ja.arabic-kanji-numbers";
 const KANJI_DIGITS: &str = "〇一二三四五六七八九十百千万億兆壱弐参拾";
 /// The numeral class of the JTF patterns.
 const K: &str = "[一二三四五六七八九十壱弐参拾百〇]+";
+/// The characters of `K` (a test keeps them the same).
+const K_CHARS: [char; 16] = [
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '壱', '弐', '参', '拾', '百', '〇',
+];
 /// Counters that make a word with the numeral, not a count: 二重,
 /// 十分, 一方, 二次被害, 三角, 一流.
 const IDIOM_COUNTERS: [&str; 14] = [
@@ -187,6 +191,11 @@ impl Default for ArabicKanjiNumbers {
 /// The JTF kanji → Arabic patterns, on word boundaries only.
 fn kanji_to_arabic(s: &Sentence) -> Vec<Found> {
     let text = &s.text;
+    // Every pattern needs a numeral of `K`: most sentences have none, and
+    // a scan for one is cheaper than the pattern set.
+    if !text.contains(K_CHARS) {
+        return Vec::new();
+    }
     // Both ends on token boundaries: 同一回線 is 同|一|回線, not 一回.
     let starts_word = |at: usize| s.tokens.iter().any(|t| t.range.start == at);
     let ends_word = |at: usize| s.tokens.iter().any(|t| t.range.end == at);
@@ -229,6 +238,10 @@ fn kanji_to_arabic(s: &Sentence) -> Vec<Found> {
 
 fn arabic_to_kanji(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
+    // Every pattern needs an ASCII digit.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     for p in arabic_patterns().matching(text) {
         for caps in p.re.captures_iter(text) {
@@ -461,6 +474,11 @@ impl Rule for ArabicKanjiNumbers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_numeral_prefilter_has_the_characters_of_k() {
+        assert_eq!(K, format!("[{}]+", K_CHARS.iter().collect::<String>()));
+    }
 
     #[test]
     fn kanji_numerals_have_values() {

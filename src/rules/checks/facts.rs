@@ -36,7 +36,7 @@ impl Facts {
 }
 
 /// Index of `s` in `all` when it is an element of it (by address).
-fn index_of(all: &[Sentence], s: &Sentence) -> Option<usize> {
+pub fn index_of(all: &[Sentence], s: &Sentence) -> Option<usize> {
     let size = std::mem::size_of::<Sentence>().max(1);
     let offset = (s as *const Sentence as usize).checked_sub(all.as_ptr() as usize)?;
     let i = offset / size;

@@ -7,9 +7,11 @@ use std::sync::Arc;
 
 use super::counts::as_of_re;
 use super::element::{content, span_of, ElementRule};
+use super::facts::index_of;
 use crate::coverage::Element;
 use crate::document::BlockKind;
 use crate::rules::{Ctx, Rule};
+use crate::sentence::Sentence;
 use crate::span::Span;
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
@@ -25,6 +27,20 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             next = Some(i);
         }
     }
+    // Where 〜現在 is in each sentence, searched once: the sentences near
+    // several counts (a table, a list of figures) are asked many times.
+    let mut as_of: Vec<Option<Option<Span>>> = vec![None; ctx.sentences.len()];
+    let mut as_of_in = |o: &Sentence| -> Option<Span> {
+        let search = || {
+            as_of_re()
+                .find(&o.text)
+                .map(|m| span_of(ctx, o, Span::new(m.start(), m.end())))
+        };
+        match index_of(ctx.sentences, o).and_then(|i| as_of.get_mut(i)) {
+            Some(slot) => *slot.get_or_insert_with(search),
+            None => search(),
+        }
+    };
     for s in content(ctx) {
         if ctx.facts.damage_counts(ctx, s).is_empty() {
             continue;
@@ -57,11 +73,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             .chain(heading)
             .chain(nearby)
             .chain(below)
-            .find_map(|o| {
-                as_of_re()
-                    .find(&o.text)
-                    .map(|m| span_of(ctx, o, Span::new(m.start(), m.end())))
-            });
+            .find_map(&mut as_of_in);
         if hit.is_some() {
             return hit;
         }
