@@ -146,7 +146,7 @@ fn main() {
             times.push((r.meta().id.clone(), best_check[i]));
         }
     }
-    times.sort_by(|a, b| b.1.cmp(&a.1));
+    times.sort_by_key(|t| std::cmp::Reverse(t.1));
     let total: Duration = times.iter().map(|t| t.1).sum();
     println!(
         "{} files, {:.2} MB; parse+tokenize {:.0} ms; rules {:.0} ms",
