@@ -121,6 +121,33 @@ fn unit_of(u: &str) -> Unit {
 /// Every count in a text, with its value and qualifiers.
 pub fn counts(text: &str) -> Vec<Count> {
     let mut out = Vec::new();
+    // Every count has a numeral (group `n`): a scan for one is cheaper than
+    // the regex, which has no literal to look for first.
+    if !text.contains(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '０'
+                    ..='９'
+                        | '●'
+                        | '○'
+                        | '〇'
+                        | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
+                        | '百'
+                        | '千'
+            )
+    }) {
+        return out;
+    }
     for c in count_re().captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
         let Some(n) = c.name("n") else { continue };
