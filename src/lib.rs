@@ -238,7 +238,12 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         .map(|&i| run(active[i], &coverage))
         .collect();
 
-    let mut diagnostics = Vec::new();
+    // Sentences and their tokens are the bulk of a huge file's memory:
+    // free them before the findings are joined into one list, so the two
+    // never peak together.
+    drop(sentences);
+    let total: usize = found_sooner.iter().chain(&found_later).map(Vec::len).sum();
+    let mut diagnostics = Vec::with_capacity(total + 1);
     if source.encoding != input::Encoding::Utf8 && source.encoding != input::Encoding::Utf8Bom {
         diagnostics.push(
             Diagnostic::new(
@@ -261,10 +266,10 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     for (i, f) in later.into_iter().zip(found_later) {
         found[i] = f;
     }
-    diagnostics.extend(found.into_iter().flatten());
-    // Sentences and their tokens are the bulk of a huge file's memory:
-    // free them before sorting the findings, not after.
-    drop(sentences);
+    for f in found {
+        // Each rule's list is freed as soon as it is copied.
+        diagnostics.extend(f);
+    }
     let text = &source.text;
     diagnostics.retain(|d| !doc.suppressions.is_suppressed(&d.rule, d.span));
     drop_superseded(&settings.registry, &mut diagnostics);

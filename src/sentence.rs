@@ -43,7 +43,7 @@ impl Sentence {
     }
 
     pub fn token_span(&self, doc: &Document, token: &Token) -> Span {
-        self.source_span(doc, token.range)
+        self.source_span(doc, token.range())
     }
 }
 

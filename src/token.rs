@@ -20,13 +20,15 @@ use crate::span::Span;
 /// A token is its range plus a shared pointer to the word's [`Features`];
 /// it dereferences to them, so rules read `t.surface`, `t.pos[0]`,
 /// `t.base` as fields. A dictionary word's features are decoded once per
-/// thread and shared by every occurrence: a 50 MB file has millions of
-/// tokens, and 24 bytes each (not nine strings each) bounds its peak RSS.
+/// thread and shared by every occurrence: a 50 MB file has ten million
+/// tokens, and their size bounds its peak RSS. Hence 16 bytes: `u32`
+/// offsets (a tokenized text is a sentence, far below 4 GiB; see
+/// [`offset`]) and one pointer.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Offsets in the tokenized text.
-    pub range: Span,
     features: Arc<Features>,
+    start: u32,
+    end: u32,
 }
 
 /// What the dictionary says about a word. The string fields are [`Sym`]s:
@@ -58,7 +60,7 @@ impl std::fmt::Debug for Token {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Token")
             .field("surface", &self.surface)
-            .field("range", &self.range)
+            .field("range", &self.range())
             .field("pos", &self.pos)
             .field("conj_type", &self.conj_type)
             .field("conj_form", &self.conj_form)
@@ -188,7 +190,26 @@ impl<'a> Extend<&'a Sym> for String {
     }
 }
 
+/// A byte offset as stored in a [`Token`]. Texts of 4 GiB and more are
+/// far beyond the input size limit; their offsets saturate rather than wrap.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
 impl Token {
+    fn new(range: Span, features: Arc<Features>) -> Self {
+        Token {
+            features,
+            start: offset(range.start),
+            end: offset(range.end),
+        }
+    }
+
+    /// Offsets in the tokenized text.
+    pub fn range(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     pub fn is(&self, pos: &str) -> bool {
         self.pos[0] == pos
     }
@@ -273,18 +294,15 @@ impl Cached {
 
     fn token(&self, surface: &str, range: Span) -> Token {
         if surface == self.features.surface {
-            return Token {
-                range,
-                features: self.features.clone(),
-            };
+            return Token::new(range, self.features.clone());
         }
         // A word id always has the same surface in IPADIC; stay correct
         // if lindera ever hands another one.
         let surface = Sym::from(surface);
         let f = &self.features;
-        Token {
+        Token::new(
             range,
-            features: Arc::new(Features {
+            Arc::new(Features {
                 pos: f.pos.clone(),
                 conj_type: f.conj_type.clone(),
                 conj_form: f.conj_form.clone(),
@@ -296,7 +314,7 @@ impl Cached {
                 reading: f.reading.clone(),
                 surface,
             }),
-        }
+        )
     }
 }
 
@@ -470,7 +488,7 @@ fn unknown(surface: &str, range: Span) -> Token {
         cache.insert(surface.into(), f.clone());
         f
     });
-    Token { range, features }
+    Token::new(range, features)
 }
 
 fn unknown_features(surface: &str) -> Features {
@@ -546,7 +564,7 @@ mod tests {
         let higai = &toks[0];
         assert_eq!(higai.surface, "被害");
         assert_eq!(higai.pos[0], "名詞");
-        assert_eq!(higai.range, Span::new(0, 6));
+        assert_eq!(higai.range(), Span::new(0, 6));
         let itashi = toks.iter().find(|t| t.surface == "いたし").unwrap();
         assert_eq!(itashi.base, "いたす");
         assert_eq!(itashi.pos[0], "動詞");
@@ -564,7 +582,7 @@ mod tests {
         assert_eq!(raw.len(), first.len());
         for (mut r, ours) in raw.into_iter().zip(&first) {
             assert_eq!(ours.surface, r.text);
-            assert_eq!(ours.range, Span::new(r.byte_start, r.byte_end));
+            assert_eq!(ours.range(), Span::new(r.byte_start, r.byte_end));
             let d: Vec<String> = r
                 .get_details()
                 .unwrap()
@@ -598,9 +616,9 @@ mod tests {
 
     #[test]
     fn token_stays_small() {
-        // A span and one shared pointer: memory per token bounds the peak
-        // RSS on huge files.
-        assert!(std::mem::size_of::<Token>() <= 16 + 8);
+        // Two u32 offsets and one shared pointer: memory per token bounds
+        // the peak RSS on huge files.
+        assert!(std::mem::size_of::<Token>() <= 16);
     }
 
     #[test]
@@ -649,9 +667,9 @@ mod tests {
             let toks = t.tokenize(&text);
             let mut at = 0;
             for tok in &toks {
-                assert_eq!(tok.range.start, at);
-                assert_eq!(tok.surface, &text[tok.range.start..tok.range.end]);
-                at = tok.range.end;
+                assert_eq!(tok.range().start, at);
+                assert_eq!(tok.surface, &text[tok.range().start..tok.range().end]);
+                at = tok.range().end;
             }
             assert_eq!(at, text.len());
         }

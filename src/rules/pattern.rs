@@ -201,8 +201,8 @@ fn token_seq_ranges<'a>(
             if seq.iter().zip(window).all(|(m, t)| m.matches(t)) {
                 i += seq.len();
                 return Some(Span::new(
-                    window[0].range.start,
-                    window[seq.len() - 1].range.end,
+                    window[0].range().start,
+                    window[seq.len() - 1].range().end,
                 ));
             }
             i += 1;
