@@ -146,7 +146,7 @@ pub struct FileError {
 /// Lint one file.
 pub fn lint(source: Source, settings: &Settings) -> FileReport {
     let source = Arc::new(source);
-    let doc = Document::parse(&source.text);
+    let doc = Document::parse_shared(&text::Text::shared(source.clone()));
     let sentences = sentence::sentences(&doc, &settings.tokenizer);
     let kind = coverage::detect_kind(&doc, &sentences, settings.default_kind);
 

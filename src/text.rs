@@ -1,27 +1,58 @@
 //! [`Text`]: an immutable string that can be a slice of a shared buffer.
 //! A block's plain text and the text of each of its sentences share one
 //! buffer, so a document holds its plain text once, not twice (on a 50 MB
-//! file that is 50 MB of peak memory).
+//! file that is 50 MB of peak memory). When a block's plain text is the
+//! source text itself (prose without markup, the bulk of a release), it is
+//! a slice of the source's buffer and holds no copy at all.
 
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+/// Any shared owner of a string: a `String`, or the decoded source file
+/// (see [`Text::shared`]).
+type Buf = Arc<dyn AsRef<str> + Send + Sync>;
 
 /// Reads like a `&str` (`t.find(..)`, `&t[..]`, `t == "…"`, `t.as_str()`);
 /// cloning it or taking a [`Text::slice`] copies no bytes. Use
 /// `.to_string()` for an owned `String`.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Text {
-    buf: Arc<str>,
+    buf: Buf,
     start: usize,
     end: usize,
 }
 
+impl Default for Text {
+    fn default() -> Self {
+        static EMPTY: OnceLock<Buf> = OnceLock::new();
+        Text {
+            buf: EMPTY.get_or_init(|| Arc::new(String::new())).clone(),
+            start: 0,
+            end: 0,
+        }
+    }
+}
+
 impl Text {
+    /// All of `owner`'s text, sharing it (no copy).
+    pub fn shared<T: AsRef<str> + Send + Sync + 'static>(owner: Arc<T>) -> Text {
+        let end = (*owner).as_ref().len();
+        Text {
+            buf: owner,
+            start: 0,
+            end,
+        }
+    }
+
     pub fn as_str(&self) -> &str {
-        // Built only by `From` (whole buffer) and `slice` (checked), so the
-        // range is always on char boundaries within `buf`.
-        self.buf.get(self.start..self.end).unwrap_or("")
+        // Built only by `From`/`shared` (whole buffer) and `slice`
+        // (checked) over immutable owners, so the range is always on char
+        // boundaries within `buf`.
+        (*self.buf)
+            .as_ref()
+            .get(self.start..self.end)
+            .unwrap_or("")
     }
 
     /// `range` of this text as a `Text` sharing the same buffer; empty when
@@ -59,22 +90,13 @@ impl std::borrow::Borrow<str> for Text {
 
 impl From<String> for Text {
     fn from(s: String) -> Self {
-        let end = s.len();
-        Text {
-            buf: Arc::from(s),
-            start: 0,
-            end,
-        }
+        Text::shared(Arc::new(s))
     }
 }
 
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
-        Text {
-            buf: Arc::from(s),
-            start: 0,
-            end: s.len(),
-        }
+        Text::from(s.to_owned())
     }
 }
 
@@ -154,8 +176,20 @@ mod tests {
         assert_eq!(&s[..3], "調");
         assert_eq!(format!("{s}/{s:?}"), "調査中です。/\"調査中です。\"");
         assert!(Arc::ptr_eq(&block.buf, &s.buf));
+        assert_eq!(s.as_ptr(), block[30..].as_ptr());
         // Off a char boundary: empty, never a panic.
         assert_eq!(block.slice(Span::new(1, 4)), "");
         assert_eq!(s.slice(Span::new(3, 9)), "査中");
+        assert_eq!(Text::default(), "");
+    }
+
+    #[test]
+    fn shared_text_slices_its_owner_without_a_copy() {
+        let owner = Arc::new(crate::input::Source::new("a.md", "# 見出し\n\n本文です。\n"));
+        let whole = Text::shared(owner.clone());
+        assert_eq!(whole, owner.text);
+        let body = whole.slice(Span::new(14, 29));
+        assert_eq!(body, "本文です。");
+        assert_eq!(body.as_ptr(), owner.text[14..].as_ptr());
     }
 }

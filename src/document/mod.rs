@@ -183,7 +183,16 @@ pub struct Document {
 
 impl Document {
     pub fn parse(text: &str) -> Document {
-        let mut doc = markdown::parse(text);
+        let mut doc = markdown::parse(text, None);
+        anatomy::assign_roles(&mut doc);
+        doc
+    }
+
+    /// [`Document::parse`] of `text`, whose block texts share its buffer
+    /// where they are verbatim source text (most prose): on a huge file
+    /// that saves about its size in memory.
+    pub fn parse_shared(text: &Text) -> Document {
+        let mut doc = markdown::parse(text, Some(text));
         anatomy::assign_roles(&mut doc);
         doc
     }
