@@ -321,7 +321,7 @@ fn drop_superseded(registry: &Registry, diagnostics: &mut Vec<Diagnostic>) {
     }
     diagnostics.retain(|d| {
         !winners.iter().any(|(span, severity, losers)| {
-            losers.contains(&d.rule) && span.overlaps(d.span) && *severity >= d.severity
+            losers.iter().any(|l| *l == d.rule) && span.overlaps(d.span) && *severity >= d.severity
         })
     });
 }

@@ -13,6 +13,7 @@ use lindera_dictionary::{DictionaryConfig, DictionaryKind, UserDictionaryConfig}
 use lindera_tokenizer::tokenizer::Tokenizer as Lindera;
 
 use crate::span::Span;
+pub use crate::text::Sym;
 
 /// One morpheme. Offsets are relative to the text that was tokenized; the
 /// sentence layer shifts them to source bytes.
@@ -67,126 +68,6 @@ impl std::fmt::Debug for Token {
             .field("base", &self.base)
             .field("reading", &self.reading)
             .finish()
-    }
-}
-
-/// An immutable shared string: a token field. Cloning it is a reference
-/// count increment, not a copy; it dereferences to `str` and compares
-/// with `str`, `&str` and `String` in both directions.
-///
-/// A thin pointer (8 bytes) rather than `Arc<str>` (16): features hold
-/// nine of them, and a per-thread cache holds features of every word seen.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Sym(Arc<String>);
-
-impl Sym {
-    pub fn as_str(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl std::ops::Deref for Sym {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl AsRef<str> for Sym {
-    fn as_ref(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Sym {
-    fn borrow(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl std::fmt::Debug for Sym {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.0.as_str(), f)
-    }
-}
-
-impl std::fmt::Display for Sym {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.as_str())
-    }
-}
-
-impl serde::Serialize for Sym {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0.as_str())
-    }
-}
-
-impl From<&str> for Sym {
-    fn from(s: &str) -> Self {
-        Sym(Arc::new(s.to_owned()))
-    }
-}
-
-impl From<String> for Sym {
-    fn from(s: String) -> Self {
-        Sym(Arc::new(s))
-    }
-}
-
-impl From<Sym> for String {
-    fn from(s: Sym) -> Self {
-        Arc::try_unwrap(s.0).unwrap_or_else(|shared| shared.as_str().to_owned())
-    }
-}
-
-impl From<&Sym> for String {
-    fn from(s: &Sym) -> Self {
-        s.0.to_string()
-    }
-}
-
-macro_rules! sym_eq {
-    ($($t:ty),*) => {$(
-        impl PartialEq<$t> for Sym {
-            fn eq(&self, other: &$t) -> bool {
-                self.0.as_str() == &**other
-            }
-        }
-        impl PartialEq<Sym> for $t {
-            fn eq(&self, other: &Sym) -> bool {
-                &**self == other.0.as_str()
-            }
-        }
-    )*};
-}
-sym_eq!(&str, String);
-
-impl PartialEq<str> for Sym {
-    fn eq(&self, other: &str) -> bool {
-        self.0.as_str() == other
-    }
-}
-
-impl PartialEq<Sym> for str {
-    fn eq(&self, other: &Sym) -> bool {
-        self == other.0.as_str()
-    }
-}
-
-impl<'a> FromIterator<&'a Sym> for String {
-    fn from_iter<I: IntoIterator<Item = &'a Sym>>(iter: I) -> String {
-        let mut s = String::new();
-        s.extend(iter);
-        s
-    }
-}
-
-impl<'a> Extend<&'a Sym> for String {
-    fn extend<I: IntoIterator<Item = &'a Sym>>(&mut self, iter: I) {
-        for x in iter {
-            self.push_str(x);
-        }
     }
 }
 
@@ -619,30 +500,6 @@ mod tests {
         // Two u32 offsets and one shared pointer: memory per token bounds
         // the peak RSS on huge files.
         assert!(std::mem::size_of::<Token>() <= 16);
-    }
-
-    #[test]
-    fn sym_reads_like_a_str() {
-        let s = Sym::from("名詞");
-        // Each comparison direction the rules use must compile and hold.
-        let owned = String::from("名詞");
-        assert_eq!(s, "名詞");
-        assert_eq!("名詞", s);
-        assert_eq!(s, *"名詞");
-        assert_eq!(s, owned);
-        assert_eq!(owned, s);
-        assert_eq!(s.as_str(), "名詞");
-        assert!(s.starts_with('名'));
-        assert_eq!(format!("{s}/{s:?}"), "名詞/\"名詞\"");
-        let parts = [Sym::from("被害"), Sym::from("を")];
-        assert_eq!(parts.iter().collect::<String>(), "被害を");
-        let mut acc = String::new();
-        acc.extend(&parts);
-        assert_eq!(acc, "被害を");
-        // `String + &String` still coerces: Sym adds no `Add` impl to String.
-        assert_eq!(String::from("a") + &String::from("b"), "ab");
-        let owned: String = parts[0].clone().into();
-        assert_eq!(owned, "被害");
     }
 
     #[test]
