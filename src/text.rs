@@ -308,9 +308,9 @@ mod tests {
         let owner = Arc::new(crate::input::Source::new("a.md", "# 見出し\n\n本文です。\n"));
         let whole = Text::shared(owner.clone());
         assert_eq!(whole, owner.text);
-        let body = whole.slice(Span::new(14, 29));
+        let body = whole.slice(Span::new(13, 28));
         assert_eq!(body, "本文です。");
-        assert_eq!(body.as_ptr(), owner.text[14..].as_ptr());
+        assert_eq!(body.as_ptr(), owner.text[13..].as_ptr());
     }
 
     #[test]
