@@ -457,9 +457,12 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     };
     // Render into memory first: a reporter never leaves half a document on
     // stdout, and a closed pipe surfaces as one io error.
-    let mut buf = Vec::new();
+    let mut buf = Chunks::default();
     report::write(a.format, &run, &mut buf)?;
-    out.write_all(&buf)?;
+    for chunk in &buf.done {
+        out.write_all(chunk)?;
+    }
+    out.write_all(&buf.last)?;
     out.flush()?;
 
     let s = report::Summary::of(&reports, &errors);
@@ -471,4 +474,30 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+/// An in-memory output buffer in fixed-size pieces: a huge report (120 MB
+/// of JSON for a 50 MB file) is never copied into a buffer twice its size,
+/// as a growing `Vec` is at each doubling.
+#[derive(Default)]
+struct Chunks {
+    done: Vec<Vec<u8>>,
+    last: Vec<u8>,
+}
+
+const CHUNK: usize = 1 << 20;
+
+impl Write for Chunks {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        if self.last.len() + data.len() > CHUNK && !self.last.is_empty() {
+            let full = std::mem::replace(&mut self.last, Vec::with_capacity(CHUNK));
+            self.done.push(full);
+        }
+        self.last.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
