@@ -35,8 +35,8 @@ impl<'s> Builder<'s> {
             span: Span::empty(at),
             text: Text::default(),
             map: OffsetMap::default(),
-            quote_depth: self.quote_depth,
-            list_depth: self.list_depth,
+            quote_depth: depth(self.quote_depth),
+            list_depth: depth(self.list_depth),
             section: None,
             pseudo_heading: false,
         });
@@ -91,6 +91,12 @@ impl<'s> Builder<'s> {
         let exact = self.src.get(range.start..range.end) == Some(text);
         self.append(text, range, exact);
     }
+}
+
+/// A nesting depth as a block stores it (saturating: only zero or not
+/// matters beyond a few levels).
+fn depth(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// Parse a draft. Never fails: any input is a valid Markdown document.

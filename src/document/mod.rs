@@ -116,8 +116,10 @@ pub struct Block {
     /// texts share its buffer.
     pub text: Text,
     pub map: OffsetMap,
-    pub quote_depth: usize,
-    pub list_depth: usize,
+    /// Nesting levels (small numbers; `u16` keeps `Block` compact: a huge
+    /// file has hundreds of thousands of blocks).
+    pub quote_depth: u16,
+    pub list_depth: u16,
     /// Index (into `Document::blocks`) of the heading or 【…】 line that
     /// opens the section this block is in.
     pub section: Option<usize>,
