@@ -142,6 +142,8 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, text: impl Into<String>) -> Self {
+        // Findings have one or two labels: a first push would reserve four.
+        self.labels.reserve_exact(1);
         self.labels.push(Label {
             span,
             text: text.into(),

@@ -184,6 +184,9 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         };
         let mut out = Vec::new();
         rule.check(&ctx, &mut out);
+        // Grown by doubling, and kept until every rule is done: on a huge
+        // file each rule's list would hold up to twice its findings.
+        out.shrink_to_fit();
         out
     };
     let active: Vec<&Arc<dyn rules::Rule>> = settings
