@@ -49,10 +49,7 @@ impl Text {
         // Built only by `From`/`shared` (whole buffer) and `slice`
         // (checked) over immutable owners, so the range is always on char
         // boundaries within `buf`.
-        (*self.buf)
-            .as_ref()
-            .get(self.start..self.end)
-            .unwrap_or("")
+        (*self.buf).as_ref().get(self.start..self.end).unwrap_or("")
     }
 
     /// `range` of this text as a `Text` sharing the same buffer; empty when
@@ -305,7 +302,10 @@ mod tests {
 
     #[test]
     fn shared_text_slices_its_owner_without_a_copy() {
-        let owner = Arc::new(crate::input::Source::new("a.md", "# 見出し\n\n本文です。\n"));
+        let owner = Arc::new(crate::input::Source::new(
+            "a.md",
+            "# 見出し\n\n本文です。\n",
+        ));
         let whole = Text::shared(owner.clone());
         assert_eq!(whole, owner.text);
         let body = whole.slice(Span::new(13, 28));

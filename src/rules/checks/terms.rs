@@ -371,7 +371,7 @@ impl Rule for Terms {
                     span,
                     crate::rules::render(&self.meta.message, &vars),
                 )
-                .with_help(help.trim().to_owned());
+                .with_help(help.trim());
                 if ctx.text().get(span.start..span.end) == Some(shown_from.as_str()) {
                     d = d.with_fix(Fix::safe(span, shown_to.clone()));
                 }
