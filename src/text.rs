@@ -9,9 +9,24 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
-/// Any shared owner of a string: a `String`, or the decoded source file
-/// (see [`Text::shared`]).
-type Buf = Arc<dyn AsRef<str> + Send + Sync>;
+/// The owner of a text's bytes: its own `String`, or a shared owner such
+/// as the decoded source file (see [`Text::shared`]). Behind a thin `Arc`:
+/// a huge file has hundreds of thousands of texts (blocks, sentences).
+enum Owner {
+    Own(String),
+    Shared(Arc<dyn AsRef<str> + Send + Sync>),
+}
+
+impl Owner {
+    fn as_str(&self) -> &str {
+        match self {
+            Owner::Own(s) => s,
+            Owner::Shared(o) => (**o).as_ref(),
+        }
+    }
+}
+
+type Buf = Arc<Owner>;
 
 /// Reads like a `&str` (`t.find(..)`, `&t[..]`, `t == "…"`, `t.as_str()`);
 /// cloning it or taking a [`Text::slice`] copies no bytes. Use
@@ -27,7 +42,9 @@ impl Default for Text {
     fn default() -> Self {
         static EMPTY: OnceLock<Buf> = OnceLock::new();
         Text {
-            buf: EMPTY.get_or_init(|| Arc::new(String::new())).clone(),
+            buf: EMPTY
+                .get_or_init(|| Arc::new(Owner::Own(String::new())))
+                .clone(),
             start: 0,
             end: 0,
         }
@@ -39,7 +56,7 @@ impl Text {
     pub fn shared<T: AsRef<str> + Send + Sync + 'static>(owner: Arc<T>) -> Text {
         let end = (*owner).as_ref().len();
         Text {
-            buf: owner,
+            buf: Arc::new(Owner::Shared(owner)),
             start: 0,
             end,
         }
@@ -49,7 +66,7 @@ impl Text {
         // Built only by `From`/`shared` (whole buffer) and `slice`
         // (checked) over immutable owners, so the range is always on char
         // boundaries within `buf`.
-        (*self.buf).as_ref().get(self.start..self.end).unwrap_or("")
+        self.buf.as_str().get(self.start..self.end).unwrap_or("")
     }
 
     /// `range` of this text as a `Text` sharing the same buffer; empty when
@@ -87,7 +104,12 @@ impl std::borrow::Borrow<str> for Text {
 
 impl From<String> for Text {
     fn from(s: String) -> Self {
-        Text::shared(Arc::new(s))
+        let end = s.len();
+        Text {
+            buf: Arc::new(Owner::Own(s)),
+            start: 0,
+            end,
+        }
     }
 }
 
@@ -298,6 +320,8 @@ mod tests {
         assert_eq!(block.slice(Span::new(1, 4)), "");
         assert_eq!(s.slice(Span::new(3, 9)), "査中");
         assert_eq!(Text::default(), "");
+        // One thin pointer and a range: sentences and blocks each hold one.
+        assert!(std::mem::size_of::<Text>() <= 24);
     }
 
     #[test]
