@@ -2,9 +2,13 @@
 //! span, optional evidence labels and an optional fix. Rendering happens in
 //! `report/`; this is plain data.
 
+use std::collections::HashSet;
+use std::sync::{OnceLock, RwLock};
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+use crate::text::Sym;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -94,12 +98,15 @@ pub struct Label {
     pub text: String,
 }
 
+/// A finding. The rule id and the help are shared strings ([`Sym`], read
+/// like `&str`): they repeat in every finding of a rule, and a huge file
+/// has hundreds of thousands of findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub rule: String,
+    pub rule: Sym,
     pub severity: Severity,
     pub message: String,
-    pub help: Option<String>,
+    pub help: Option<Sym>,
     pub span: Span,
     pub labels: Vec<Label>,
     pub fix: Option<Fix>,
@@ -107,13 +114,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(
-        rule: impl Into<String>,
+        rule: impl AsRef<str>,
         severity: Severity,
         span: Span,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
-            rule: rule.into(),
+            rule: intern(rule.as_ref()),
             severity,
             message: message.into(),
             help: None,
@@ -123,9 +130,9 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        let h = help.into();
-        self.help = (!h.is_empty()).then_some(h);
+    pub fn with_help(mut self, help: impl AsRef<str>) -> Self {
+        let h = help.as_ref();
+        self.help = (!h.is_empty()).then(|| intern(h));
         self
     }
 
@@ -135,10 +142,57 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, text: impl Into<String>) -> Self {
+        // Findings have one or two labels: a first push would reserve four.
+        self.labels.reserve_exact(1);
         self.labels.push(Label {
             span,
             text: text.into(),
         });
         self
+    }
+}
+
+/// The one shared copy of `s` among the rule ids and help texts seen so
+/// far in this process. The table stops growing at [`INTERN_LIMIT`]
+/// entries (help texts made per finding could otherwise fill it in a
+/// long-running `koho lsp`); later strings are simply not shared.
+fn intern(s: &str) -> Sym {
+    static TABLE: OnceLock<RwLock<HashSet<Sym>>> = OnceLock::new();
+    let table = TABLE.get_or_init(RwLock::default);
+    if let Some(shared) = table.read().ok().and_then(|t| t.get(s).cloned()) {
+        return shared;
+    }
+    let Ok(mut t) = table.write() else {
+        return Sym::from(s);
+    };
+    if let Some(shared) = t.get(s) {
+        return shared.clone();
+    }
+    let sym = Sym::from(s);
+    if t.len() < INTERN_LIMIT {
+        t.insert(sym.clone());
+    }
+    sym
+}
+
+const INTERN_LIMIT: usize = 4096;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_and_help_are_shared_between_findings() {
+        let d = |at| {
+            Diagnostic::new("ja.test-rule", Severity::Info, Span::empty(at), "m")
+                .with_help(String::from("ヘルプです。"))
+        };
+        let (a, b) = (d(0), d(1));
+        assert_eq!(a.rule, "ja.test-rule");
+        assert_eq!(a.help.as_deref(), Some("ヘルプです。"));
+        assert_eq!(a.rule.as_str().as_ptr(), b.rule.as_str().as_ptr());
+        let (ha, hb) = (a.help.unwrap_or_default(), b.help.unwrap_or_default());
+        assert_eq!(ha.as_str().as_ptr(), hb.as_str().as_ptr());
+        assert_eq!(d(2).with_help("").help, None);
     }
 }

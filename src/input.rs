@@ -42,6 +42,14 @@ pub struct Source {
     pub encoding: Encoding,
 }
 
+/// The text, so that block texts can share a source's buffer
+/// ([`crate::text::Text::shared`]).
+impl AsRef<str> for Source {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
 impl Source {
     /// The bytes of the file this was decoded from, when it was UTF-8
     /// (the only files `--fix` rewrites): rebuilt from the text instead of

@@ -146,7 +146,7 @@ pub struct FileError {
 /// Lint one file.
 pub fn lint(source: Source, settings: &Settings) -> FileReport {
     let source = Arc::new(source);
-    let doc = Document::parse(&source.text);
+    let doc = Document::parse_shared(&text::Text::shared(source.clone()));
     let sentences = sentence::sentences(&doc, &settings.tokenizer);
     let kind = coverage::detect_kind(&doc, &sentences, settings.default_kind);
 
@@ -184,6 +184,9 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         };
         let mut out = Vec::new();
         rule.check(&ctx, &mut out);
+        // Grown by doubling, and kept until every rule is done: on a huge
+        // file each rule's list would hold up to twice its findings.
+        out.shrink_to_fit();
         out
     };
     let active: Vec<&Arc<dyn rules::Rule>> = settings
@@ -238,7 +241,12 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         .map(|&i| run(active[i], &coverage))
         .collect();
 
-    let mut diagnostics = Vec::new();
+    // Sentences and their tokens are the bulk of a huge file's memory:
+    // free them before the findings are joined into one list, so the two
+    // never peak together.
+    drop(sentences);
+    let total: usize = found_sooner.iter().chain(&found_later).map(Vec::len).sum();
+    let mut diagnostics = Vec::with_capacity(total + 1);
     if source.encoding != input::Encoding::Utf8 && source.encoding != input::Encoding::Utf8Bom {
         diagnostics.push(
             Diagnostic::new(
@@ -261,10 +269,10 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     for (i, f) in later.into_iter().zip(found_later) {
         found[i] = f;
     }
-    diagnostics.extend(found.into_iter().flatten());
-    // Sentences and their tokens are the bulk of a huge file's memory:
-    // free them before sorting the findings, not after.
-    drop(sentences);
+    for f in found {
+        // Each rule's list is freed as soon as it is copied.
+        diagnostics.extend(f);
+    }
     let text = &source.text;
     diagnostics.retain(|d| !doc.suppressions.is_suppressed(&d.rule, d.span));
     drop_superseded(&settings.registry, &mut diagnostics);
@@ -316,7 +324,7 @@ fn drop_superseded(registry: &Registry, diagnostics: &mut Vec<Diagnostic>) {
     }
     diagnostics.retain(|d| {
         !winners.iter().any(|(span, severity, losers)| {
-            losers.contains(&d.rule) && span.overlaps(d.span) && *severity >= d.severity
+            losers.iter().any(|l| *l == d.rule) && span.overlaps(d.span) && *severity >= d.severity
         })
     });
 }

@@ -673,7 +673,7 @@ fn to_lsp(d: &Diagnostic, l: &Linted, uri: &Url) -> LspDiagnostic {
             Severity::Warning => DiagnosticSeverity::WARNING,
             Severity::Info => DiagnosticSeverity::INFORMATION,
         }),
-        code: Some(NumberOrString::String(d.rule.clone())),
+        code: Some(NumberOrString::String(d.rule.to_string())),
         source: Some("koho".into()),
         message,
         related_information: (!related.is_empty()).then_some(related),

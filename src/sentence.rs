@@ -43,7 +43,7 @@ impl Sentence {
     }
 
     pub fn token_span(&self, doc: &Document, token: &Token) -> Span {
-        self.source_span(doc, token.range)
+        self.source_span(doc, token.range())
     }
 }
 
@@ -150,9 +150,13 @@ fn is_prose(block: &Block, text: &str) -> bool {
 
 /// Split every block into sentences and tokenize each one once.
 pub fn sentences(doc: &Document, tokenizer: &Tokenizer) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for (bi, block) in doc.blocks.iter().enumerate() {
-        for plain in split(&block.text) {
+    // Cut first, then allocate the list once at its final size: grown by
+    // doubling, a huge file's list (half a million sentences) would
+    // briefly take twice its size, while its tokens are already held.
+    let cuts: Vec<Vec<Span>> = doc.blocks.iter().map(|b| split(&b.text)).collect();
+    let mut out = Vec::with_capacity(cuts.iter().map(Vec::len).sum());
+    for ((bi, block), cuts) in doc.blocks.iter().enumerate().zip(cuts) {
+        for plain in cuts {
             let text = block.text.slice(plain);
             let tokens = tokenizer.tokenize(&text);
             out.push(Sentence {
@@ -166,8 +170,6 @@ pub fn sentences(doc: &Document, tokenizer: &Tokenizer) -> Vec<Sentence> {
             });
         }
     }
-    // Grown by doubling; every rule then reads the whole list.
-    out.shrink_to_fit();
     out
 }
 

@@ -1,27 +1,72 @@
 //! [`Text`]: an immutable string that can be a slice of a shared buffer.
 //! A block's plain text and the text of each of its sentences share one
 //! buffer, so a document holds its plain text once, not twice (on a 50 MB
-//! file that is 50 MB of peak memory).
+//! file that is 50 MB of peak memory). When a block's plain text is the
+//! source text itself (prose without markup, the bulk of a release), it is
+//! a slice of the source's buffer and holds no copy at all.
 
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+/// The owner of a text's bytes: its own `String`, or a shared owner such
+/// as the decoded source file (see [`Text::shared`]). Behind a thin `Arc`:
+/// a huge file has hundreds of thousands of texts (blocks, sentences).
+enum Owner {
+    Own(String),
+    Shared(Arc<dyn AsRef<str> + Send + Sync>),
+}
+
+impl Owner {
+    fn as_str(&self) -> &str {
+        match self {
+            Owner::Own(s) => s,
+            Owner::Shared(o) => (**o).as_ref(),
+        }
+    }
+}
+
+type Buf = Arc<Owner>;
 
 /// Reads like a `&str` (`t.find(..)`, `&t[..]`, `t == "…"`, `t.as_str()`);
 /// cloning it or taking a [`Text::slice`] copies no bytes. Use
 /// `.to_string()` for an owned `String`.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Text {
-    buf: Arc<str>,
+    buf: Buf,
     start: usize,
     end: usize,
 }
 
+impl Default for Text {
+    fn default() -> Self {
+        static EMPTY: OnceLock<Buf> = OnceLock::new();
+        Text {
+            buf: EMPTY
+                .get_or_init(|| Arc::new(Owner::Own(String::new())))
+                .clone(),
+            start: 0,
+            end: 0,
+        }
+    }
+}
+
 impl Text {
+    /// All of `owner`'s text, sharing it (no copy).
+    pub fn shared<T: AsRef<str> + Send + Sync + 'static>(owner: Arc<T>) -> Text {
+        let end = (*owner).as_ref().len();
+        Text {
+            buf: Arc::new(Owner::Shared(owner)),
+            start: 0,
+            end,
+        }
+    }
+
     pub fn as_str(&self) -> &str {
-        // Built only by `From` (whole buffer) and `slice` (checked), so the
-        // range is always on char boundaries within `buf`.
-        self.buf.get(self.start..self.end).unwrap_or("")
+        // Built only by `From`/`shared` (whole buffer) and `slice`
+        // (checked) over immutable owners, so the range is always on char
+        // boundaries within `buf`.
+        self.buf.as_str().get(self.start..self.end).unwrap_or("")
     }
 
     /// `range` of this text as a `Text` sharing the same buffer; empty when
@@ -61,7 +106,7 @@ impl From<String> for Text {
     fn from(s: String) -> Self {
         let end = s.len();
         Text {
-            buf: Arc::from(s),
+            buf: Arc::new(Owner::Own(s)),
             start: 0,
             end,
         }
@@ -70,11 +115,7 @@ impl From<String> for Text {
 
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
-        Text {
-            buf: Arc::from(s),
-            start: 0,
-            end: s.len(),
-        }
+        Text::from(s.to_owned())
     }
 }
 
@@ -138,6 +179,126 @@ impl PartialEq<Text> for str {
     }
 }
 
+/// An immutable shared string: a token field, a finding's rule id or help. Cloning it is a reference
+/// count increment, not a copy; it dereferences to `str` and compares
+/// with `str`, `&str` and `String` in both directions.
+///
+/// A thin pointer (8 bytes) rather than `Arc<str>` (16): token features hold
+/// nine of them, and a per-thread cache holds features of every word seen.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sym(Arc<String>);
+
+impl Sym {
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::ops::Deref for Sym {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl AsRef<str> for Sym {
+    fn as_ref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Sym {
+    fn borrow(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::fmt::Debug for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
+
+impl serde::Serialize for Sym {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.as_str())
+    }
+}
+
+impl From<&str> for Sym {
+    fn from(s: &str) -> Self {
+        Sym(Arc::new(s.to_owned()))
+    }
+}
+
+impl From<String> for Sym {
+    fn from(s: String) -> Self {
+        Sym(Arc::new(s))
+    }
+}
+
+impl From<Sym> for String {
+    fn from(s: Sym) -> Self {
+        Arc::try_unwrap(s.0).unwrap_or_else(|shared| shared.as_str().to_owned())
+    }
+}
+
+impl From<&Sym> for String {
+    fn from(s: &Sym) -> Self {
+        s.0.to_string()
+    }
+}
+
+macro_rules! sym_eq {
+    ($($t:ty),*) => {$(
+        impl PartialEq<$t> for Sym {
+            fn eq(&self, other: &$t) -> bool {
+                self.0.as_str() == &**other
+            }
+        }
+        impl PartialEq<Sym> for $t {
+            fn eq(&self, other: &Sym) -> bool {
+                &**self == other.0.as_str()
+            }
+        }
+    )*};
+}
+sym_eq!(&str, String);
+
+impl PartialEq<str> for Sym {
+    fn eq(&self, other: &str) -> bool {
+        self.0.as_str() == other
+    }
+}
+
+impl PartialEq<Sym> for str {
+    fn eq(&self, other: &Sym) -> bool {
+        self == other.0.as_str()
+    }
+}
+
+impl<'a> FromIterator<&'a Sym> for String {
+    fn from_iter<I: IntoIterator<Item = &'a Sym>>(iter: I) -> String {
+        let mut s = String::new();
+        s.extend(iter);
+        s
+    }
+}
+
+impl<'a> Extend<&'a Sym> for String {
+    fn extend<I: IntoIterator<Item = &'a Sym>>(&mut self, iter: I) {
+        for x in iter {
+            self.push_str(x);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,8 +315,49 @@ mod tests {
         assert_eq!(&s[..3], "調");
         assert_eq!(format!("{s}/{s:?}"), "調査中です。/\"調査中です。\"");
         assert!(Arc::ptr_eq(&block.buf, &s.buf));
+        assert_eq!(s.as_ptr(), block[30..].as_ptr());
         // Off a char boundary: empty, never a panic.
         assert_eq!(block.slice(Span::new(1, 4)), "");
         assert_eq!(s.slice(Span::new(3, 9)), "査中");
+        assert_eq!(Text::default(), "");
+        // One thin pointer and a range: sentences and blocks each hold one.
+        assert!(std::mem::size_of::<Text>() <= 24);
+    }
+
+    #[test]
+    fn shared_text_slices_its_owner_without_a_copy() {
+        let owner = Arc::new(crate::input::Source::new(
+            "a.md",
+            "# 見出し\n\n本文です。\n",
+        ));
+        let whole = Text::shared(owner.clone());
+        assert_eq!(whole, owner.text);
+        let body = whole.slice(Span::new(13, 28));
+        assert_eq!(body, "本文です。");
+        assert_eq!(body.as_ptr(), owner.text[13..].as_ptr());
+    }
+
+    #[test]
+    fn sym_reads_like_a_str() {
+        let s = Sym::from("名詞");
+        // Each comparison direction the rules use must compile and hold.
+        let owned = String::from("名詞");
+        assert_eq!(s, "名詞");
+        assert_eq!("名詞", s);
+        assert_eq!(s, *"名詞");
+        assert_eq!(s, owned);
+        assert_eq!(owned, s);
+        assert_eq!(s.as_str(), "名詞");
+        assert!(s.starts_with('名'));
+        assert_eq!(format!("{s}/{s:?}"), "名詞/\"名詞\"");
+        let parts = [Sym::from("被害"), Sym::from("を")];
+        assert_eq!(parts.iter().collect::<String>(), "被害を");
+        let mut acc = String::new();
+        acc.extend(&parts);
+        assert_eq!(acc, "被害を");
+        // `String + &String` still coerces: Sym adds no `Add` impl to String.
+        assert_eq!(String::from("a") + &String::from("b"), "ab");
+        let owned: String = parts[0].clone().into();
+        assert_eq!(owned, "被害");
     }
 }

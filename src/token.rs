@@ -13,27 +13,40 @@ use lindera_dictionary::{DictionaryConfig, DictionaryKind, UserDictionaryConfig}
 use lindera_tokenizer::tokenizer::Tokenizer as Lindera;
 
 use crate::span::Span;
+pub use crate::text::Sym;
 
 /// One morpheme. Offsets are relative to the text that was tokenized; the
 /// sentence layer shifts them to source bytes.
 ///
-/// A token is its range plus a shared pointer to the word's [`Features`];
-/// it dereferences to them, so rules read `t.surface`, `t.pos[0]`,
-/// `t.base` as fields. A dictionary word's features are decoded once per
-/// thread and shared by every occurrence: a 50 MB file has millions of
-/// tokens, and 24 bytes each (not nine strings each) bounds its peak RSS.
-#[derive(Clone, PartialEq, Eq)]
+/// A token is its range plus the number of the word's [`Features`] in a
+/// process-wide table; it dereferences to them, so rules read `t.surface`,
+/// `t.pos[0]`, `t.base` as fields. Each distinct word's features are
+/// stored once and shared by every occurrence: a 50 MB file has ten
+/// million tokens, and their size bounds its peak RSS. Hence 12 bytes:
+/// `u32` offsets (a tokenized text is a sentence, far below 4 GiB; see
+/// [`offset`]) and a `u32` word number.
+#[derive(Clone)]
 pub struct Token {
-    /// Offsets in the tokenized text.
-    pub range: Span,
-    features: Arc<Features>,
+    start: u32,
+    end: u32,
+    word: u32,
 }
+
+impl PartialEq for Token {
+    fn eq(&self, other: &Token) -> bool {
+        self.start == other.start
+            && self.end == other.end
+            && (self.word == other.word || **self == **other)
+    }
+}
+
+impl Eq for Token {}
 
 /// What the dictionary says about a word. The string fields are [`Sym`]s:
 /// shared strings that read like `&str` (`t.pos[0] == "名詞"`,
 /// `t.surface.as_str()`, `&*t.base`). Use `.to_string()` for an owned
 /// `String`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Features {
     pub surface: Sym,
     /// 品詞, 品詞細分類1–3 (IPADIC). Unknown words: `["未知語", "*", "*", "*"]`.
@@ -50,7 +63,7 @@ pub struct Features {
 impl std::ops::Deref for Token {
     type Target = Features;
     fn deref(&self) -> &Features {
-        &self.features
+        words::get(self.word)
     }
 }
 
@@ -58,7 +71,7 @@ impl std::fmt::Debug for Token {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Token")
             .field("surface", &self.surface)
-            .field("range", &self.range)
+            .field("range", &self.range())
             .field("pos", &self.pos)
             .field("conj_type", &self.conj_type)
             .field("conj_form", &self.conj_form)
@@ -68,127 +81,26 @@ impl std::fmt::Debug for Token {
     }
 }
 
-/// An immutable shared string: a token field. Cloning it is a reference
-/// count increment, not a copy; it dereferences to `str` and compares
-/// with `str`, `&str` and `String` in both directions.
-///
-/// A thin pointer (8 bytes) rather than `Arc<str>` (16): features hold
-/// nine of them, and a per-thread cache holds features of every word seen.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Sym(Arc<String>);
-
-impl Sym {
-    pub fn as_str(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl std::ops::Deref for Sym {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl AsRef<str> for Sym {
-    fn as_ref(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Sym {
-    fn borrow(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl std::fmt::Debug for Sym {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.0.as_str(), f)
-    }
-}
-
-impl std::fmt::Display for Sym {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.as_str())
-    }
-}
-
-impl serde::Serialize for Sym {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0.as_str())
-    }
-}
-
-impl From<&str> for Sym {
-    fn from(s: &str) -> Self {
-        Sym(Arc::new(s.to_owned()))
-    }
-}
-
-impl From<String> for Sym {
-    fn from(s: String) -> Self {
-        Sym(Arc::new(s))
-    }
-}
-
-impl From<Sym> for String {
-    fn from(s: Sym) -> Self {
-        Arc::try_unwrap(s.0).unwrap_or_else(|shared| shared.as_str().to_owned())
-    }
-}
-
-impl From<&Sym> for String {
-    fn from(s: &Sym) -> Self {
-        s.0.to_string()
-    }
-}
-
-macro_rules! sym_eq {
-    ($($t:ty),*) => {$(
-        impl PartialEq<$t> for Sym {
-            fn eq(&self, other: &$t) -> bool {
-                self.0.as_str() == &**other
-            }
-        }
-        impl PartialEq<Sym> for $t {
-            fn eq(&self, other: &Sym) -> bool {
-                &**self == other.0.as_str()
-            }
-        }
-    )*};
-}
-sym_eq!(&str, String);
-
-impl PartialEq<str> for Sym {
-    fn eq(&self, other: &str) -> bool {
-        self.0.as_str() == other
-    }
-}
-
-impl PartialEq<Sym> for str {
-    fn eq(&self, other: &Sym) -> bool {
-        self == other.0.as_str()
-    }
-}
-
-impl<'a> FromIterator<&'a Sym> for String {
-    fn from_iter<I: IntoIterator<Item = &'a Sym>>(iter: I) -> String {
-        let mut s = String::new();
-        s.extend(iter);
-        s
-    }
-}
-
-impl<'a> Extend<&'a Sym> for String {
-    fn extend<I: IntoIterator<Item = &'a Sym>>(&mut self, iter: I) {
-        for x in iter {
-            self.push_str(x);
-        }
-    }
+/// A byte offset as stored in a [`Token`]. Texts of 4 GiB and more are
+/// far beyond the input size limit; their offsets saturate rather than wrap.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 impl Token {
+    fn new(range: Span, word: u32) -> Self {
+        Token {
+            start: offset(range.start),
+            end: offset(range.end),
+            word,
+        }
+    }
+
+    /// Offsets in the tokenized text.
+    pub fn range(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     pub fn is(&self, pos: &str) -> bool {
         self.pos[0] == pos
     }
@@ -240,9 +152,10 @@ fn shared_lindera() -> Result<Arc<Lindera>, TokenizerError> {
 }
 
 /// A dictionary word's features, decoded once per thread and word id
-/// (decoding allocates a `Vec<String>` in lindera for every token).
+/// (decoding allocates a `Vec<String>` in lindera for every token), as
+/// their number in the word table.
 struct Cached {
-    features: Arc<Features>,
+    word: u32,
     /// IPADIC has `*` for the base form: it is the surface.
     base_is_surface: bool,
 }
@@ -255,7 +168,7 @@ impl Cached {
         let surface = Sym::from(surface);
         let base_is_surface = d[6] == "*";
         Some(Cached {
-            features: Arc::new(Features {
+            word: words::intern(Features {
                 pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
                 conj_type: d[4].into(),
                 conj_form: d[5].into(),
@@ -272,19 +185,16 @@ impl Cached {
     }
 
     fn token(&self, surface: &str, range: Span) -> Token {
-        if surface == self.features.surface {
-            return Token {
-                range,
-                features: self.features.clone(),
-            };
+        let f = words::get(self.word);
+        if surface == f.surface {
+            return Token::new(range, self.word);
         }
         // A word id always has the same surface in IPADIC; stay correct
         // if lindera ever hands another one.
         let surface = Sym::from(surface);
-        let f = &self.features;
-        Token {
+        Token::new(
             range,
-            features: Arc::new(Features {
+            words::intern(Features {
                 pos: f.pos.clone(),
                 conj_type: f.conj_type.clone(),
                 conj_form: f.conj_form.clone(),
@@ -296,7 +206,7 @@ impl Cached {
                 reading: f.reading.clone(),
                 surface,
             }),
-        }
+        )
     }
 }
 
@@ -304,12 +214,11 @@ impl Cached {
 /// dictionary's size; word ids are dense, so a trivial hasher does.
 type FeatureCache = HashMap<u32, Option<Cached>, BuildHasherDefault<IdHasher>>;
 
-/// Surface → features of unknown words seen by this thread, so repeated
-/// unknown words (numbers, names, Latin words) share one allocation too.
-/// Unlike the dictionary, the set of unknown words is open: the cache is
-/// emptied when it reaches [`UNKNOWN_CACHE_LIMIT`] entries (tokens keep
-/// their features alive on their own).
-type UnknownCache = HashMap<Box<str>, Arc<Features>>;
+/// Surface → word number of unknown words seen by this thread, so that a
+/// repeated unknown word (numbers, names, Latin words) takes no lock.
+/// The cache is emptied when it reaches [`UNKNOWN_CACHE_LIMIT`] entries
+/// (the word table keeps every word anyway).
+type UnknownCache = HashMap<Box<str>, u32>;
 
 const UNKNOWN_CACHE_LIMIT: usize = 1 << 16;
 
@@ -458,19 +367,101 @@ fn run_end(rest: &str) -> usize {
 }
 
 fn unknown(surface: &str, range: Span) -> Token {
-    let features = UNKNOWN_FEATURES.with(|cache| {
+    let word = UNKNOWN_FEATURES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(f) = cache.get(surface) {
-            return f.clone();
+        if let Some(&w) = cache.get(surface) {
+            return w;
         }
         if cache.len() >= UNKNOWN_CACHE_LIMIT {
             cache.clear();
         }
-        let f = Arc::new(unknown_features(surface));
-        cache.insert(surface.into(), f.clone());
-        f
+        let w = words::intern(unknown_features(surface));
+        cache.insert(surface.into(), w);
+        w
     });
-    Token { range, features }
+    Token::new(range, word)
+}
+
+/// The process-wide word table: every distinct [`Features`] value seen,
+/// stored once, numbered from 0. Append-only and never moved, so a token
+/// reads its word without a lock; adding a word takes one. It holds the
+/// words seen so far (bounded by the dictionary, plus each distinct
+/// unknown word, a few bytes each).
+mod words {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+
+    use super::{unknown_features, Features};
+
+    /// Chunk `k` has `FIRST << k` slots: a slot never moves when the table
+    /// grows, and 21 chunks cover every `u32`.
+    const FIRST_BITS: u32 = 12;
+    const FIRST: u64 = 1 << FIRST_BITS;
+    const CHUNKS: usize = 21;
+
+    type Chunk = Box<[OnceLock<Features>]>;
+
+    static TABLE: [OnceLock<Chunk>; CHUNKS] = [const { OnceLock::new() }; CHUNKS];
+    static INDEX: OnceLock<Mutex<HashMap<Features, u32>>> = OnceLock::new();
+
+    fn locate(word: u32) -> (usize, usize) {
+        let i = u64::from(word) + FIRST;
+        let k = (63 - i.leading_zeros() - FIRST_BITS) as usize;
+        (k, (i - (FIRST << k)) as usize)
+    }
+
+    /// The features of `word`, a number [`intern`] returned.
+    pub(super) fn get(word: u32) -> &'static Features {
+        let (k, at) = locate(word);
+        TABLE
+            .get(k)
+            .and_then(OnceLock::get)
+            .and_then(|chunk| chunk.get(at))
+            .and_then(OnceLock::get)
+            .unwrap_or_else(|| placeholder())
+    }
+
+    /// Never returned for a number `intern` gave out; keeps `get` total.
+    #[cold]
+    fn placeholder() -> &'static Features {
+        static EMPTY: OnceLock<Features> = OnceLock::new();
+        EMPTY.get_or_init(|| unknown_features(""))
+    }
+
+    /// The number of `features` in the table, adding them when new.
+    pub(super) fn intern(features: Features) -> u32 {
+        let index = INDEX.get_or_init(Mutex::default);
+        let mut index = index.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&word) = index.get(&features) {
+            return word;
+        }
+        let Ok(word) = u32::try_from(index.len()) else {
+            return 0;
+        };
+        let (k, at) = locate(word);
+        let Some(chunk) = TABLE.get(k) else {
+            return 0;
+        };
+        let chunk = chunk.get_or_init(|| (0..FIRST << k).map(|_| OnceLock::new()).collect());
+        if let Some(slot) = chunk.get(at) {
+            // The lock makes this the only writer of `word`.
+            let _ = slot.set(features.clone());
+        }
+        index.insert(features, word);
+        word
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn chunks_tile_the_numbers() {
+        assert_eq!(locate(0), (0, 0));
+        assert_eq!(locate(4095), (0, 4095));
+        assert_eq!(locate(4096), (1, 0));
+        assert_eq!(locate(4096 + 8191), (1, 8191));
+        assert_eq!(locate(4096 + 8192), (2, 0));
+        let (k, at) = locate(u32::MAX);
+        assert!(k < CHUNKS && at < (FIRST << k) as usize);
+    }
 }
 
 fn unknown_features(surface: &str) -> Features {
@@ -546,7 +537,7 @@ mod tests {
         let higai = &toks[0];
         assert_eq!(higai.surface, "被害");
         assert_eq!(higai.pos[0], "名詞");
-        assert_eq!(higai.range, Span::new(0, 6));
+        assert_eq!(higai.range(), Span::new(0, 6));
         let itashi = toks.iter().find(|t| t.surface == "いたし").unwrap();
         assert_eq!(itashi.base, "いたす");
         assert_eq!(itashi.pos[0], "動詞");
@@ -564,7 +555,7 @@ mod tests {
         assert_eq!(raw.len(), first.len());
         for (mut r, ours) in raw.into_iter().zip(&first) {
             assert_eq!(ours.surface, r.text);
-            assert_eq!(ours.range, Span::new(r.byte_start, r.byte_end));
+            assert_eq!(ours.range(), Span::new(r.byte_start, r.byte_end));
             let d: Vec<String> = r
                 .get_details()
                 .unwrap()
@@ -598,33 +589,9 @@ mod tests {
 
     #[test]
     fn token_stays_small() {
-        // A span and one shared pointer: memory per token bounds the peak
-        // RSS on huge files.
-        assert!(std::mem::size_of::<Token>() <= 16 + 8);
-    }
-
-    #[test]
-    fn sym_reads_like_a_str() {
-        let s = Sym::from("名詞");
-        // Each comparison direction the rules use must compile and hold.
-        let owned = String::from("名詞");
-        assert_eq!(s, "名詞");
-        assert_eq!("名詞", s);
-        assert_eq!(s, *"名詞");
-        assert_eq!(s, owned);
-        assert_eq!(owned, s);
-        assert_eq!(s.as_str(), "名詞");
-        assert!(s.starts_with('名'));
-        assert_eq!(format!("{s}/{s:?}"), "名詞/\"名詞\"");
-        let parts = [Sym::from("被害"), Sym::from("を")];
-        assert_eq!(parts.iter().collect::<String>(), "被害を");
-        let mut acc = String::new();
-        acc.extend(&parts);
-        assert_eq!(acc, "被害を");
-        // `String + &String` still coerces: Sym adds no `Add` impl to String.
-        assert_eq!(String::from("a") + &String::from("b"), "ab");
-        let owned: String = parts[0].clone().into();
-        assert_eq!(owned, "被害");
+        // Two u32 offsets and a u32 word number: memory per token bounds
+        // the peak RSS on huge files.
+        assert!(std::mem::size_of::<Token>() <= 12);
     }
 
     #[test]
@@ -649,9 +616,9 @@ mod tests {
             let toks = t.tokenize(&text);
             let mut at = 0;
             for tok in &toks {
-                assert_eq!(tok.range.start, at);
-                assert_eq!(tok.surface, &text[tok.range.start..tok.range.end]);
-                at = tok.range.end;
+                assert_eq!(tok.range().start, at);
+                assert_eq!(tok.surface, &text[tok.range().start..tok.range().end]);
+                at = tok.range().end;
             }
             assert_eq!(at, text.len());
         }

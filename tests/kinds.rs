@@ -29,7 +29,7 @@ fn hits(s: &Settings, text: &str) -> Vec<(String, String)> {
         .iter()
         .map(|d| {
             (
-                d.rule.clone(),
+                d.rule.to_string(),
                 text.get(d.span.start..d.span.end).unwrap_or("?").to_owned(),
             )
         })

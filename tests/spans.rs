@@ -46,7 +46,7 @@ fn flagged(src: &str) -> Vec<(String, String)> {
         .iter()
         .map(|d| {
             (
-                d.rule.clone(),
+                d.rule.to_string(),
                 src.get(d.span.start..d.span.end)
                     .expect("span on char boundaries")
                     .to_owned(),

@@ -42,7 +42,7 @@ fn flagged(settings: &Settings, name: &str, text: &str) -> Vec<(String, String)>
         .iter()
         .map(|d| {
             let t = text.get(d.span.start..d.span.end).unwrap_or("<bad span>");
-            (d.rule.clone(), t.to_owned())
+            (d.rule.to_string(), t.to_owned())
         })
         .collect()
 }

@@ -13,6 +13,9 @@ use crate::text::Text;
 
 struct Builder<'s> {
     src: &'s str,
+    /// `src` as a shared buffer, when the caller has one: blocks whose
+    /// plain text is their source text verbatim become slices of it.
+    shared: Option<&'s Text>,
     blocks: Vec<Block>,
     current: Option<Block>,
     /// Plain text of `current`, moved into it (as a [`Text`]) by `flush`.
@@ -32,8 +35,8 @@ impl<'s> Builder<'s> {
             span: Span::empty(at),
             text: Text::default(),
             map: OffsetMap::default(),
-            quote_depth: self.quote_depth,
-            list_depth: self.list_depth,
+            quote_depth: depth(self.quote_depth),
+            list_depth: depth(self.list_depth),
             section: None,
             pseudo_heading: false,
         });
@@ -43,7 +46,12 @@ impl<'s> Builder<'s> {
         let text = std::mem::take(&mut self.text);
         if let Some(mut b) = self.current.take() {
             if !text.trim().is_empty() {
-                b.text = Text::from(text);
+                b.text = match self.shared {
+                    Some(shared) if self.src.get(b.span.start..b.span.end) == Some(&*text) => {
+                        shared.slice(b.span)
+                    }
+                    _ => Text::from(text),
+                };
                 // Appending grew it by doubling; a document keeps all its
                 // blocks, and a huge one would keep up to twice its map.
                 b.map.shrink_to_fit();
@@ -85,8 +93,17 @@ impl<'s> Builder<'s> {
     }
 }
 
+/// A nesting depth as a block stores it (saturating: only zero or not
+/// matters beyond a few levels).
+fn depth(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 /// Parse a draft. Never fails: any input is a valid Markdown document.
-pub fn parse(src: &str) -> Document {
+/// `shared`, when given, holds the same text as `src`: block texts that
+/// are verbatim source text share its buffer instead of copying it.
+pub fn parse(src: &str, shared: Option<&Text>) -> Document {
+    let shared = shared.filter(|t| t.as_str() == src);
     let (front_matter, body_start) = front_matter::parse(src);
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
@@ -96,6 +113,7 @@ pub fn parse(src: &str) -> Document {
     let body = src.get(body_start..).unwrap_or("");
     let mut b = Builder {
         src,
+        shared,
         blocks: Vec::new(),
         current: None,
         text: String::new(),
@@ -190,7 +208,7 @@ mod tests {
     #[test]
     fn blocks_keep_source_spans_through_inline_markup() {
         let src = "# 見出し\n\n本文は**重要**で[リンク](https://example.com)です。\n";
-        let doc = parse(src);
+        let doc = parse(src, None);
         assert_eq!(
             texts(&doc),
             vec![
@@ -210,7 +228,7 @@ mod tests {
     #[test]
     fn code_is_not_prose_and_lists_tables_are_blocks() {
         let src = "- 一つ目の`code`項目\n- 二つ目\n\n```\nコード。\n```\n\n| 列 | 値 |\n|---|---|\n| 件数 | 808人 |\n";
-        let doc = parse(src);
+        let doc = parse(src, None);
         let t = texts(&doc);
         assert_eq!(t[0], ("一つ目の＿項目", BlockKind::ListItem));
         assert_eq!(t[1], ("二つ目", BlockKind::ListItem));
@@ -223,7 +241,7 @@ mod tests {
     #[test]
     fn front_matter_is_skipped() {
         let src = "---\ntitle: テスト\nkind: incident\n---\n本文です。\n";
-        let doc = parse(src);
+        let doc = parse(src, None);
         assert_eq!(doc.front_matter.kind.as_deref(), Some("incident"));
         assert_eq!(texts(&doc), vec![("本文です。", BlockKind::Paragraph)]);
         assert_eq!(doc.blocks[0].span.slice(src), "本文です。");

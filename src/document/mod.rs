@@ -116,8 +116,10 @@ pub struct Block {
     /// texts share its buffer.
     pub text: Text,
     pub map: OffsetMap,
-    pub quote_depth: usize,
-    pub list_depth: usize,
+    /// Nesting levels (small numbers; `u16` keeps `Block` compact: a huge
+    /// file has hundreds of thousands of blocks).
+    pub quote_depth: u16,
+    pub list_depth: u16,
     /// Index (into `Document::blocks`) of the heading or 【…】 line that
     /// opens the section this block is in.
     pub section: Option<usize>,
@@ -183,7 +185,16 @@ pub struct Document {
 
 impl Document {
     pub fn parse(text: &str) -> Document {
-        let mut doc = markdown::parse(text);
+        let mut doc = markdown::parse(text, None);
+        anatomy::assign_roles(&mut doc);
+        doc
+    }
+
+    /// [`Document::parse`] of `text`, whose block texts share its buffer
+    /// where they are verbatim source text (most prose): on a huge file
+    /// that saves about its size in memory.
+    pub fn parse_shared(text: &Text) -> Document {
+        let mut doc = markdown::parse(text, Some(text));
         anatomy::assign_roles(&mut doc);
         doc
     }

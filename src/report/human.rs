@@ -133,7 +133,7 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let mut help = self.d.help.clone().unwrap_or_default();
+        let mut help = self.d.help.as_deref().unwrap_or_default().to_owned();
         if let Some(f) = &self.d.fix {
             if let Some(e) = f.edits.first() {
                 let how = match f.applicability {

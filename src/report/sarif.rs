@@ -132,7 +132,7 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
                     })
                     .collect();
                 result["fixes"] = json!([{
-                    "description": {"text": d.help.clone().unwrap_or_else(|| d.message.clone())},
+                    "description": {"text": d.help.as_deref().unwrap_or(&d.message)},
                     "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}]
                 }]);
             }

@@ -330,8 +330,8 @@ fn token_seq_ranges<'a>(seq: &'a TokenSeq, s: &'a Sentence) -> impl Iterator<Ite
             if seq.matches(window) {
                 i += seq.len();
                 return Some(Span::new(
-                    window[0].range.start,
-                    window[seq.len() - 1].range.end,
+                    window[0].range().start,
+                    window[seq.len() - 1].range().end,
                 ));
             }
             i += 1;
@@ -576,9 +576,9 @@ mod tests {
             let tokens = tokenizer.tokenize(text);
             let mut at = 0;
             for t in &tokens {
-                assert_eq!(t.range.start, at, "{text}");
-                assert_eq!(&text[t.range.start..t.range.end], t.surface.as_str());
-                at = t.range.end;
+                assert_eq!(t.range().start, at, "{text}");
+                assert_eq!(&text[t.range().start..t.range().end], t.surface.as_str());
+                at = t.range().end;
             }
             assert_eq!(at, text.len(), "{text}");
         }

@@ -197,8 +197,8 @@ fn kanji_to_arabic(s: &Sentence) -> Vec<Found> {
         return Vec::new();
     }
     // Both ends on token boundaries: 同一回線 is 同|一|回線, not 一回.
-    let starts_word = |at: usize| s.tokens.iter().any(|t| t.range.start == at);
-    let ends_word = |at: usize| s.tokens.iter().any(|t| t.range.end == at);
+    let starts_word = |at: usize| s.tokens.iter().any(|t| t.range().start == at);
+    let ends_word = |at: usize| s.tokens.iter().any(|t| t.range().end == at);
     let mut out = Vec::new();
     for re in kanji_patterns().matching(text) {
         for caps in re.captures_iter(text) {
@@ -427,7 +427,7 @@ fn kanji_counts(tokens: &[Token]) -> Vec<Found> {
         };
         let to = value.to_string();
         out.push(Found {
-            range: Span::new(a.range.start, b.range.end),
+            range: Span::new(a.range().start, b.range().end),
             word: format!("{run}{}", counter.surface),
             fixed_word: format!("{to}{}", counter.surface),
             from: run,

@@ -100,7 +100,7 @@ fn long_runs(text: &str, max: usize) -> Vec<(Span, usize)> {
 fn proper_nouns_only(s: &Sentence, range: Span) -> bool {
     s.tokens
         .iter()
-        .filter(|t| t.range.overlaps(range))
+        .filter(|t| t.range().overlaps(range))
         .all(|t| {
             t.pos_starts_with(&["名詞", "固有名詞"])
                 || (t.pos_starts_with(&["名詞", "接尾"])

@@ -91,7 +91,7 @@ impl Rule for MaxTen {
                 .message
                 .replace("{value}", &counted.len().to_string())
                 .replace("{max}", &max.to_string());
-            out.push(finding(ctx, ID, s, t.range, msg, &self.meta.help));
+            out.push(finding(ctx, ID, s, t.range(), msg, &self.meta.help));
         }
     }
 }

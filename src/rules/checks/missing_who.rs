@@ -92,7 +92,7 @@ pub fn org_in(s: &Sentence) -> Option<Span> {
         .tokens
         .iter()
         .find(|t| t.pos_starts_with(&["名詞", "固有名詞", "組織"]))
-        .map(|t| t.range);
+        .map(|t| t.range());
     match (by_re, by_token) {
         (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
         (a, b) => a.or(b),

@@ -136,7 +136,7 @@ impl Rule for NoDoubleNegative {
                 let (Some(a), Some(b)) = (s.tokens.get(i), s.tokens.get(end - 1)) else {
                     continue;
                 };
-                let range = Span::new(a.range.start, b.range.end);
+                let range = Span::new(a.range().start, b.range().end);
                 let msg = self.meta.message.replace("{match}", range.slice(&s.text));
                 out.push(finding(ctx, ID, s, range, msg, &self.meta.help));
             }

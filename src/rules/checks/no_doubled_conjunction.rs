@@ -62,7 +62,7 @@ impl Rule for NoDoubledConjunction {
             };
             if prev.is_some_and(|(_, word)| word == t.surface) {
                 let msg = self.meta.message.replace("{match}", &t.surface);
-                out.push(finding(ctx, ID, s, t.range, msg, &self.meta.help));
+                out.push(finding(ctx, ID, s, t.range(), msg, &self.meta.help));
             }
             prev = Some((s.block, t.surface.as_str()));
         }

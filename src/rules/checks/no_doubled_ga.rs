@@ -50,7 +50,7 @@ impl Rule for NoDoubledGa {
                 .collect();
             if let Some(second) = ga.get(1) {
                 let msg = self.meta.message.replace("{value}", &ga.len().to_string());
-                out.push(finding(ctx, ID, s, second.range, msg, &self.meta.help));
+                out.push(finding(ctx, ID, s, second.range(), msg, &self.meta.help));
             }
         }
     }

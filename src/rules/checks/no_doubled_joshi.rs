@@ -155,7 +155,7 @@ impl Unit<'_> {
 
     fn range(&self) -> Span {
         match (self.tokens.first(), self.tokens.last()) {
-            (Some(a), Some(b)) => Span::new(a.range.start, b.range.end),
+            (Some(a), Some(b)) => Span::new(a.range().start, b.range().end),
             _ => Span::default(),
         }
     }

@@ -52,7 +52,7 @@ fn dropped_ra(tokens: &[Token], i: usize) -> Option<(Span, String)> {
     if t.is("動詞") && matches!(t.base.as_str(), "見れる" | "来れる") {
         let mut chars = t.surface.chars();
         let head = chars.next()?;
-        return Some((t.range, format!("{head}ら{}", chars.as_str())));
+        return Some((t.range(), format!("{head}ら{}", chars.as_str())));
     }
     if !(t.pos_starts_with(&["動詞", "接尾"]) && t.base == "れる") {
         return None;
@@ -60,7 +60,7 @@ fn dropped_ra(tokens: &[Token], i: usize) -> Option<(Span, String)> {
     let prev = tokens.get(i.checked_sub(1)?)?;
     let ichidan_or_kuru = prev.conj_type.starts_with("一段") || prev.conj_type.starts_with("カ変");
     if prev.is("動詞") && ichidan_or_kuru && prev.conj_form == "未然形" {
-        let range = Span::new(prev.range.start, t.range.end);
+        let range = Span::new(prev.range().start, t.range().end);
         return Some((range, format!("{}ら{}", prev.surface, t.surface)));
     }
     None

@@ -126,7 +126,7 @@ fn sentence_end(s: &Sentence) -> Option<(Style, Span)> {
     }
     let chain = toks.get(start..end)?;
     let (first, last) = (chain.first()?, chain.last()?);
-    let range = Span::new(first.range.start, last.range.end);
+    let range = Span::new(first.range().start, last.range().end);
     if chain.iter().any(|t| t.base == "です" || t.base == "ます") {
         return Some((Style::Desumasu, range));
     }

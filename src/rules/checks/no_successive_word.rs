@@ -84,7 +84,7 @@ impl Rule for NoSuccessiveWord {
                     continue;
                 }
                 // Adjacent in the text, not across a removed space or markup.
-                if a.range.end != b.range.start {
+                if a.range().end != b.range().start {
                     continue;
                 }
                 let grammatical = a.is("助詞") || a.is("助動詞");
@@ -104,7 +104,7 @@ impl Rule for NoSuccessiveWord {
                 {
                     run_end += 1;
                 }
-                let range = Span::new(a.range.start, b.range.end);
+                let range = Span::new(a.range().start, b.range().end);
                 let msg = self.meta.message.replace("{match}", &a.surface);
                 let d = finding(ctx, ID, s, range, msg, &self.meta.help);
                 let both = format!("{}{}", a.surface, b.surface);

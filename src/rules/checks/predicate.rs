@@ -62,7 +62,7 @@ fn find_how(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
         let head: Vec<&Token> = s
             .tokens
             .iter()
-            .filter(|t| t.range.start >= r.start && t.range.end <= r.end)
+            .filter(|t| t.range().start >= r.start && t.range().end <= r.end)
             .collect();
         let first = head.first()?;
         if finding(&first.base) || finding(&first.surface) || settling(&first.surface) {
@@ -80,7 +80,7 @@ fn find_how(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
         if !told || passive_or_negative {
             return None;
         }
-        let before = s.tokens.iter().take_while(|t| t.range.end <= r.start);
+        let before = s.tokens.iter().take_while(|t| t.range().end <= r.start);
         // Done to something, or (an announcement's plan) reached through a
         // channel: 〜のフォームから受け付けます. A planned 〜を運行します
         // restates the what.
@@ -166,7 +166,7 @@ fn find_prevention(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
         let negative = s
             .tokens
             .iter()
-            .filter(|t| t.range.start >= r.start && t.range.end <= r.end)
+            .filter(|t| t.range().start >= r.start && t.range().end <= r.end)
             .any(|t| ["れる", "られる", "ない", "ん", "ぬ"].contains(&&*t.base));
         (!negative).then(|| s.source_span(ctx.doc, r))
     })
@@ -336,8 +336,8 @@ pub fn main_predicate(s: &Sentence) -> Option<Span> {
             _ => false,
         };
         if ends {
-            let start = t.range.start;
-            let end = ts.get(j - 1).map_or(t.range.end, |a| a.range.end);
+            let start = t.range().start;
+            let end = ts.get(j - 1).map_or(t.range().end, |a| a.range().end);
             found = Some(Span::new(start, end));
         }
     }

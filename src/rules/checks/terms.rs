@@ -278,7 +278,7 @@ impl Terms {
             }
             let (mut shown_from, mut shown_to) = (term.from.clone(), term.to.clone());
             if term.needs_token() {
-                let Some(i) = s.tokens.iter().position(|t| t.range.start == at) else {
+                let Some(i) = s.tokens.iter().position(|t| t.range().start == at) else {
                     continue;
                 };
                 let t = &s.tokens[i];
@@ -297,7 +297,7 @@ impl Terms {
                 if t.surface.starts_with(term.from.as_str()) {
                     shown_to = t.surface.replacen(term.from.as_str(), &term.to, 1);
                     shown_from = t.surface.to_string();
-                    out.push((t.range, shown_from, shown_to));
+                    out.push((t.range(), shown_from, shown_to));
                     continue;
                 }
             }
@@ -371,7 +371,7 @@ impl Rule for Terms {
                     span,
                     crate::rules::render(&self.meta.message, &vars),
                 )
-                .with_help(help.trim().to_owned());
+                .with_help(help.trim());
                 if ctx.text().get(span.start..span.end) == Some(shown_from.as_str()) {
                     d = d.with_fix(Fix::safe(span, shown_to.clone()));
                 }

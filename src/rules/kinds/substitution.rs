@@ -60,7 +60,7 @@ impl Rule for Substitution {
                     };
                     if !self.swap_pos.is_empty() {
                         let tok = s.tokens.iter().find(|t| {
-                            t.range.start <= m.range.start && m.range.start < t.range.end
+                            t.range().start <= m.range.start && m.range.start < t.range().end
                         });
                         let ok = tok.is_some_and(|t| {
                             self.swap_pos
