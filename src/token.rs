@@ -18,35 +18,25 @@ pub use crate::text::Sym;
 /// One morpheme. Offsets are relative to the text that was tokenized; the
 /// sentence layer shifts them to source bytes.
 ///
-/// A token is its range plus the number of the word's [`Features`] in a
-/// process-wide table; it dereferences to them, so rules read `t.surface`,
-/// `t.pos[0]`, `t.base` as fields. Each distinct word's features are
-/// stored once and shared by every occurrence: a 50 MB file has ten
-/// million tokens, and their size bounds its peak RSS. Hence 12 bytes:
-/// `u32` offsets (a tokenized text is a sentence, far below 4 GiB; see
-/// [`offset`]) and a `u32` word number.
-#[derive(Clone)]
+/// A token is its range plus a shared pointer to the word's [`Features`];
+/// it dereferences to them, so rules read `t.surface`, `t.pos[0]`,
+/// `t.base` as fields. A dictionary word's features are decoded once per
+/// thread and shared by every occurrence: a 50 MB file has ten million
+/// tokens, and their size bounds its peak RSS. Hence 16 bytes: `u32`
+/// offsets (a tokenized text is a sentence, far below 4 GiB; see
+/// [`offset`]) and one pointer.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Token {
+    features: Arc<Features>,
     start: u32,
     end: u32,
-    word: u32,
 }
-
-impl PartialEq for Token {
-    fn eq(&self, other: &Token) -> bool {
-        self.start == other.start
-            && self.end == other.end
-            && (self.word == other.word || **self == **other)
-    }
-}
-
-impl Eq for Token {}
 
 /// What the dictionary says about a word. The string fields are [`Sym`]s:
 /// shared strings that read like `&str` (`t.pos[0] == "名詞"`,
 /// `t.surface.as_str()`, `&*t.base`). Use `.to_string()` for an owned
 /// `String`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Features {
     pub surface: Sym,
     /// 品詞, 品詞細分類1–3 (IPADIC). Unknown words: `["未知語", "*", "*", "*"]`.
@@ -63,7 +53,7 @@ pub struct Features {
 impl std::ops::Deref for Token {
     type Target = Features;
     fn deref(&self) -> &Features {
-        words::get(self.word)
+        &self.features
     }
 }
 
@@ -88,11 +78,11 @@ fn offset(at: usize) -> u32 {
 }
 
 impl Token {
-    fn new(range: Span, word: u32) -> Self {
+    fn new(range: Span, features: Arc<Features>) -> Self {
         Token {
+            features,
             start: offset(range.start),
             end: offset(range.end),
-            word,
         }
     }
 
@@ -152,10 +142,9 @@ fn shared_lindera() -> Result<Arc<Lindera>, TokenizerError> {
 }
 
 /// A dictionary word's features, decoded once per thread and word id
-/// (decoding allocates a `Vec<String>` in lindera for every token), as
-/// their number in the word table.
+/// (decoding allocates a `Vec<String>` in lindera for every token).
 struct Cached {
-    word: u32,
+    features: Arc<Features>,
     /// IPADIC has `*` for the base form: it is the surface.
     base_is_surface: bool,
 }
@@ -168,7 +157,7 @@ impl Cached {
         let surface = Sym::from(surface);
         let base_is_surface = d[6] == "*";
         Some(Cached {
-            word: words::intern(Features {
+            features: Arc::new(Features {
                 pos: [d[0].into(), d[1].into(), d[2].into(), d[3].into()],
                 conj_type: d[4].into(),
                 conj_form: d[5].into(),
@@ -185,16 +174,16 @@ impl Cached {
     }
 
     fn token(&self, surface: &str, range: Span) -> Token {
-        let f = words::get(self.word);
-        if surface == f.surface {
-            return Token::new(range, self.word);
+        if surface == self.features.surface {
+            return Token::new(range, self.features.clone());
         }
         // A word id always has the same surface in IPADIC; stay correct
         // if lindera ever hands another one.
         let surface = Sym::from(surface);
+        let f = &self.features;
         Token::new(
             range,
-            words::intern(Features {
+            Arc::new(Features {
                 pos: f.pos.clone(),
                 conj_type: f.conj_type.clone(),
                 conj_form: f.conj_form.clone(),
@@ -214,11 +203,12 @@ impl Cached {
 /// dictionary's size; word ids are dense, so a trivial hasher does.
 type FeatureCache = HashMap<u32, Option<Cached>, BuildHasherDefault<IdHasher>>;
 
-/// Surface → word number of unknown words seen by this thread, so that a
-/// repeated unknown word (numbers, names, Latin words) takes no lock.
-/// The cache is emptied when it reaches [`UNKNOWN_CACHE_LIMIT`] entries
-/// (the word table keeps every word anyway).
-type UnknownCache = HashMap<Box<str>, u32>;
+/// Surface → features of unknown words seen by this thread, so repeated
+/// unknown words (numbers, names, Latin words) share one allocation too.
+/// Unlike the dictionary, the set of unknown words is open: the cache is
+/// emptied when it reaches [`UNKNOWN_CACHE_LIMIT`] entries (tokens keep
+/// their features alive on their own).
+type UnknownCache = HashMap<Box<str>, Arc<Features>>;
 
 const UNKNOWN_CACHE_LIMIT: usize = 1 << 16;
 
@@ -367,101 +357,19 @@ fn run_end(rest: &str) -> usize {
 }
 
 fn unknown(surface: &str, range: Span) -> Token {
-    let word = UNKNOWN_FEATURES.with(|cache| {
+    let features = UNKNOWN_FEATURES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(&w) = cache.get(surface) {
-            return w;
+        if let Some(f) = cache.get(surface) {
+            return f.clone();
         }
         if cache.len() >= UNKNOWN_CACHE_LIMIT {
             cache.clear();
         }
-        let w = words::intern(unknown_features(surface));
-        cache.insert(surface.into(), w);
-        w
+        let f = Arc::new(unknown_features(surface));
+        cache.insert(surface.into(), f.clone());
+        f
     });
-    Token::new(range, word)
-}
-
-/// The process-wide word table: every distinct [`Features`] value seen,
-/// stored once, numbered from 0. Append-only and never moved, so a token
-/// reads its word without a lock; adding a word takes one. It holds the
-/// words seen so far (bounded by the dictionary, plus each distinct
-/// unknown word, a few bytes each).
-mod words {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-
-    use super::{unknown_features, Features};
-
-    /// Chunk `k` has `FIRST << k` slots: a slot never moves when the table
-    /// grows, and 21 chunks cover every `u32`.
-    const FIRST_BITS: u32 = 12;
-    const FIRST: u64 = 1 << FIRST_BITS;
-    const CHUNKS: usize = 21;
-
-    type Chunk = Box<[OnceLock<Features>]>;
-
-    static TABLE: [OnceLock<Chunk>; CHUNKS] = [const { OnceLock::new() }; CHUNKS];
-    static INDEX: OnceLock<Mutex<HashMap<Features, u32>>> = OnceLock::new();
-
-    fn locate(word: u32) -> (usize, usize) {
-        let i = u64::from(word) + FIRST;
-        let k = (63 - i.leading_zeros() - FIRST_BITS) as usize;
-        (k, (i - (FIRST << k)) as usize)
-    }
-
-    /// The features of `word`, a number [`intern`] returned.
-    pub(super) fn get(word: u32) -> &'static Features {
-        let (k, at) = locate(word);
-        TABLE
-            .get(k)
-            .and_then(OnceLock::get)
-            .and_then(|chunk| chunk.get(at))
-            .and_then(OnceLock::get)
-            .unwrap_or_else(|| placeholder())
-    }
-
-    /// Never returned for a number `intern` gave out; keeps `get` total.
-    #[cold]
-    fn placeholder() -> &'static Features {
-        static EMPTY: OnceLock<Features> = OnceLock::new();
-        EMPTY.get_or_init(|| unknown_features(""))
-    }
-
-    /// The number of `features` in the table, adding them when new.
-    pub(super) fn intern(features: Features) -> u32 {
-        let index = INDEX.get_or_init(Mutex::default);
-        let mut index = index.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&word) = index.get(&features) {
-            return word;
-        }
-        let Ok(word) = u32::try_from(index.len()) else {
-            return 0;
-        };
-        let (k, at) = locate(word);
-        let Some(chunk) = TABLE.get(k) else {
-            return 0;
-        };
-        let chunk = chunk.get_or_init(|| (0..FIRST << k).map(|_| OnceLock::new()).collect());
-        if let Some(slot) = chunk.get(at) {
-            // The lock makes this the only writer of `word`.
-            let _ = slot.set(features.clone());
-        }
-        index.insert(features, word);
-        word
-    }
-
-    #[cfg(test)]
-    #[test]
-    fn chunks_tile_the_numbers() {
-        assert_eq!(locate(0), (0, 0));
-        assert_eq!(locate(4095), (0, 4095));
-        assert_eq!(locate(4096), (1, 0));
-        assert_eq!(locate(4096 + 8191), (1, 8191));
-        assert_eq!(locate(4096 + 8192), (2, 0));
-        let (k, at) = locate(u32::MAX);
-        assert!(k < CHUNKS && at < (FIRST << k) as usize);
-    }
+    Token::new(range, features)
 }
 
 fn unknown_features(surface: &str) -> Features {
@@ -589,9 +497,9 @@ mod tests {
 
     #[test]
     fn token_stays_small() {
-        // Two u32 offsets and a u32 word number: memory per token bounds
+        // Two u32 offsets and one shared pointer: memory per token bounds
         // the peak RSS on huge files.
-        assert!(std::mem::size_of::<Token>() <= 12);
+        assert!(std::mem::size_of::<Token>() <= 16);
     }
 
     #[test]
