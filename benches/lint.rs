@@ -7,6 +7,11 @@
 //! (b) `koho::lint` with every rule enabled (parse, split, tokenize, rules),
 //! with the ratio b/a, for 1, 100 and 10,000 files, plus (b) on 2 threads.
 //! `KOHO_BENCH_QUICK=1` skips the 10,000-file rows.
+//!
+//! `KOHO_BENCH_PASS=setup|tokenize|lint` instead runs one pass of (a) or (b)
+//! over the 100-file corpus on one thread (or only the set-up), for
+//! `scripts/bench-instructions.sh`, which counts instructions under
+//! valgrind: a measure that other jobs on the machine do not disturb.
 
 #[path = "corpus/mod.rs"]
 mod corpus;
@@ -179,7 +184,45 @@ fn summary() {
     }
 }
 
+/// One untimed pass for an instruction counter (see the module docs).
+fn one_pass(which: &str) {
+    let settings = all_rules();
+    let tokenizer = koho::token::Tokenizer::new().expect("dictionary loads");
+    let corpus = corpus::corpus(100);
+    let sentences: Vec<Vec<String>> = corpus.iter().map(|(_, t)| sentence_texts(t)).collect();
+    let sources: Vec<Source> = corpus
+        .iter()
+        .map(|(n, t)| Source::new(n.clone(), t.clone()))
+        .collect();
+    let lint_all = || {
+        one_thread(|| {
+            for s in &sources {
+                divan::black_box(koho::lint(s.clone(), &settings));
+            }
+        })
+    };
+    // Every pass starts with one lint of the corpus, as the timed (b) does
+    // (best of N): the rules' regexes compile on first use, a one-off cost
+    // that the set-up count then includes.
+    lint_all();
+    match which {
+        "tokenize" => {
+            for file in &sentences {
+                for s in file {
+                    divan::black_box(tokenizer.tokenize(s));
+                }
+            }
+        }
+        "lint" => lint_all(),
+        _ => {}
+    }
+}
+
 fn main() {
+    if let Ok(which) = std::env::var("KOHO_BENCH_PASS") {
+        one_pass(&which);
+        return;
+    }
     divan::main();
     // `cargo test --benches` runs this binary with `--test`: skip the table.
     if !std::env::args().any(|a| a == "--test" || a == "--list") {
