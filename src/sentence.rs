@@ -126,9 +126,9 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// A short `ラベル：値` or `■見出し` line, not a sentence.
 fn is_label(text: &str) -> bool {
-    let head: String = text.chars().take(16).collect();
+    let mut head = text.chars().take(16);
     !text.ends_with(|c: char| is_terminator(c) || c == '」' || c == '）')
-        && (head.contains('：') || head.contains(':') || text.chars().count() <= 40)
+        && (head.any(|c| c == '：' || c == ':') || text.chars().nth(40).is_none())
 }
 
 fn is_prose(block: &Block, text: &str) -> bool {

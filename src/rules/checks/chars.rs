@@ -46,6 +46,11 @@ pub fn runs(ctx: &Ctx<'_>, pred: impl Fn(char) -> bool) -> Vec<Hit> {
     let mut out = Vec::new();
     for (bi, block) in ctx.doc.blocks.iter().enumerate() {
         let text = block.text.as_str();
+        // Most blocks have none of the characters a rule looks for: one
+        // plain pass says so, without the run bookkeeping below.
+        if !text.chars().any(&pred) {
+            continue;
+        }
         let mut start: Option<usize> = None;
         let mut prev: Option<(usize, char)> = None;
         let mut before_run: Option<(usize, char)> = None;
