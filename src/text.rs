@@ -83,25 +83,6 @@ impl Text {
     }
 }
 
-impl Deref for Text {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Text {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl From<String> for Text {
     fn from(s: String) -> Self {
         let end = s.len();
@@ -125,18 +106,6 @@ impl From<&Text> for String {
     }
 }
 
-impl fmt::Debug for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
         self.as_str() == other.as_str()
@@ -148,34 +117,6 @@ impl Eq for Text {}
 impl std::hash::Hash for Text {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         self.as_str().hash(h)
-    }
-}
-
-macro_rules! text_eq {
-    ($($t:ty),*) => {$(
-        impl PartialEq<$t> for Text {
-            fn eq(&self, other: &$t) -> bool {
-                self.as_str() == &**other
-            }
-        }
-        impl PartialEq<Text> for $t {
-            fn eq(&self, other: &Text) -> bool {
-                &**self == other.as_str()
-            }
-        }
-    )*};
-}
-text_eq!(&str, String);
-
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<Text> for str {
-    fn eq(&self, other: &Text) -> bool {
-        self == other.as_str()
     }
 }
 
@@ -191,37 +132,6 @@ pub struct Sym(Arc<String>);
 impl Sym {
     pub fn as_str(&self) -> &str {
         self.0.as_str()
-    }
-}
-
-impl std::ops::Deref for Sym {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl AsRef<str> for Sym {
-    fn as_ref(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Sym {
-    fn borrow(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl std::fmt::Debug for Sym {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.0.as_str(), f)
-    }
-}
-
-impl std::fmt::Display for Sym {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.as_str())
     }
 }
 
@@ -255,33 +165,56 @@ impl From<&Sym> for String {
     }
 }
 
-macro_rules! sym_eq {
-    ($($t:ty),*) => {$(
-        impl PartialEq<$t> for Sym {
+/// What makes `Text` and `Sym` read like a `&str`, through their
+/// `as_str`: `Deref<Target = str>`, `AsRef<str>`, `Borrow<str>`, `Debug`,
+/// `Display`, and `==` with `str`, `&str` and `String` both ways.
+macro_rules! str_like {
+    ($t:ty) => {
+        impl Deref for $t {
+            type Target = str;
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl AsRef<str> for $t {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl std::borrow::Borrow<str> for $t {
+            fn borrow(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl fmt::Debug for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(self.as_str(), f)
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        str_like!(@eq $t, str);
+        str_like!(@eq $t, &str);
+        str_like!(@eq $t, String);
+    };
+    (@eq $t:ty, $other:ty) => {
+        impl PartialEq<$other> for $t {
+            fn eq(&self, other: &$other) -> bool {
+                self.as_str() == AsRef::<str>::as_ref(other)
+            }
+        }
+        impl PartialEq<$t> for $other {
             fn eq(&self, other: &$t) -> bool {
-                self.0.as_str() == &**other
+                AsRef::<str>::as_ref(self) == other.as_str()
             }
         }
-        impl PartialEq<Sym> for $t {
-            fn eq(&self, other: &Sym) -> bool {
-                &**self == other.0.as_str()
-            }
-        }
-    )*};
+    };
 }
-sym_eq!(&str, String);
-
-impl PartialEq<str> for Sym {
-    fn eq(&self, other: &str) -> bool {
-        self.0.as_str() == other
-    }
-}
-
-impl PartialEq<Sym> for str {
-    fn eq(&self, other: &Sym) -> bool {
-        self == other.0.as_str()
-    }
-}
+str_like!(Text);
+str_like!(Sym);
 
 impl<'a> FromIterator<&'a Sym> for String {
     fn from_iter<I: IntoIterator<Item = &'a Sym>>(iter: I) -> String {
