@@ -118,34 +118,21 @@ fn unit_of(u: &str) -> Unit {
     }
 }
 
+/// Can `c` begin the numeral of a count (group `n` of [`count_re`])? A
+/// test checks this against the regex itself.
+fn starts_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '0'..='9' | '０'..='９' | '●' | '○' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+    )
+}
+
 /// Every count in a text, with its value and qualifiers.
 pub fn counts(text: &str) -> Vec<Count> {
     let mut out = Vec::new();
     // Every count has a numeral (group `n`): a scan for one is cheaper than
     // the regex, which has no literal to look for first.
-    if !text.contains(|c: char| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                '０'
-                    ..='９'
-                        | '●'
-                        | '○'
-                        | '〇'
-                        | '一'
-                        | '二'
-                        | '三'
-                        | '四'
-                        | '五'
-                        | '六'
-                        | '七'
-                        | '八'
-                        | '九'
-                        | '十'
-                        | '百'
-                        | '千'
-            )
-    }) {
+    if !text.contains(starts_numeral) {
         return out;
     }
     for c in count_re().captures_iter(text) {
@@ -294,6 +281,21 @@ pub fn as_of_re() -> &'static Regex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_numeral_prefilter_accepts_every_char_that_starts_a_count() {
+        // "c人" is a count exactly when c can begin the numeral.
+        let starts: Vec<char> = ('\0'..='\u{FFFF}')
+            .filter(|c| count_re().is_match(&format!("{c}人")))
+            .collect();
+        assert!(
+            starts.contains(&'8') && starts.contains(&'三'),
+            "{starts:?}"
+        );
+        for c in starts {
+            assert!(starts_numeral(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn values_and_units() {
