@@ -34,7 +34,8 @@ use diagnostic::{Diagnostic, Severity};
 use document::Document;
 pub use input::Source;
 use rayon::prelude::*;
-use rules::{selector_matches, Ctx, Registry, RuleOptions};
+use rules::checks::facts::Facts;
+use rules::{selector_matches, Ctx, Reach, Registry, RuleOptions};
 use span::Span;
 use token::Tokenizer;
 
@@ -52,7 +53,15 @@ pub struct Settings {
     /// Rules the config file turned off (`ignore`, `enabled = false`);
     /// kept so that a command-line `--select` does not turn them back on.
     pub config_ignored: Vec<String>,
+    /// A file with more text than this is linted in windows of about this
+    /// much text (see [`lint`]).
+    pub window_bytes: usize,
 }
+
+/// Default [`Settings::window_bytes`]: a press release is a few KB, so
+/// only files far beyond any release are windowed. A window's tokens take
+/// about three times its text.
+pub const WINDOW_BYTES: usize = 2 << 20;
 
 impl Settings {
     /// Built-in rules with their default enablement, no config.
@@ -82,6 +91,7 @@ impl Settings {
             options: BTreeMap::new(),
             default_kind: None,
             config_ignored: Vec::new(),
+            window_bytes: WINDOW_BYTES,
         }
     }
 
@@ -143,15 +153,178 @@ pub struct FileError {
     pub message: String,
 }
 
+/// What every rule's [`Ctx`] of one [`lint`] call shares.
+struct Env<'a> {
+    source: &'a Source,
+    doc: &'a Document,
+    kind: DocKind,
+    settings: &'a Settings,
+    no_options: RuleOptions,
+}
+
+impl Env<'_> {
+    fn options_of(&self, rule: &Arc<dyn rules::Rule>) -> &RuleOptions {
+        self.settings
+            .options
+            .get(&rule.meta().id)
+            .unwrap_or(&self.no_options)
+    }
+
+    fn severity_of(&self, rule: &Arc<dyn rules::Rule>) -> Severity {
+        let meta = rule.meta();
+        self.settings
+            .severity_overrides
+            .get(&meta.id)
+            .copied()
+            .unwrap_or_else(|| meta.severity.for_kind(self.kind))
+    }
+
+    fn ctx<'c>(
+        &'c self,
+        rule: &'c Arc<dyn rules::Rule>,
+        sentences: &'c [sentence::Sentence],
+        coverage: &'c Coverage,
+        facts: &'c Facts,
+    ) -> Ctx<'c> {
+        Ctx {
+            source: self.source,
+            doc: self.doc,
+            sentences,
+            kind: self.kind,
+            coverage,
+            options: self.options_of(rule),
+            severity: self.severity_of(rule),
+            facts,
+        }
+    }
+
+    fn run(
+        &self,
+        rule: &Arc<dyn rules::Rule>,
+        sentences: &[sentence::Sentence],
+        coverage: &Coverage,
+        facts: &Facts,
+    ) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        rule.check(&self.ctx(rule, sentences, coverage, facts), &mut out);
+        // Grown by doubling, and kept until every rule is done: on a huge
+        // file each rule's list would hold up to twice its findings.
+        out.shrink_to_fit();
+        out
+    }
+}
+
+/// Does `rule` run window by window in a windowed lint?
+fn runs_per_window(rule: &Arc<dyn rules::Rule>) -> bool {
+    rule.reach() == Reach::Block && rule.element().is_none() && !rule.uses_coverage()
+}
+
 /// Lint one file.
+///
+/// A file with more than [`Settings::window_bytes`] of text is linted in
+/// windows, so that its tokens (about three times its text) are never all
+/// held at once: each window of blocks is tokenized, the rules of block
+/// reach ([`Reach::Block`]) run on it, what the other rules will read from
+/// its tokens is recorded in [`Facts`], and its tokens are dropped. The
+/// other rules then run once over the whole document. The findings are
+/// the same as linting in one piece. When an active rule reads tokens
+/// across the document ([`Reach::DocumentTokens`]), the file is linted in
+/// one piece.
 pub fn lint(source: Source, settings: &Settings) -> FileReport {
     let source = Arc::new(source);
     let doc = Document::parse_shared(&text::Text::shared(source.clone()));
-    let sentences = sentence::sentences(&doc, &settings.tokenizer);
+    let mut sentences = sentence::split_all(&doc);
     let kind = coverage::detect_kind(&doc, &sentences, settings.default_kind);
+    let env = Env {
+        source: &source,
+        doc: &doc,
+        kind: kind.kind,
+        settings,
+        no_options: RuleOptions::default(),
+    };
+
+    let active: Vec<&Arc<dyn rules::Rule>> = settings
+        .registry
+        .iter()
+        .filter(|rule| {
+            let meta = rule.meta();
+            settings.is_enabled(&meta.id) && meta.applies_to.contains(&kind.kind)
+        })
+        .collect();
+    let element_rules: Vec<_> = settings
+        .registry
+        .iter()
+        .filter_map(|rule| Some((rule, rule.element()?)))
+        .collect();
+    let windowable = active
+        .iter()
+        .copied()
+        .chain(element_rules.iter().map(|(rule, _)| *rule))
+        .all(|rule| rule.reach() != Reach::DocumentTokens);
+    // No windows (empty) when the file must be linted in one piece.
+    let windows = if windowable {
+        sentence::windows(&sentences, settings.window_bytes)
+    } else {
+        Vec::new()
+    };
 
     // Facts several rules need, computed once for this file.
-    let facts = rules::checks::facts::Facts::default();
+    let mut facts = Facts::default();
+    let blank = Coverage::new(kind.kind);
+    let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); active.len()];
+    let mut done = vec![false; active.len()];
+    if windows.len() > 1 {
+        let per_window: Vec<usize> = (0..active.len())
+            .filter(|&i| runs_per_window(active[i]))
+            .collect();
+        // Token sequences the other rules match: recorded per window.
+        let seqs: Vec<&rules::pattern::TokenSeq> = active
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !per_window.contains(i))
+            .map(|(_, rule)| *rule)
+            .chain(element_rules.iter().map(|(rule, _)| *rule))
+            .flat_map(|rule| rule.token_seqs())
+            .collect();
+        for window in windows {
+            sentence::tokenize(&mut sentences[window.clone()], &settings.tokenizer);
+            let here = &sentences[window.clone()];
+            // The window's own facts: its rules index sentences in it.
+            let fresh = Facts::default();
+            let lists: Vec<Vec<Diagnostic>> = per_window
+                .par_iter()
+                .map(|&i| env.run(active[i], here, &blank, &fresh))
+                .collect();
+            for (&i, list) in per_window.iter().zip(lists) {
+                found[i].extend(list);
+            }
+            // Recorded from the tokens themselves: the context's facts
+            // must not read the memo being filled.
+            let fresh = Facts::default();
+            let no_rule_options = RuleOptions::default();
+            let ctx = Ctx {
+                source: &source,
+                doc: &doc,
+                sentences: &sentences,
+                kind: kind.kind,
+                coverage: &blank,
+                options: &no_rule_options,
+                severity: Severity::Info,
+                facts: &fresh,
+            };
+            facts.record(&ctx, window.clone(), &seqs);
+            for s in &mut sentences[window] {
+                s.tokens = Vec::new();
+            }
+        }
+        facts.seal();
+        for &i in &per_window {
+            found[i].shrink_to_fit();
+            done[i] = true;
+        }
+    } else {
+        sentence::tokenize(&mut sentences, &settings.tokenizer);
+    }
 
     // Rules run in parallel (rayon): with one file to lint, the second core
     // would otherwise idle while each rule compiles its lazy regexes. Each
@@ -161,64 +334,16 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     // Coverage first: every element rule, enabled or not, records evidence.
     // The first rule (in registry order) that finds evidence for an element
     // provides it. Rules that do not read the coverage run meanwhile.
-    let blank = Coverage::new(kind.kind);
-    let no_options = RuleOptions::default();
-    let options_of =
-        |rule: &Arc<dyn rules::Rule>| settings.options.get(&rule.meta().id).unwrap_or(&no_options);
-    let run = |rule: &Arc<dyn rules::Rule>, coverage: &Coverage| {
-        let meta = rule.meta();
-        let severity = settings
-            .severity_overrides
-            .get(&meta.id)
-            .copied()
-            .unwrap_or_else(|| meta.severity.for_kind(kind.kind));
-        let ctx = Ctx {
-            source: &source,
-            doc: &doc,
-            sentences: &sentences,
-            kind: kind.kind,
-            coverage,
-            options: options_of(rule),
-            severity,
-            facts: &facts,
-        };
-        let mut out = Vec::new();
-        rule.check(&ctx, &mut out);
-        // Grown by doubling, and kept until every rule is done: on a huge
-        // file each rule's list would hold up to twice its findings.
-        out.shrink_to_fit();
-        out
-    };
-    let active: Vec<&Arc<dyn rules::Rule>> = settings
-        .registry
-        .iter()
-        .filter(|rule| {
-            let meta = rule.meta();
-            settings.is_enabled(&meta.id) && meta.applies_to.contains(&kind.kind)
-        })
-        .collect();
-    let (later, sooner): (Vec<usize>, Vec<usize>) =
-        (0..active.len()).partition(|&i| active[i].uses_coverage());
-    let element_rules: Vec<_> = settings
-        .registry
-        .iter()
-        .filter_map(|rule| Some((rule, rule.element()?)))
-        .collect();
+    let (later, sooner): (Vec<usize>, Vec<usize>) = (0..active.len())
+        .filter(|&i| !done[i])
+        .partition(|&i| active[i].uses_coverage());
     let (evidence, found_sooner) = rayon::join(
         || {
             element_rules
                 .par_iter()
                 .map(|(rule, _)| {
-                    let ctx = Ctx {
-                        source: &source,
-                        doc: &doc,
-                        sentences: &sentences,
-                        kind: kind.kind,
-                        coverage: &blank,
-                        options: options_of(rule),
-                        severity: Severity::Info,
-                        facts: &facts,
-                    };
+                    let mut ctx = env.ctx(rule, &sentences, &blank, &facts);
+                    ctx.severity = Severity::Info;
                     rule.find_evidence(&ctx)
                 })
                 .collect::<Vec<Option<Span>>>()
@@ -226,7 +351,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         || {
             sooner
                 .par_iter()
-                .map(|&i| run(active[i], &blank))
+                .map(|&i| env.run(active[i], &sentences, &blank, &facts))
                 .collect::<Vec<_>>()
         },
     );
@@ -238,14 +363,19 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     }
     let found_later: Vec<Vec<Diagnostic>> = later
         .par_iter()
-        .map(|&i| run(active[i], &coverage))
+        .map(|&i| env.run(active[i], &sentences, &coverage, &facts))
         .collect();
 
     // Sentences and their tokens are the bulk of a huge file's memory:
     // free them before the findings are joined into one list, so the two
     // never peak together.
     drop(sentences);
-    let total: usize = found_sooner.iter().chain(&found_later).map(Vec::len).sum();
+    let total: usize = found
+        .iter()
+        .chain(&found_sooner)
+        .chain(&found_later)
+        .map(Vec::len)
+        .sum();
     let mut diagnostics = Vec::with_capacity(total + 1);
     if source.encoding != input::Encoding::Utf8 && source.encoding != input::Encoding::Utf8Bom {
         diagnostics.push(
@@ -262,7 +392,6 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
         );
     }
     // Registry order, as if the rules had run one after another.
-    let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); active.len()];
     for (i, f) in sooner.into_iter().zip(found_sooner) {
         found[i] = f;
     }

@@ -2,6 +2,8 @@
 //! or quotes) and at line breaks that end a line-like unit, then tokenized
 //! once. Every rule shares these sentences and their tokens.
 
+use std::ops::Range;
+
 use crate::document::{Block, BlockKind, Document, Role};
 use crate::span::Span;
 use crate::text::Text;
@@ -150,15 +152,21 @@ fn is_prose(block: &Block, text: &str) -> bool {
 
 /// Split every block into sentences and tokenize each one once.
 pub fn sentences(doc: &Document, tokenizer: &Tokenizer) -> Vec<Sentence> {
+    let mut out = split_all(doc);
+    tokenize(&mut out, tokenizer);
+    out
+}
+
+/// Split every block into sentences, not yet tokenized (see [`tokenize`]).
+pub fn split_all(doc: &Document) -> Vec<Sentence> {
     // Cut first, then allocate the list once at its final size: grown by
     // doubling, a huge file's list (half a million sentences) would
-    // briefly take twice its size, while its tokens are already held.
+    // briefly take twice its size.
     let cuts: Vec<Vec<Span>> = doc.blocks.iter().map(|b| split(&b.text)).collect();
     let mut out = Vec::with_capacity(cuts.iter().map(Vec::len).sum());
     for ((bi, block), cuts) in doc.blocks.iter().enumerate().zip(cuts) {
         for plain in cuts {
             let text = block.text.slice(plain);
-            let tokens = tokenizer.tokenize(&text);
             out.push(Sentence {
                 block: bi,
                 span: block.source_span(plain),
@@ -166,9 +174,34 @@ pub fn sentences(doc: &Document, tokenizer: &Tokenizer) -> Vec<Sentence> {
                 role: block.role,
                 plain,
                 text,
-                tokens,
+                tokens: Vec::new(),
             });
         }
+    }
+    out
+}
+
+/// Tokenize each of `sentences`.
+pub fn tokenize(sentences: &mut [Sentence], tokenizer: &Tokenizer) {
+    for s in sentences {
+        s.tokens = tokenizer.tokenize(&s.text);
+    }
+}
+
+/// Cut the sentence list into windows of about `bytes` of text each
+/// (ranges of indices), only between blocks: a block is never split.
+pub fn windows(sentences: &[Sentence], bytes: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, s) in sentences.iter().enumerate() {
+        if size >= bytes && i > start && sentences[i - 1].block != s.block {
+            out.push(start..i);
+            (start, size) = (i, 0);
+        }
+        size += s.text.len();
+    }
+    if start < sentences.len() || out.is_empty() {
+        out.push(start..sentences.len());
     }
     out
 }
@@ -204,6 +237,21 @@ mod tests {
             parts("当社は本日、\n発表しました。"),
             vec!["当社は本日、\n発表しました。"]
         );
+    }
+
+    #[test]
+    fn windows_cut_between_blocks_only() {
+        let doc = Document::parse("一つ目。二つ目。\n\n三つ目。\n\n四つ目。五つ目。\n");
+        let ss = split_all(&doc);
+        assert_eq!(ss.len(), 5);
+        // One byte per window: every block is a window of its own.
+        assert_eq!(windows(&ss, 1), vec![0..2, 2..3, 3..5]);
+        // Big windows: the whole document is one.
+        assert_eq!(windows(&ss, 1 << 20), vec![0..5]);
+        assert_eq!(windows(&[], 1), vec![0..0]);
+        // A window closes at the first block end after its size is reached.
+        let size = ss[0].text.len() + ss[1].text.len() + ss[2].text.len();
+        assert_eq!(windows(&ss, size), vec![0..3, 3..5]);
     }
 
     #[test]

@@ -219,10 +219,39 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// How far a rule looks, which decides how it runs when a huge file is
+/// linted in windows (see [`crate::lint`]): each window of blocks is
+/// tokenized, the rules of block reach run on it, and its tokens are
+/// dropped; the other rules run once over the whole document afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// What the rule finds about a block depends only on that block's
+    /// sentences (and on the document structure, which is always whole):
+    /// it runs window by window, with tokens.
+    Block,
+    /// Looks across the document and reads no tokens, or reads them only
+    /// through [`checks::facts::Facts`] (its token memo) and the patterns
+    /// listed by [`Rule::token_seqs`].
+    Document,
+    /// Looks across the document and reads tokens directly. A file is
+    /// then linted in one piece, as large as it is: the safe default for a
+    /// new rule.
+    DocumentTokens,
+}
+
 /// A lint rule: metadata plus a check over one file.
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>);
+    /// See [`Reach`].
+    fn reach(&self) -> Reach {
+        Reach::DocumentTokens
+    }
+    /// Token sequences this rule matches at document reach: a windowed
+    /// lint records their matches before it drops each window's tokens.
+    fn token_seqs(&self) -> Vec<&pattern::TokenSeq> {
+        Vec::new()
+    }
     /// Coverage evidence this rule records (element rules only).
     fn element(&self) -> Option<crate::coverage::Element> {
         None

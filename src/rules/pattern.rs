@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::lazy_regex::LazyRegex;
 
+use super::Ctx;
 use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::token::Token;
@@ -290,36 +291,71 @@ fn regex_match(m: regex::Match<'_>) -> Option<Match> {
 
 impl Pattern {
     /// All non-overlapping matches in a sentence.
-    pub fn find_all(&self, s: &Sentence) -> Vec<Match> {
+    pub fn find_all(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).filter_map(regex_match).collect(),
-            Pattern::Tokens(seq) => token_seq_ranges(seq, s)
+            Pattern::Tokens(seq) => seq_ranges(ctx, seq, s)
                 .map(|r| seq_match(r, &s.text))
                 .collect(),
         }
     }
 
-    pub fn find_first(&self, s: &Sentence) -> Option<Match> {
+    pub fn find_first(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).find_map(regex_match),
-            Pattern::Tokens(seq) => token_seq_ranges(seq, s)
+            Pattern::Tokens(seq) => seq_ranges(ctx, seq, s)
                 .next()
                 .map(|r| seq_match(r, &s.text)),
         }
     }
 
-    pub fn is_match_text(&self, s: &Sentence) -> bool {
-        self.find_first(s).is_some()
+    pub fn is_match_text(&self, ctx: &Ctx<'_>, s: &Sentence) -> bool {
+        self.find_first(ctx, s).is_some()
+    }
+
+    /// The token sequence of this pattern, if it is one.
+    pub fn token_seq(&self) -> Option<&TokenSeq> {
+        match self {
+            Pattern::Tokens(seq) => Some(seq),
+            Pattern::Regex(_) => None,
+        }
     }
 }
 
-/// Ranges of the non-overlapping matches of a token sequence, left to right.
-fn token_seq_ranges<'a>(seq: &'a TokenSeq, s: &'a Sentence) -> impl Iterator<Item = Span> + 'a {
-    let tokens: &[Token] = if seq.may_occur(&s.text) {
-        &s.tokens
-    } else {
-        &[]
-    };
+/// Ranges of a token sequence's matches in `s`: from its tokens, or, once
+/// a windowed lint has dropped them, as recorded in the token memo.
+fn seq_ranges<'a>(
+    ctx: &'a Ctx<'_>,
+    seq: &'a TokenSeq,
+    s: &'a Sentence,
+) -> impl Iterator<Item = Span> + 'a {
+    enum Either<A, B> {
+        Recorded(A),
+        Tokens(B),
+    }
+    impl<A: Iterator<Item = Span>, B: Iterator<Item = Span>> Iterator for Either<A, B> {
+        type Item = Span;
+        fn next(&mut self) -> Option<Span> {
+            match self {
+                Either::Recorded(a) => a.next(),
+                Either::Tokens(b) => b.next(),
+            }
+        }
+    }
+    match ctx.facts.seq_ranges(ctx, seq, s) {
+        Some(recorded) => Either::Recorded(recorded.iter().copied()),
+        None => Either::Tokens(token_seq_ranges(seq, &s.tokens, &s.text)),
+    }
+}
+
+/// Ranges of the non-overlapping matches of a token sequence in the tokens
+/// of `text`, left to right.
+pub fn token_seq_ranges<'a>(
+    seq: &'a TokenSeq,
+    tokens: &'a [Token],
+    text: &str,
+) -> impl Iterator<Item = Span> + 'a {
+    let tokens: &[Token] = if seq.may_occur(text) { tokens } else { &[] };
     let mut i = 0;
     std::iter::from_fn(move || {
         if seq.is_empty() {
@@ -423,10 +459,18 @@ impl PatternSet {
             .filter(move |p| regexes || matches!(p, Pattern::Tokens(_)))
     }
 
+    /// The token sequences of this set's patterns.
+    pub fn token_seqs(&self) -> impl Iterator<Item = &TokenSeq> {
+        self.patterns.iter().filter_map(Pattern::token_seq)
+    }
+
     /// All matches of all patterns, sorted by position, overlaps removed
     /// (the earlier, then longer, match wins).
-    pub fn find_all(&self, s: &Sentence) -> Vec<Match> {
-        let mut all: Vec<Match> = self.candidates(s).flat_map(|p| p.find_all(s)).collect();
+    pub fn find_all(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Match> {
+        let mut all: Vec<Match> = self
+            .candidates(s)
+            .flat_map(|p| p.find_all(ctx, s))
+            .collect();
         all.sort_by(|a, b| {
             a.range
                 .start
@@ -443,29 +487,29 @@ impl PatternSet {
         out
     }
 
-    pub fn find_first(&self, s: &Sentence) -> Option<Match> {
+    pub fn find_first(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Match> {
         self.candidates(s)
-            .filter_map(|p| p.find_first(s))
+            .filter_map(|p| p.find_first(ctx, s))
             .min_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)))
     }
 
-    pub fn matches(&self, s: &Sentence) -> bool {
-        self.candidates(s).any(|p| p.is_match_text(s))
+    pub fn matches(&self, ctx: &Ctx<'_>, s: &Sentence) -> bool {
+        self.candidates(s).any(|p| p.is_match_text(ctx, s))
     }
 
     /// Does any match overlap `range`?
-    pub fn overlaps(&self, s: &Sentence, range: Span) -> bool {
-        self.excluded_in(s).covers(range)
+    pub fn overlaps(&self, ctx: &Ctx<'_>, s: &Sentence, range: Span) -> bool {
+        self.excluded_in(ctx, s).covers(range)
     }
 
     /// This set's matches in `s`, found once, to ask [`Excluded::covers`]
     /// about each of several ranges (an `exclude` list and the matches of
     /// a rule's patterns in one sentence).
-    pub fn excluded_in(&self, s: &Sentence) -> Excluded {
+    pub fn excluded_in(&self, ctx: &Ctx<'_>, s: &Sentence) -> Excluded {
         Excluded {
             ranges: self
                 .candidates(s)
-                .flat_map(|p| p.find_all(s))
+                .flat_map(|p| p.find_all(ctx, s))
                 .map(|m| m.range)
                 .collect(),
         }

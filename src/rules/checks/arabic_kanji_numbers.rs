@@ -17,7 +17,7 @@ use regex::{Regex, RegexSet};
 
 use super::ja_common::{cap, finding, opt, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::token::Token;
@@ -440,6 +440,10 @@ fn kanji_counts(tokens: &[Token]) -> Vec<Found> {
 impl Rule for ArabicKanjiNumbers {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -13,7 +13,7 @@ use super::element::{content, span_of};
 use super::jdate::find_dates;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::BlockKind;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct CountConflict {
@@ -51,6 +51,10 @@ struct Stated {
 impl Rule for CountConflict {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -6,7 +6,7 @@
 use crate::coverage::{DocKind, Element};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Role;
-use crate::rules::{Ctx, Rule, RuleMeta, SeverityByKind};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta, SeverityByKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
 
@@ -55,6 +55,10 @@ impl ElementRule {
 impl Rule for ElementRule {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn element(&self) -> Option<Element> {

@@ -2,19 +2,75 @@
 //! document on first use instead of once per rule: the damage counts of a
 //! sentence are read by `release.missing-as-of`, `release.missing-victim-count`
 //! and `release.count-conflict`.
+//!
+//! Also the token memo of a windowed lint (see [`crate::lint`]): a huge
+//! file is tokenized a window at a time and each window's tokens are
+//! dropped once the rules of block reach have run on it. What rules of
+//! document reach read from tokens is recorded first, sentence by
+//! sentence, and read back from here.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::counts::{damage_counts, Count};
+use super::missing_who::org_token;
+use super::no_mix_dearu_desumasu::{sentence_end, Style};
+use super::predicate::{self, Which};
+use crate::rules::pattern::{token_seq_ranges, TokenSeq};
 use crate::rules::Ctx;
 use crate::sentence::Sentence;
+use crate::span::Span;
 
 /// One per [`crate::lint`] call, shared by every rule's [`Ctx`].
 #[derive(Debug, Default)]
 pub struct Facts {
     /// Per sentence of `ctx.sentences`, by index.
     damage_counts: OnceLock<Vec<OnceLock<Vec<Count>>>>,
+    /// Filled window by window by [`Facts::record`].
+    recording: Option<TokenMemo>,
+    /// `Some` once a windowed lint has dropped the tokens ([`Facts::seal`]).
+    memo: Option<TokenMemo>,
+}
+
+/// Token-derived values per sentence (by index in the document's list),
+/// kept sparse: only sentences with a value are stored, in index order.
+#[derive(Debug, Default)]
+pub struct TokenMemo {
+    org: Sparse<Span>,
+    ends: Sparse<(Style, Span)>,
+    finders: [Sparse<Span>; Which::ALL.len()],
+    /// Matches of each token sequence of the rules of document reach, by
+    /// the sequence's address (the registry outlives the lint).
+    seqs: HashMap<usize, Sparse<Box<[Span]>>>,
+}
+
+#[derive(Debug)]
+struct Sparse<T>(Vec<(u32, T)>);
+
+impl<T> Default for Sparse<T> {
+    fn default() -> Self {
+        Sparse(Vec::new())
+    }
+}
+
+impl<T> Sparse<T> {
+    fn push(&mut self, i: usize, value: Option<T>) {
+        if let (Some(v), Ok(i)) = (value, u32::try_from(i)) {
+            self.0.push((i, v));
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&T> {
+        let i = u32::try_from(i).ok()?;
+        let at = self.0.binary_search_by_key(&i, |(j, _)| *j).ok()?;
+        self.0.get(at).map(|(_, v)| v)
+    }
+
+    fn shrink(&mut self) {
+        self.0.shrink_to_fit();
+    }
 }
 
 impl Facts {
@@ -33,6 +89,90 @@ impl Facts {
             None => Cow::Owned(damage_counts(ctx.doc, s)),
         }
     }
+
+    /// Record what rules of document reach will read from the tokens of
+    /// `ctx.sentences[window]`, before the window's tokens are dropped.
+    /// `seqs` are the token sequences of those rules' patterns.
+    pub fn record(&mut self, ctx: &Ctx<'_>, window: Range<usize>, seqs: &[&TokenSeq]) {
+        let memo = self.recording.get_or_insert_with(TokenMemo::default);
+        for i in window {
+            let Some(s) = ctx.sentences.get(i) else {
+                break;
+            };
+            memo.org.push(i, org_token(s));
+            memo.ends.push(i, sentence_end(s));
+            for (which, sparse) in Which::ALL.iter().zip(memo.finders.iter_mut()) {
+                sparse.push(i, predicate::find_in(ctx, *which, s));
+            }
+            for seq in seqs {
+                let ranges: Box<[Span]> = token_seq_ranges(seq, &s.tokens, &s.text).collect();
+                let sparse = memo.seqs.entry(seq_key(seq)).or_default();
+                sparse.push(i, (!ranges.is_empty()).then_some(ranges));
+            }
+        }
+    }
+
+    /// After the last window: from now on, token facts are read from the
+    /// memo. Without a memo (one window), they are computed from tokens.
+    pub fn seal(&mut self) {
+        self.memo = self.recording.take();
+        if let Some(memo) = self.memo.as_mut() {
+            memo.org.shrink();
+            memo.ends.shrink();
+            memo.finders.iter_mut().for_each(Sparse::shrink);
+            memo.seqs.values_mut().for_each(Sparse::shrink);
+        }
+    }
+
+    /// Have the tokens been dropped (a windowed lint)?
+    pub fn windowed(&self) -> bool {
+        self.memo.is_some()
+    }
+
+    fn memo_index<'m>(&'m self, ctx: &Ctx<'_>, s: &Sentence) -> Option<(&'m TokenMemo, usize)> {
+        let memo = self.memo.as_ref()?;
+        Some((memo, index_of(ctx.sentences, s)?))
+    }
+
+    /// [`org_token`] of `s`.
+    pub fn org_token(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
+        match self.memo_index(ctx, s) {
+            Some((memo, i)) => memo.org.get(i).copied(),
+            None => org_token(s),
+        }
+    }
+
+    /// [`sentence_end`] of `s`.
+    pub fn sentence_end(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<(Style, Span)> {
+        match self.memo_index(ctx, s) {
+            Some((memo, i)) => memo.ends.get(i).copied(),
+            None => sentence_end(s),
+        }
+    }
+
+    /// [`predicate::find_in`] of `s`.
+    pub fn predicate(&self, ctx: &Ctx<'_>, which: Which, s: &Sentence) -> Option<Span> {
+        match self.memo_index(ctx, s) {
+            Some((memo, i)) => memo.finders.get(which as usize)?.get(i).copied(),
+            None => predicate::find_in(ctx, which, s),
+        }
+    }
+
+    /// Recorded matches of `seq` in `s`: `None` when the tokens are still
+    /// there (match them), `Some` (maybe empty) when they were dropped.
+    pub fn seq_ranges(&self, ctx: &Ctx<'_>, seq: &TokenSeq, s: &Sentence) -> Option<&[Span]> {
+        let (memo, i) = self.memo_index(ctx, s)?;
+        Some(
+            memo.seqs
+                .get(&seq_key(seq))
+                .and_then(|sparse| sparse.get(i))
+                .map_or(&[][..], |r| &r[..]),
+        )
+    }
+}
+
+fn seq_key(seq: &TokenSeq) -> usize {
+    seq as *const TokenSeq as usize
 }
 
 /// Index of `s` in `all` when it is an element of it (by address).

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::coverage::Element;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 
 pub struct Lead5w {
     meta: RuleMeta,
@@ -15,6 +15,10 @@ pub struct Lead5w {
 impl Rule for Lead5w {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     /// It reads where the who/what/when evidence was found.

@@ -4,7 +4,7 @@
 
 use super::ja_common::{finding, opt};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct MaxComma {
@@ -69,6 +69,10 @@ fn commas(text: &str) -> Vec<Span> {
 impl Rule for MaxComma {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

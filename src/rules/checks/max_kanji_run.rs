@@ -6,7 +6,7 @@
 
 use super::ja_common::{cap, finding, opt};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
 
@@ -166,6 +166,10 @@ fn organisation_name(word: &str) -> bool {
 impl Rule for MaxKanjiRun {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@
 
 use super::ja_common::{finding, is_bracket, opt};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::token::Token;
 
 pub struct MaxTen {
@@ -67,6 +67,10 @@ fn sandwiched(tokens: &[Token], i: usize) -> bool {
 impl Rule for MaxTen {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

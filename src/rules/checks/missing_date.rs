@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::jdate::{find_dates, release_date_sentence};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct MissingDate {
@@ -16,6 +16,10 @@ pub struct MissingDate {
 impl Rule for MissingDate {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

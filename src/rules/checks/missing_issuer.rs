@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::missing_who::issuer_span;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct MissingIssuer {
@@ -15,6 +15,10 @@ pub struct MissingIssuer {
 impl Rule for MissingIssuer {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

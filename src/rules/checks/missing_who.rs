@@ -55,7 +55,7 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
             .filter(move |s| s.role == Role::Header && lead.is_none_or(|l| s.block < l))
     };
     header()
-        .find_map(|s| org_in(s).map(|r| span_of(ctx, s, r)))
+        .find_map(|s| org_in(ctx, s).map(|r| span_of(ctx, s, r)))
         .or_else(|| {
             header().find_map(|s| {
                 establishment_line(&s.text).then(|| span_of(ctx, s, Span::new(0, s.text.len())))
@@ -76,7 +76,7 @@ fn establishment_line(text: &str) -> bool {
 }
 
 /// First organization name in a sentence (pattern or 組織 token).
-pub fn org_in(s: &Sentence) -> Option<Span> {
+pub fn org_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     let by_re = org_re().find(&s.text).map(|m| {
         // 株式会社こもれびは → 株式会社こもれび: drop a trailing particle.
         let t = m.as_str();
@@ -88,15 +88,20 @@ pub fn org_in(s: &Sentence) -> Option<Span> {
         };
         Span::new(m.start(), end)
     });
-    let by_token = s
-        .tokens
-        .iter()
-        .find(|t| t.pos_starts_with(&["名詞", "固有名詞", "組織"]))
-        .map(|t| t.range());
+    let by_token = ctx.facts.org_token(ctx, s);
     match (by_re, by_token) {
         (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
         (a, b) => a.or(b),
     }
+}
+
+/// The first token IPADIC tags as an organization's name (read through
+/// [`crate::rules::checks::facts::Facts::org_token`]).
+pub fn org_token(s: &Sentence) -> Option<Span> {
+    s.tokens
+        .iter()
+        .find(|t| t.pos_starts_with(&["名詞", "固有名詞", "組織"]))
+        .map(|t| t.range())
 }
 
 /// Short names of the issuer (株式会社テスト商事 → テスト商事), so that a
@@ -177,7 +182,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
                 .filter(|r| acts(&s.text, *r))
                 .min_by_key(|r| r.start);
             let own = match (
-                org_in(s).filter(|r| !object_of_action(&s.text, *r)),
+                org_in(ctx, s).filter(|r| !object_of_action(&s.text, *r)),
                 by_name,
             ) {
                 (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),

@@ -5,7 +5,7 @@
 
 use super::chars::{code_point, finding, runs};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, FixAvailability, OptionDoc, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, OptionDoc, Reach, Rule, RuleMeta};
 
 pub struct NoControlChar {
     meta: RuleMeta,
@@ -48,6 +48,10 @@ impl Default for NoControlChar {
 impl Rule for NoControlChar {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@
 
 use super::ja_common::{cap, finding};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -124,6 +124,10 @@ fn double_negative(tokens: &[Token], i: usize) -> Option<usize> {
 impl Rule for NoDoubleNegative {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -5,7 +5,7 @@
 
 use super::ja_common::{finding, is_symbol};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::token::Token;
 
@@ -47,6 +47,10 @@ fn opening_conjunction(s: &Sentence) -> Option<&Token> {
 impl Rule for NoDoubledConjunction {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

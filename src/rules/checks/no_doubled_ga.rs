@@ -4,7 +4,7 @@
 
 use super::ja_common::finding;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 
 pub struct NoDoubledGa {
     meta: RuleMeta,
@@ -39,6 +39,10 @@ impl Default for NoDoubledGa {
 impl Rule for NoDoubledGa {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -15,7 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::ja_common::{cap, finding, is_bracket, is_joshi, is_touten, opt};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -225,6 +225,10 @@ fn excepted(a: &Unit<'_>, b: &Unit<'_>, tokens: &[Token], count: usize) -> bool 
 impl Rule for NoDoubledJoshi {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

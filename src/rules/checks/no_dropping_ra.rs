@@ -5,7 +5,7 @@
 
 use super::ja_common::{cap, finding, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -69,6 +69,10 @@ fn dropped_ra(tokens: &[Token], i: usize) -> Option<(Span, String)> {
 impl Rule for NoDroppingRa {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -9,7 +9,7 @@ use super::allow::{covered, AllowPattern};
 use super::ja_common::finding;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Role;
-use crate::rules::{Ctx, OptionDoc, Rule, RuleMeta};
+use crate::rules::{Ctx, OptionDoc, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct NoExclamation {
@@ -85,6 +85,10 @@ impl Default for NoExclamation {
 impl Rule for NoExclamation {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -6,7 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::chars::{finding, runs};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 
 pub struct NoHankakuKana {
     meta: RuleMeta,
@@ -41,6 +41,10 @@ impl Default for NoHankakuKana {
 impl Rule for NoHankakuKana {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

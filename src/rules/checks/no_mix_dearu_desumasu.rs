@@ -9,7 +9,7 @@
 use super::ja_common::{is_symbol, opt};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Role};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::token::Token;
@@ -21,7 +21,7 @@ pub struct NoMixDearuDesumasu {
 const ID: &str = "ja.no-mix-dearu-desumasu";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Style {
+pub enum Style {
     Desumasu,
     Dearu,
 }
@@ -100,8 +100,9 @@ fn outside_quotes(tokens: &[Token]) -> Vec<&Token> {
     out
 }
 
-/// The style of the sentence end and the range of the words that show it.
-fn sentence_end(s: &Sentence) -> Option<(Style, Span)> {
+/// The style of the sentence end and the range of the words that show it
+/// (read through [`crate::rules::checks::facts::Facts::sentence_end`]).
+pub fn sentence_end(s: &Sentence) -> Option<(Style, Span)> {
     let toks = outside_quotes(&s.tokens);
     let mut end = toks.len();
     while end > 0
@@ -182,6 +183,10 @@ impl Rule for NoMixDearuDesumasu {
         &self.meta
     }
 
+    fn reach(&self) -> Reach {
+        Reach::Document
+    }
+
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let pref = |k: &str| ctx.options.strings(k).first().and_then(|s| Style::parse(s));
         let mut body = Vec::new();
@@ -205,7 +210,7 @@ impl Rule for NoMixDearuDesumasu {
                     _ => continue,
                 }
             };
-            if let Some((style, range)) = sentence_end(s) {
+            if let Some((style, range)) = ctx.facts.sentence_end(ctx, s) {
                 group.push((s, style, range));
             }
         }

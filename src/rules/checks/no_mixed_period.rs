@@ -9,7 +9,7 @@
 use super::ja_common::{opt, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Role};
-use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
 
@@ -116,6 +116,10 @@ impl NoMixedPeriod {
 impl Rule for NoMixedPeriod {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

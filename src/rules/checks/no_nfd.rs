@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::chars::{finding, runs};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 
 pub struct NoNfd {
     meta: RuleMeta,
@@ -42,6 +42,10 @@ impl Default for NoNfd {
 impl Rule for NoNfd {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

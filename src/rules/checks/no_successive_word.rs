@@ -4,7 +4,7 @@
 
 use super::ja_common::{cap, finding, is_symbol, opt, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -66,6 +66,10 @@ fn skipped(t: &Token) -> bool {
 impl Rule for NoSuccessiveWord {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@
 //! reported, while code (already removed from the plain text) is not.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct NoUnmatchedPair {
@@ -85,6 +85,10 @@ pub fn unmatched(text: &str) -> Vec<Span> {
 impl Rule for NoUnmatchedPair {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,7 @@
 
 use super::chars::{code_point, finding, runs};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 
 pub struct NoZeroWidth {
     meta: RuleMeta,
@@ -49,6 +49,10 @@ impl Default for NoZeroWidth {
 impl Rule for NoZeroWidth {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

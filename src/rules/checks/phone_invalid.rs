@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::element::span_of;
 use super::phone::{phone_problem, phone_word_re, phones};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 
 pub struct PhoneInvalid {
     meta: RuleMeta,
@@ -17,6 +17,10 @@ pub struct PhoneInvalid {
 impl Rule for PhoneInvalid {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -20,75 +20,96 @@ use crate::token::Token;
 /// on the same units (scope, section-not, prose-only) as its patterns.
 pub type UnitFinder = fn(&Ctx<'_>, &[&Sentence]) -> Option<Span>;
 
+/// The elements with a predicate finder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    What,
+    How,
+    Prevention,
+}
+
+impl Which {
+    pub const ALL: [Which; 3] = [Which::What, Which::How, Which::Prevention];
+}
+
 pub fn fallback(element: Element) -> Option<UnitFinder> {
+    fn first(ctx: &Ctx<'_>, unit: &[&Sentence], which: Which) -> Option<Span> {
+        unit.iter().find_map(|s| ctx.facts.predicate(ctx, which, s))
+    }
     match element {
-        Element::What => Some(find_what),
-        Element::How => Some(find_how),
-        Element::Prevention => Some(find_prevention),
+        Element::What => Some(|ctx, unit| first(ctx, unit, Which::What)),
+        Element::How => Some(|ctx, unit| first(ctx, unit, Which::How)),
+        Element::Prevention => Some(|ctx, unit| first(ctx, unit, Which::Prevention)),
         _ => None,
+    }
+}
+
+/// The evidence one sentence gives for `which` (read from its tokens;
+/// rules call it through [`crate::rules::checks::facts::Facts::predicate`]).
+pub fn find_in(ctx: &Ctx<'_>, which: Which, s: &Sentence) -> Option<Span> {
+    match which {
+        Which::What => what_in(ctx, s),
+        Which::How => how_in(ctx, s),
+        Which::Prevention => prevention_in(ctx, s),
     }
 }
 
 /// The event sentence names its actor (株式会社〇〇は, 当塾は): a lead
 /// predicate without one is background or a request, not the event.
-fn find_what(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
-    unit.iter().find_map(|s| {
-        let r = main_predicate(s)?;
-        let actor = org_in(s)
-            .map(|o| o.start)
-            .into_iter()
-            .chain(self_topic_re().find(&s.text).map(|m| m.start()))
-            .min()?;
-        (actor < r.start).then(|| s.source_span(ctx.doc, r))
-    })
+fn what_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
+    let r = main_predicate(s)?;
+    let actor = org_in(ctx, s)
+        .map(|o| o.start)
+        .into_iter()
+        .chain(self_topic_re().find(&s.text).map(|m| m.start()))
+        .min()?;
+    (actor < r.start).then(|| s.source_span(ctx.doc, r))
 }
 
 /// A body sentence whose main predicate is an action done to something (〜を
 /// 送付いたしました, 〜を手配しました) or, in an announcement, through a
 /// channel (〜から受け付けます): what was done, or how an offer is taken
 /// up. Passives (評価されました) and findings (判明, 発生) are not actions.
-fn find_how(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
-    unit.iter().find_map(|s| {
-        // 「このたび〜を開始いたします」 announces the event itself (the what).
-        if s.role != Role::Body
-            || !s.prose
-            || ["このたび", "この度", "さて"]
-                .iter()
-                .any(|w| s.text.contains(w))
-        {
-            return None;
-        }
-        let r = main_predicate(s)?;
-        let head: Vec<&Token> = s
-            .tokens
+fn how_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
+    // 「このたび〜を開始いたします」 announces the event itself (the what).
+    if s.role != Role::Body
+        || !s.prose
+        || ["このたび", "この度", "さて"]
             .iter()
-            .filter(|t| t.range().start >= r.start && t.range().end <= r.end)
-            .collect();
-        let first = head.first()?;
-        if finding(&first.base) || finding(&first.surface) || settling(&first.surface) {
-            return None;
-        }
-        // Done, not planned or denied: 〜いたしました, not 〜いたします / 〜ません.
-        let done = head
-            .iter()
-            .any(|t| t.base == "た" && t.pos[0].as_str() == "助動詞");
-        let passive_or_negative = head
-            .iter()
-            .any(|t| ["れる", "られる", "ない", "ん", "ぬ"].contains(&&*t.base));
-        // An announcement's how is often its plan (〜から受け付けます).
-        let told = done || ctx.kind == DocKind::Announcement;
-        if !told || passive_or_negative {
-            return None;
-        }
-        let before = s.tokens.iter().take_while(|t| t.range().end <= r.start);
-        // Done to something, or (an announcement's plan) reached through a
-        // channel: 〜のフォームから受け付けます. A planned 〜を運行します
-        // restates the what.
-        let acted = before
-            .filter(|t| t.pos[0].as_str() == "助詞" && t.pos[1].as_str() == "格助詞")
-            .any(|t| (done && t.surface == "を") || t.surface == "から" || t.surface == "にて");
-        acted.then(|| s.source_span(ctx.doc, r))
-    })
+            .any(|w| s.text.contains(w))
+    {
+        return None;
+    }
+    let r = main_predicate(s)?;
+    let head: Vec<&Token> = s
+        .tokens
+        .iter()
+        .filter(|t| t.range().start >= r.start && t.range().end <= r.end)
+        .collect();
+    let first = head.first()?;
+    if finding(&first.base) || finding(&first.surface) || settling(&first.surface) {
+        return None;
+    }
+    // Done, not planned or denied: 〜いたしました, not 〜いたします / 〜ません.
+    let done = head
+        .iter()
+        .any(|t| t.base == "た" && t.pos[0].as_str() == "助動詞");
+    let passive_or_negative = head
+        .iter()
+        .any(|t| ["れる", "られる", "ない", "ん", "ぬ"].contains(&&*t.base));
+    // An announcement's how is often its plan (〜から受け付けます).
+    let told = done || ctx.kind == DocKind::Announcement;
+    if !told || passive_or_negative {
+        return None;
+    }
+    let before = s.tokens.iter().take_while(|t| t.range().end <= r.start);
+    // Done to something, or (an announcement's plan) reached through a
+    // channel: 〜のフォームから受け付けます. A planned 〜を運行します
+    // restates the what.
+    let acted = before
+        .filter(|t| t.pos[0].as_str() == "助詞" && t.pos[1].as_str() == "格助詞")
+        .any(|t| (done && t.surface == "を") || t.surface == "から" || t.surface == "にて");
+    acted.then(|| s.source_span(ctx.doc, r))
 }
 
 /// Paying back and completing are the compensation or the outcome, told by
@@ -152,24 +173,22 @@ fn finding(word: &str) -> bool {
 
 /// Under a 再発防止策 / 今後の対策 heading, any sentence whose main
 /// predicate is an action (〜を導入し、〜を実施いたします) is a measure.
-fn find_prevention(ctx: &Ctx<'_>, unit: &[&Sentence]) -> Option<Span> {
+fn prevention_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     static R: OnceLock<Regex> = OnceLock::new();
     let heading = R.get_or_init(|| {
         Regex::new(r"再発防止|防止策|今後の(対策|対応|取り?組)|改善策")
             .unwrap_or_else(|_| unreachable!("static regex"))
     });
-    unit.iter().find_map(|s| {
-        if !heading.is_match(ctx.doc.label_heading(s.block, ctx.text())) {
-            return None;
-        }
-        let r = main_predicate(s)?;
-        let negative = s
-            .tokens
-            .iter()
-            .filter(|t| t.range().start >= r.start && t.range().end <= r.end)
-            .any(|t| ["れる", "られる", "ない", "ん", "ぬ"].contains(&&*t.base));
-        (!negative).then(|| s.source_span(ctx.doc, r))
-    })
+    if !heading.is_match(ctx.doc.label_heading(s.block, ctx.text())) {
+        return None;
+    }
+    let r = main_predicate(s)?;
+    let negative = s
+        .tokens
+        .iter()
+        .filter(|t| t.range().start >= r.start && t.range().end <= r.end)
+        .any(|t| ["れる", "られる", "ない", "ん", "ぬ"].contains(&&*t.base));
+    (!negative).then(|| s.source_span(ctx.doc, r))
 }
 
 /// 当社は, 弊社が, 当塾では, 本学は: the issuer speaking of itself (not

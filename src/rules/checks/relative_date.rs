@@ -15,7 +15,7 @@ use super::element::span_of;
 use super::jdate::{self, civil_from_days, days_from_civil, format_ja};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Role;
-use crate::rules::{Ctx, OptionDoc, Rule, RuleMeta};
+use crate::rules::{Ctx, OptionDoc, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct RelativeDate {
@@ -65,6 +65,10 @@ fn absolute(word: &str, (y, m, d): (i32, u32, u32)) -> Option<String> {
 impl Rule for RelativeDate {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

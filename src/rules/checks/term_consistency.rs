@@ -10,7 +10,7 @@ use aho_corasick::AhoCorasick;
 
 use super::terms::{parse_dictionary, DICTIONARY};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::rules::{render, Ctx, Rule, RuleMeta};
+use crate::rules::{render, Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct TermConsistency {
@@ -98,6 +98,10 @@ impl Default for TermConsistency {
 impl Rule for TermConsistency {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::Role;
-use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::token::Token;
@@ -316,6 +316,10 @@ impl Default for Terms {
 impl Rule for Terms {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Block
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

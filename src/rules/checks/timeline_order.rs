@@ -12,7 +12,7 @@ use super::element::span_of;
 use super::jdate::{self, find_dates, parse_num};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::BlockKind;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 /// Year, month, day and minutes after midnight when a time is given.
@@ -52,6 +52,10 @@ fn minutes(after: &str) -> Option<u32> {
 impl Rule for TimelineOrder {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -13,7 +13,7 @@ use regex::Regex;
 use super::allow::{covered, AllowPattern};
 use super::ja_common::finding;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Ctx, OptionDoc, Rule, RuleMeta};
+use crate::rules::{Ctx, OptionDoc, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct UnnaturalAlphabet {
@@ -100,6 +100,10 @@ impl Default for UnnaturalAlphabet {
 impl Rule for UnnaturalAlphabet {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

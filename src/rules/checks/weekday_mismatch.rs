@@ -9,7 +9,7 @@ use super::element::span_of;
 use super::jdate::{self, find_dates, weekday, weekday_char};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::rules::kinds::source_is;
-use crate::rules::{Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 
 pub struct WeekdayMismatch {
     meta: RuleMeta,
@@ -18,6 +18,10 @@ pub struct WeekdayMismatch {
 impl Rule for WeekdayMismatch {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn reach(&self) -> Reach {
+        Reach::Document
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -3,8 +3,8 @@
 
 use super::{match_span, Common};
 use crate::diagnostic::Diagnostic;
-use crate::rules::pattern::PatternSet;
-use crate::rules::{render, Ctx, Rule, RuleMeta};
+use crate::rules::pattern::{PatternSet, TokenSeq};
+use crate::rules::{render, Ctx, Reach, Rule, RuleMeta};
 
 pub struct Conditional {
     pub meta: RuleMeta,
@@ -18,14 +18,24 @@ impl Rule for Conditional {
         &self.meta
     }
 
+    fn reach(&self) -> Reach {
+        self.common.reach()
+    }
+
+    fn token_seqs(&self) -> Vec<&TokenSeq> {
+        let mut seqs = self.common.token_seqs();
+        seqs.extend(self.when.token_seqs().chain(self.then.token_seqs()));
+        seqs
+    }
+
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for unit in self.common.units(ctx).iter() {
-            if !self.common.unit_ok(unit) || unit.iter().any(|s| self.then.matches(s)) {
+            if !self.common.unit_ok(ctx, unit) || unit.iter().any(|s| self.then.matches(ctx, s)) {
                 continue;
             }
             if let Some((s, m)) = unit
                 .iter()
-                .find_map(|s| self.when.find_first(s).map(|m| (*s, m)))
+                .find_map(|s| self.when.find_first(ctx, s).map(|m| (*s, m)))
             {
                 let vars = [("match", m.text.as_str())];
                 out.push(

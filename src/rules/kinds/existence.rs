@@ -2,7 +2,8 @@
 
 use super::{match_span, Common};
 use crate::diagnostic::Diagnostic;
-use crate::rules::{render, Ctx, Rule, RuleMeta};
+use crate::rules::pattern::TokenSeq;
+use crate::rules::{render, Ctx, Reach, Rule, RuleMeta};
 
 pub struct Existence {
     pub meta: RuleMeta,
@@ -14,13 +15,21 @@ impl Rule for Existence {
         &self.meta
     }
 
+    fn reach(&self) -> Reach {
+        self.common.reach()
+    }
+
+    fn token_seqs(&self) -> Vec<&TokenSeq> {
+        self.common.token_seqs()
+    }
+
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for unit in self.common.units(ctx).iter() {
-            if !self.common.unit_ok(unit) {
+            if !self.common.unit_ok(ctx, unit) {
                 continue;
             }
             for s in unit {
-                for m in self.common.matches(s) {
+                for m in self.common.matches(ctx, s) {
                     let vars = [("match", m.text.as_str())];
                     out.push(
                         Diagnostic::new(

@@ -7,7 +7,8 @@ use crate::rules::lazy_regex::LazyRegex;
 
 use super::Common;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{render, Ctx, Rule, RuleMeta};
+use crate::rules::pattern::TokenSeq;
+use crate::rules::{render, Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub enum Measure {
@@ -52,6 +53,14 @@ impl Rule for Metric {
         &self.meta
     }
 
+    fn reach(&self) -> Reach {
+        self.common.reach()
+    }
+
+    fn token_seqs(&self) -> Vec<&TokenSeq> {
+        self.common.token_seqs()
+    }
+
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let max = ctx.options.int("max", self.max).max(0) as usize;
         for unit in self.common.units(ctx).iter() {
@@ -63,7 +72,7 @@ impl Rule for Metric {
                             .exclude
                             .patterns
                             .iter()
-                            .flat_map(|p| p.find_all(s))
+                            .flat_map(|p| p.find_all(ctx, s))
                             .map(|m| m.text.chars().count())
                             .sum();
                         let n = s.text.chars().count().saturating_sub(excluded);

@@ -11,7 +11,7 @@ pub mod substitution;
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use super::pattern::{Match, PatternSet};
+use super::pattern::{Match, PatternSet, TokenSeq};
 use super::Ctx;
 use crate::document::Role;
 use crate::sentence::Sentence;
@@ -147,20 +147,42 @@ impl Common {
         }
     }
 
+    /// How far a rule with this scope looks (see [`crate::rules::Reach`]):
+    /// a unit of one sentence or one block is judged on its own.
+    pub fn reach(&self) -> crate::rules::Reach {
+        match self.scope {
+            Scope::Sentence | Scope::Block => crate::rules::Reach::Block,
+            _ => crate::rules::Reach::Document,
+        }
+    }
+
+    /// The token sequences of all pattern lists.
+    pub fn token_seqs(&self) -> Vec<&TokenSeq> {
+        [
+            &self.patterns,
+            &self.exclude,
+            &self.context,
+            &self.context_not,
+        ]
+        .into_iter()
+        .flat_map(PatternSet::token_seqs)
+        .collect()
+    }
+
     /// Does the unit satisfy `context` and `context-not`?
-    pub fn unit_ok(&self, unit: &[&Sentence]) -> bool {
-        (self.context.is_empty() || unit.iter().any(|s| self.context.matches(s)))
-            && !unit.iter().any(|s| self.context_not.matches(s))
+    pub fn unit_ok(&self, ctx: &Ctx<'_>, unit: &[&Sentence]) -> bool {
+        (self.context.is_empty() || unit.iter().any(|s| self.context.matches(ctx, s)))
+            && !unit.iter().any(|s| self.context_not.matches(ctx, s))
     }
 
     /// Matches of `patterns` in a sentence, minus excluded ones.
-    pub fn matches(&self, s: &Sentence) -> Vec<Match> {
-        let found = self.patterns.find_all(s);
+    pub fn matches(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Match> {
+        let found = self.patterns.find_all(ctx, s);
         if found.is_empty() || self.exclude.is_empty() {
             return found;
         }
         // The exclusions of the sentence are found once, not once per match.
-        let excluded = self.exclude.excluded_in(s);
+        let excluded = self.exclude.excluded_in(ctx, s);
         found
             .into_iter()
             .filter(|m| !excluded.covers(m.range))
@@ -168,16 +190,20 @@ impl Common {
     }
 
     /// First match in the unit (in document order) and its sentence.
-    pub fn first_in_unit<'a>(&self, unit: &[&'a Sentence]) -> Option<(&'a Sentence, Match)> {
+    pub fn first_in_unit<'a>(
+        &self,
+        ctx: &Ctx<'_>,
+        unit: &[&'a Sentence],
+    ) -> Option<(&'a Sentence, Match)> {
         if self.exclude.is_empty() {
             // The first of all matches is the earliest (then longest) of
             // each pattern's first match: no need to find them all.
             return unit
                 .iter()
-                .find_map(|s| self.patterns.find_first(s).map(|m| (*s, m)));
+                .find_map(|s| self.patterns.find_first(ctx, s).map(|m| (*s, m)));
         }
         unit.iter()
-            .find_map(|s| self.matches(s).into_iter().next().map(|m| (*s, m)))
+            .find_map(|s| self.matches(ctx, s).into_iter().next().map(|m| (*s, m)))
     }
 }
 

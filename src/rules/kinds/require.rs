@@ -7,7 +7,8 @@ use super::{match_span, Common};
 use crate::coverage::Element;
 use crate::diagnostic::Diagnostic;
 use crate::rules::checks::predicate;
-use crate::rules::{Ctx, Rule, RuleMeta};
+use crate::rules::pattern::TokenSeq;
+use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct Require {
@@ -25,15 +26,25 @@ impl Rule for Require {
         self.element
     }
 
+    /// Evidence anywhere in the document counts; the patterns' token
+    /// sequences are recorded for a windowed lint.
+    fn reach(&self) -> Reach {
+        Reach::Document
+    }
+
+    fn token_seqs(&self) -> Vec<&TokenSeq> {
+        self.common.token_seqs()
+    }
+
     fn find_evidence(&self, ctx: &Ctx<'_>) -> Option<Span> {
         // Units are judged lazily: the first one with evidence ends the
         // search, so later units' context is never looked at.
         let units = self.common.units(ctx);
-        let ok = |u: &&[&crate::sentence::Sentence]| self.common.unit_ok(u);
+        let ok = |u: &&[&crate::sentence::Sentence]| self.common.unit_ok(ctx, u);
         let found = units
             .iter()
             .filter(ok)
-            .find_map(|u| self.common.first_in_unit(u))
+            .find_map(|u| self.common.first_in_unit(ctx, u))
             .map(|(s, m)| match_span(ctx, s, &m))
             .or_else(|| {
                 // Some elements also have a token-based finder (a sentence's

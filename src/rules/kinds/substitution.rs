@@ -8,8 +8,9 @@ use crate::rules::lazy_regex::LazyRegex;
 
 use super::{match_span, source_is, Common};
 use crate::diagnostic::{Diagnostic, Fix};
+use crate::rules::pattern::TokenSeq;
 use crate::rules::pattern::{Pattern, PatternSet};
-use crate::rules::{render, Ctx, FixAvailability, Rule, RuleMeta};
+use crate::rules::{render, Ctx, FixAvailability, Reach, Rule, RuleMeta};
 
 pub struct Substitution {
     pub meta: RuleMeta,
@@ -48,13 +49,25 @@ impl Rule for Substitution {
         &self.meta
     }
 
+    fn reach(&self) -> Reach {
+        match self.common.reach() {
+            // `swap-pos` reads the tokens of every match.
+            Reach::Document if !self.swap_pos.is_empty() => Reach::DocumentTokens,
+            reach => reach,
+        }
+    }
+
+    fn token_seqs(&self) -> Vec<&TokenSeq> {
+        self.common.token_seqs()
+    }
+
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for unit in self.common.units(ctx).iter() {
-            if !self.common.unit_ok(unit) {
+            if !self.common.unit_ok(ctx, unit) {
                 continue;
             }
             for s in unit {
-                for m in self.common.matches(s) {
+                for m in self.common.matches(ctx, s) {
                     let Some(to) = self.swap.get(&m.text) else {
                         continue;
                     };

@@ -1,0 +1,165 @@
+//! A huge file is linted in windows (its tokens are dropped window by
+//! window; see `koho::lint`). The findings must be exactly those of
+//! linting it in one piece. Windows of one byte make every block a window
+//! of its own, so every fixture and every rule example is linted both ways
+//! and compared, with all rules on.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use koho::coverage::DocKind;
+use koho::rules::{spec, Reach, Registry};
+use koho::token::Tokenizer;
+use koho::{lint, FileReport, Settings, Source};
+
+fn all_rules(mut s: Settings) -> Settings {
+    let ids: Vec<String> = s.registry.iter().map(|r| r.meta().id.clone()).collect();
+    s.select(&ids);
+    s
+}
+
+fn windowed(s: &Settings) -> Settings {
+    let mut w = s.clone();
+    w.window_bytes = 1;
+    w
+}
+
+/// Everything a report says, as text: findings with labels, help and
+/// fixes, the document kind and the coverage card.
+fn summary(r: &FileReport) -> String {
+    format!("{:#?}\n{:?}\n{:?}", r.diagnostics, r.kind, r.coverage)
+}
+
+fn same_both_ways(s: &Settings, name: &str, text: &str) -> usize {
+    let one = lint(Source::new(name, text), s);
+    let win = lint(Source::new(name, text), &windowed(s));
+    assert_eq!(summary(&win), summary(&one), "{name}");
+    one.diagnostics.len()
+}
+
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).expect("fixtures dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            markdown_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "md") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn no_builtin_rule_keeps_a_file_in_one_piece() {
+    // Otherwise the comparisons below would compare one piece with itself.
+    let s = Settings::builtin().unwrap();
+    for r in s.registry.iter() {
+        assert_ne!(r.reach(), Reach::DocumentTokens, "{}", r.meta().id);
+    }
+}
+
+#[test]
+fn every_fixture_gives_the_same_findings_in_windows() {
+    let mut files = Vec::new();
+    markdown_files(Path::new("fixtures"), &mut files);
+    files.sort();
+    assert!(files.len() > 100, "{}", files.len());
+    let all = all_rules(Settings::builtin().unwrap());
+    let default = Settings::builtin().unwrap();
+    let mut findings = 0;
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("fixture is UTF-8");
+        let name = f.display().to_string();
+        findings += same_both_ways(&all, &name, &text);
+        same_both_ways(&default, &name, &text);
+    }
+    // The fixtures do make the rules fire: the comparison is not of empty lists.
+    assert!(findings > 1000, "{findings}");
+}
+
+#[test]
+fn every_rule_example_gives_the_same_findings_in_windows() {
+    let all = all_rules(Settings::builtin().unwrap());
+    for kind in [DocKind::Incident, DocKind::Announcement] {
+        let mut s = all.clone();
+        s.default_kind = Some(kind);
+        for r in all.registry.iter() {
+            let m = r.meta();
+            for (i, text) in m.bad.iter().chain(&m.good).enumerate() {
+                same_both_ways(&s, &format!("{} #{i}", m.id), text);
+            }
+        }
+    }
+}
+
+fn user_rules(toml: &str) -> Settings {
+    let mut reg = Registry::default();
+    for r in spec::load("user.toml", toml, "test").expect("rules load") {
+        reg.insert(r).expect("insert");
+    }
+    let mut s = Settings::new(
+        Arc::new(reg),
+        Arc::new(Tokenizer::new().expect("tokenizer")),
+    );
+    s.default_kind = Some(DocKind::Incident);
+    s
+}
+
+const DRAFT: &str = "# 不正アクセスについて\n\n株式会社テスト商事は、東京都の本社で不正アクセスを確認しました。\n\n## 経緯\n\n大阪の拠点で障害が起きたかもしれません。\n\n## 対応\n\n原因は調査中です。福岡でも確認しました。\n";
+
+#[test]
+fn user_rules_of_document_scope_with_token_patterns_read_recorded_matches() {
+    // Token patterns in `patterns`, `context` and `exclude` of rules that
+    // look across sections: their matches are recorded before the tokens go.
+    let s = user_rules(
+        r#"[[rule]]
+id = "t.place-with-hedge"
+kind = "existence"
+scope = "document"
+message = "{match}"
+patterns = [{ tokens = [{ pos = "名詞,固有名詞,地域" }] }]
+context = [{ tokens = [{ surface = "かも" }, { base = "しれる" }] }]
+exclude = [{ tokens = [{ surface = "東京" }] }]
+
+[[rule]]
+id = "t.needs-place"
+kind = "require"
+scope = "section"
+message = "地名がありません。"
+patterns = [{ tokens = [{ pos = "名詞,固有名詞,地域" }, { surface = "の" }] }]
+
+[[rule]]
+id = "t.if-place-then-cause"
+kind = "conditional"
+scope = "section"
+message = "{match}"
+if = [{ tokens = [{ pos = "名詞,固有名詞,地域" }] }]
+then = [{ tokens = [{ base = "原因" }] }]
+"#,
+    );
+    let n = same_both_ways(&s, "draft.md", DRAFT);
+    // 大阪 and 福岡 (東京 excluded), and the 経緯 section's place without a cause.
+    assert!(n >= 3, "{n}");
+    let missing = format!("{DRAFT}\n## 補足\n\n詳細は後日お知らせします。\n");
+    same_both_ways(&s, "missing.md", &missing);
+}
+
+#[test]
+fn a_rule_that_reads_tokens_across_the_document_keeps_the_file_whole() {
+    // swap-pos reads the token under each match; at document scope with a
+    // context, it is not recorded, so the file is linted in one piece.
+    let s = user_rules(
+        r#"[[rule]]
+id = "t.itadaku"
+kind = "substitution"
+scope = "document"
+message = "{from}→{to}"
+swap = { "頂き" = "いただき" }
+swap-pos = "動詞,非自立"
+context = [{ regex = "不正アクセス" }]
+"#,
+    );
+    let r = s.registry.get("t.itadaku").expect("rule");
+    assert_eq!(r.reach(), Reach::DocumentTokens);
+    let text = format!("{DRAFT}\nご覧になって頂きました。山の頂きです。\n");
+    assert_eq!(same_both_ways(&s, "swap.md", &text), 1);
+}
