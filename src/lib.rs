@@ -287,7 +287,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             .flat_map(|rule| rule.token_seqs())
             .collect();
         for window in windows {
-            sentence::tokenize(&mut sentences[window.clone()], &settings.tokenizer);
+            sentence::tokenize_parallel(&mut sentences[window.clone()], &settings.tokenizer);
             let here = &sentences[window.clone()];
             // The window's own facts: its rules index sentences in it.
             let fresh = Facts::default();

@@ -188,6 +188,17 @@ pub fn tokenize(sentences: &mut [Sentence], tokenizer: &Tokenizer) {
     }
 }
 
+/// [`tokenize`] on all cores: for a window of a huge file, where the
+/// sentences are many (a small file is one task of a run over many files,
+/// and is tokenized on one).
+pub fn tokenize_parallel(sentences: &mut [Sentence], tokenizer: &Tokenizer) {
+    use rayon::prelude::*;
+    sentences
+        .par_iter_mut()
+        .with_min_len(256)
+        .for_each(|s| s.tokens = tokenizer.tokenize(&s.text));
+}
+
 /// Cut the sentence list into windows of about `bytes` of text each
 /// (ranges of indices), only between blocks: a block is never split.
 pub fn windows(sentences: &[Sentence], bytes: usize) -> Vec<Range<usize>> {
