@@ -52,9 +52,14 @@ impl<'s> Builder<'s> {
                     }
                     _ => Text::from(text),
                 };
-                // Appending grew it by doubling; a document keeps all its
-                // blocks, and a huge one would keep up to twice its map.
-                b.map.shrink_to_fit();
+                if b.map.is_identity_from(b.span, b.text.len()) {
+                    // Verbatim text: offsets map one to one (no segments).
+                    b.map = OffsetMap::default();
+                } else {
+                    // Appending grew it by doubling; a document keeps all
+                    // its blocks, and a huge one would keep up to twice its map.
+                    b.map.shrink_to_fit();
+                }
                 self.blocks.push(b);
             }
         }

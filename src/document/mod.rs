@@ -69,6 +69,16 @@ impl OffsetMap {
         &self.segments
     }
 
+    /// Do the segments map plain offsets one to one onto `span`, which
+    /// has `len` bytes (verbatim text: every segment exact, each where the
+    /// previous one ended)?
+    pub fn is_identity_from(&self, span: Span, len: usize) -> bool {
+        span.len() == len
+            && self.segments.iter().all(|s| {
+                s.exact && s.src.start == span.start + s.plain && s.src.len() == s.plain_len
+            })
+    }
+
     fn find(&self, plain: usize) -> Option<&Segment> {
         let i = self
             .segments
@@ -115,6 +125,9 @@ pub struct Block {
     /// [`CODE_PLACEHOLDER`], soft breaks kept as `\n`. Its sentences'
     /// texts share its buffer.
     pub text: Text,
+    /// Plain → source offsets; empty when the text is verbatim source
+    /// (most blocks of a plain draft), which [`Block::source_span`] maps
+    /// one to one.
     pub map: OffsetMap,
     /// Nesting levels (small numbers; `u16` keeps `Block` compact: a huge
     /// file has hundreds of thousands of blocks).
@@ -163,6 +176,13 @@ pub const CODE_PLACEHOLDER: &str = "＿";
 
 impl Block {
     pub fn source_span(&self, plain: Span) -> Span {
+        if self.map.segments().is_empty() {
+            // Verbatim text (see `OffsetMap::is_identity_from`): what one
+            // exact segment over the whole block would give.
+            let len = self.span.len();
+            let start = self.span.start + plain.start.min(len);
+            return Span::new(start, (self.span.start + plain.end.min(len)).max(start));
+        }
         self.map.span(plain)
     }
 
@@ -284,6 +304,48 @@ mod tests {
         assert_eq!(doc.label_heading(last, src), "【当社の対応】");
         // A short unnumbered line is not a label.
         assert_eq!(heading_of("経歴です。"), "原因");
+    }
+
+    #[test]
+    fn verbatim_blocks_map_offsets_one_to_one_without_segments() {
+        let src =
+            "# 見出し\n\n被害を**確認**しました。\n\n当社は\n本日、発表しました。\n\n- 項目です\n";
+        let doc = Document::parse(src);
+        let plain: Vec<bool> = doc
+            .blocks
+            .iter()
+            .map(|b| b.map.segments().is_empty())
+            .collect();
+        // Emphasis changes the text, and a soft break is its own (inexact)
+        // segment: those blocks keep their segments.
+        assert_eq!(plain, [true, false, false, true]);
+        for b in &doc.blocks {
+            // The same spans as one exact segment over the whole block.
+            let mut one = OffsetMap::default();
+            one.push(Segment {
+                plain: 0,
+                plain_len: b.text.len(),
+                src: b.span,
+                exact: true,
+            });
+            for (i, _) in b.text.char_indices().chain([(b.text.len(), ' ')]) {
+                for (j, _) in b.text[i..].char_indices().chain([(b.text.len() - i, ' ')]) {
+                    let r = Span::new(i, i + j);
+                    if b.map.segments().is_empty() {
+                        assert_eq!(b.source_span(r), one.span(r), "{r:?}");
+                        assert_eq!(
+                            &src[b.source_span(r).start..b.source_span(r).end],
+                            &b.text[i..i + j]
+                        );
+                    }
+                }
+            }
+            // Past the end, as the segment map clamps.
+            if b.map.segments().is_empty() {
+                let past = Span::new(b.text.len() + 3, b.text.len() + 9);
+                assert_eq!(b.source_span(past), one.span(past));
+            }
+        }
     }
 
     #[test]
