@@ -1,7 +1,9 @@
 //! Property tests over generated inputs (Japanese prose fragments, Markdown
 //! markup, CR/LF mixes, emoji, combining marks, arbitrary bytes): linting
 //! never panics, every span lies within the source on char boundaries, and
-//! fixing yields UTF-8 text that a second fix run leaves unchanged. Case
+//! fixing yields UTF-8 text that a second fix run leaves unchanged, and
+//! linting in windows (as huge files are) finds exactly what linting in
+//! one piece finds. Case
 //! counts are bounded so `cargo test` stays fast; `PROPTEST_CASES=5000`
 //! runs more.
 
@@ -136,6 +138,28 @@ fn check_spans(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Windows of one byte: every block is linted as a window of its own.
+fn windowed() -> &'static Settings {
+    static S: OnceLock<Settings> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut s = settings().clone();
+        s.window_bytes = 1;
+        s
+    })
+}
+
+fn check_windows(text: &str) -> Result<(), TestCaseError> {
+    let one = lint(Source::new("p.md", text), settings());
+    let win = lint(Source::new("p.md", text), windowed());
+    prop_assert_eq!(
+        format!("{:?}\n{:?}", win.diagnostics, win.coverage),
+        format!("{:?}\n{:?}", one.diagnostics, one.coverage),
+        "{:?}",
+        text
+    );
+    Ok(())
+}
+
 fn check_fix(text: &str) -> Result<(), TestCaseError> {
     let source = Source::new("p.md", text);
     let (once, _) = koho::fix::fix_source(&source, settings());
@@ -161,6 +185,11 @@ proptest! {
     #[test]
     fn any_string_lints_without_panic(text in any::<String>()) {
         check_spans(&text)?;
+    }
+
+    #[test]
+    fn windows_find_what_one_piece_finds(text in fragment_text()) {
+        check_windows(&text)?;
     }
 
     #[test]
