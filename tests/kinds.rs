@@ -3,24 +3,14 @@
 //! context and coverage element), conditional, metric (length, count, run,
 //! and the `max` option from config), plus scopes and token patterns.
 
-use std::sync::Arc;
+mod common;
 
 use koho::coverage::{DocKind, Element};
-use koho::rules::{spec, Registry, RuleOptions};
-use koho::token::Tokenizer;
+use koho::rules::RuleOptions;
 use koho::{lint, Settings, Source};
 
 fn settings(toml: &str) -> Settings {
-    let mut reg = Registry::default();
-    for r in spec::load("kinds.toml", toml, "test").expect("rules load") {
-        reg.insert(r).expect("insert");
-    }
-    let mut s = Settings::new(
-        Arc::new(reg),
-        Arc::new(Tokenizer::new().expect("tokenizer")),
-    );
-    s.default_kind = Some(DocKind::Incident);
-    s
+    common::user_rules(toml)
 }
 
 fn hits(s: &Settings, text: &str) -> Vec<(String, String)> {

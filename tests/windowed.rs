@@ -4,12 +4,12 @@
 //! of its own, so every fixture and every rule example is linted both ways
 //! and compared, with all rules on.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use koho::coverage::DocKind;
-use koho::rules::{spec, Reach, Registry};
-use koho::token::Tokenizer;
+use koho::rules::Reach;
 use koho::{lint, FileReport, Settings, Source};
 
 fn all_rules(mut s: Settings) -> Settings {
@@ -91,26 +91,13 @@ fn every_rule_example_gives_the_same_findings_in_windows() {
     }
 }
 
-fn user_rules(toml: &str) -> Settings {
-    let mut reg = Registry::default();
-    for r in spec::load("user.toml", toml, "test").expect("rules load") {
-        reg.insert(r).expect("insert");
-    }
-    let mut s = Settings::new(
-        Arc::new(reg),
-        Arc::new(Tokenizer::new().expect("tokenizer")),
-    );
-    s.default_kind = Some(DocKind::Incident);
-    s
-}
-
 const DRAFT: &str = "# 不正アクセスについて\n\n株式会社テスト商事は、東京都の本社で不正アクセスを確認しました。\n\n## 経緯\n\n大阪の拠点で障害が起きたかもしれません。\n\n## 対応\n\n原因は調査中です。福岡でも確認しました。\n";
 
 #[test]
 fn user_rules_of_document_scope_with_token_patterns_read_recorded_matches() {
     // Token patterns in `patterns`, `context` and `exclude` of rules that
     // look across sections: their matches are recorded before the tokens go.
-    let s = user_rules(
+    let s = common::user_rules(
         r#"[[rule]]
 id = "t.place-with-hedge"
 kind = "existence"
@@ -147,7 +134,7 @@ then = [{ tokens = [{ base = "原因" }] }]
 fn a_rule_that_reads_tokens_across_the_document_keeps_the_file_whole() {
     // swap-pos reads the token under each match; at document scope with a
     // context, it is not recorded, so the file is linted in one piece.
-    let s = user_rules(
+    let s = common::user_rules(
         r#"[[rule]]
 id = "t.itadaku"
 kind = "substitution"
