@@ -98,14 +98,15 @@ pub struct Label {
     pub text: String,
 }
 
-/// A finding. The rule id and the help are shared strings ([`Sym`], read
-/// like `&str`): they repeat in every finding of a rule, and a huge file
-/// has hundreds of thousands of findings.
+/// A finding. The rule id, the message and the help are shared strings
+/// ([`Sym`], read like `&str`): they repeat from finding to finding (a
+/// rule's id and help always, its message mostly), and a huge file has
+/// hundreds of thousands of findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub rule: Sym,
     pub severity: Severity,
-    pub message: String,
+    pub message: Sym,
     pub help: Option<Sym>,
     pub span: Span,
     pub labels: Vec<Label>,
@@ -117,12 +118,12 @@ impl Diagnostic {
         rule: impl AsRef<str>,
         severity: Severity,
         span: Span,
-        message: impl Into<String>,
+        message: impl AsRef<str>,
     ) -> Self {
         Diagnostic {
             rule: intern(rule.as_ref()),
             severity,
-            message: message.into(),
+            message: intern(message.as_ref()),
             help: None,
             span,
             labels: Vec::new(),
@@ -152,8 +153,8 @@ impl Diagnostic {
     }
 }
 
-/// The one shared copy of `s` among the rule ids and help texts seen so
-/// far in this process. The table stops growing at [`INTERN_LIMIT`]
+/// The one shared copy of `s` among the rule ids, messages and help texts
+/// seen so far in this process. The table stops growing at [`INTERN_LIMIT`]
 /// entries (help texts made per finding could otherwise fill it in a
 /// long-running `koho lsp`); later strings are simply not shared.
 fn intern(s: &str) -> Sym {
@@ -182,7 +183,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rule_ids_and_help_are_shared_between_findings() {
+    fn rule_ids_messages_and_help_are_shared_between_findings() {
         let d = |at| {
             Diagnostic::new("ja.test-rule", Severity::Info, Span::empty(at), "m")
                 .with_help(String::from("ヘルプです。"))
@@ -191,6 +192,7 @@ mod tests {
         assert_eq!(a.rule, "ja.test-rule");
         assert_eq!(a.help.as_deref(), Some("ヘルプです。"));
         assert_eq!(a.rule.as_str().as_ptr(), b.rule.as_str().as_ptr());
+        assert_eq!(a.message.as_str().as_ptr(), b.message.as_str().as_ptr());
         let (ha, hb) = (a.help.unwrap_or_default(), b.help.unwrap_or_default());
         assert_eq!(ha.as_str().as_ptr(), hb.as_str().as_ptr());
         assert_eq!(d(2).with_help("").help, None);

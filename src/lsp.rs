@@ -650,7 +650,7 @@ fn lsp_range(l: &Linted, span: Span) -> Range {
 }
 
 fn to_lsp(d: &Diagnostic, l: &Linted, uri: &Url) -> LspDiagnostic {
-    let mut message = d.message.clone();
+    let mut message = d.message.to_string();
     if let Some(h) = &d.help {
         message.push('\n');
         message.push_str(h);

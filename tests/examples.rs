@@ -18,7 +18,7 @@ fn fired(settings: &Settings, rule: &str, text: &str) -> Vec<String> {
         .diagnostics
         .into_iter()
         .filter(|d| d.rule == rule)
-        .map(|d| d.message)
+        .map(|d| d.message.to_string())
         .collect()
 }
 

@@ -37,7 +37,7 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut msg = d.message.clone();
+            let mut msg = d.message.to_string();
             if let Some(h) = &d.help {
                 msg.push('\n');
                 msg.push_str(h);

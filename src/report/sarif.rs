@@ -104,7 +104,7 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
         let uri = path_uri(&r.source.name);
         for d in &r.diagnostics {
             let (s, e) = positions(&index, text, d.span);
-            let mut message = d.message.clone();
+            let mut message = d.message.to_string();
             if let Some(h) = &d.help {
                 message.push('\n');
                 message.push_str(h);
