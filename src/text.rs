@@ -34,8 +34,16 @@ type Buf = Arc<Owner>;
 #[derive(Clone)]
 pub struct Text {
     buf: Buf,
-    start: usize,
-    end: usize,
+    /// Byte range in `buf`, as `u32` like token offsets (see
+    /// `token::offset`): a huge file has hundreds of thousands of texts, and
+    /// a text of 4 GiB is far beyond the input size limit (its offsets
+    /// saturate, and it reads as empty rather than wrong).
+    start: u32,
+    end: u32,
+}
+
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 impl Default for Text {
@@ -54,7 +62,7 @@ impl Default for Text {
 impl Text {
     /// All of `owner`'s text, sharing it (no copy).
     pub fn shared<T: AsRef<str> + Send + Sync + 'static>(owner: Arc<T>) -> Text {
-        let end = (*owner).as_ref().len();
+        let end = offset((*owner).as_ref().len());
         Text {
             buf: Arc::new(Owner::Shared(owner)),
             start: 0,
@@ -66,7 +74,10 @@ impl Text {
         // Built only by `From`/`shared` (whole buffer) and `slice`
         // (checked) over immutable owners, so the range is always on char
         // boundaries within `buf`.
-        self.buf.as_str().get(self.start..self.end).unwrap_or("")
+        self.buf
+            .as_str()
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 
     /// `range` of this text as a `Text` sharing the same buffer; empty when
@@ -75,8 +86,8 @@ impl Text {
         match self.as_str().get(range.start..range.end) {
             Some(_) => Text {
                 buf: self.buf.clone(),
-                start: self.start + range.start,
-                end: self.start + range.end,
+                start: offset(self.start as usize + range.start),
+                end: offset(self.start as usize + range.end),
             },
             None => Text::default(),
         }
@@ -85,7 +96,7 @@ impl Text {
 
 impl From<String> for Text {
     fn from(s: String) -> Self {
-        let end = s.len();
+        let end = offset(s.len());
         Text {
             buf: Arc::new(Owner::Own(s)),
             start: 0,
