@@ -1,7 +1,9 @@
 //! Facts about one document that several rules need, computed once per
 //! document on first use instead of once per rule: the damage counts of a
 //! sentence are read by `release.missing-as-of`, `release.missing-victim-count`
-//! and `release.count-conflict`.
+//! and `release.count-conflict`; which blocks have a character outside the
+//! common Japanese and ASCII ranges is read by the four character rules
+//! (`chars::runs`).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -15,6 +17,9 @@ use crate::sentence::Sentence;
 pub struct Facts {
     /// Per sentence of `ctx.sentences`, by index.
     damage_counts: OnceLock<Vec<OnceLock<Vec<Count>>>>,
+    /// Per block of `ctx.doc.blocks`: does its text have a character that
+    /// is not [`super::chars::ordinary`]?
+    unusual_blocks: OnceLock<Vec<bool>>,
 }
 
 impl Facts {
@@ -32,6 +37,21 @@ impl Facts {
             }
             None => Cow::Owned(damage_counts(ctx.doc, s)),
         }
+    }
+}
+
+impl Facts {
+    /// For each block, whether its text has a character that is not
+    /// [`super::chars::ordinary`]: one pass over the text instead of one per
+    /// character rule (most blocks have none).
+    pub fn unusual_blocks(&self, ctx: &Ctx<'_>) -> &[bool] {
+        self.unusual_blocks.get_or_init(|| {
+            ctx.doc
+                .blocks
+                .iter()
+                .map(|b| !b.text.chars().all(super::chars::ordinary))
+                .collect()
+        })
     }
 }
 
