@@ -91,7 +91,7 @@ fn today_in_lead(ctx: &Ctx<'_>) -> Option<Span> {
     if let Some(span) = ctx.doc.front_matter.value_span("date") {
         return Some(span);
     }
-    jdate::release_date_sentence(ctx.sentences).map(|(s, h)| span_of(ctx, s, h.range))
+    jdate::release_date_sentence(ctx).map(|(s, h)| span_of(ctx, s, h.range))
 }
 
 pub fn rule() -> Arc<dyn Rule> {
