@@ -59,6 +59,48 @@ pub fn ordinary(c: char) -> bool {
     )
 }
 
+/// Is every character of `text` [`ordinary`]? The same answer read from the
+/// UTF-8 bytes, without decoding characters (a test compares the two on
+/// every character).
+pub fn all_ordinary(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if !matches!(x, b' '..=b'~' | b'\t' | b'\n' | b'\r') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let (y, z) = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        let ok = match x {
+            // U+3000..U+30FF but the combining marks U+3099, U+309A.
+            0xE3 => match y {
+                Some(0x80 | 0x81 | 0x83) => true,
+                Some(0x82) => !matches!(z, Some(0x99 | 0x9A)),
+                _ => false,
+            },
+            // U+4E00..U+4FFF, then U+5000..U+9FFF.
+            0xE4 => y.is_some_and(|y| y >= 0xB8),
+            0xE5..=0xE9 => true,
+            // U+FF01..U+FF3F, U+FF40..U+FF60.
+            0xEF => match (y, z) {
+                (Some(0xBC), Some(z)) => z >= 0x81,
+                (Some(0xBD), Some(z)) => z <= 0xA0,
+                _ => false,
+            },
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        // Every ordinary non-ASCII character is three bytes long.
+        i += 3;
+    }
+    true
+}
+
 /// Runs of consecutive characters satisfying `pred`, in document order.
 /// `pred` must be false for every [`ordinary`] character: blocks with only
 /// those are skipped.
@@ -139,6 +181,21 @@ pub fn code_point(c: char) -> String {
 mod tests {
     use super::ordinary;
     use crate::rules::checks::{no_control_char, no_hankaku_kana, no_nfd, no_zero_width};
+
+    #[test]
+    fn the_byte_test_agrees_with_ordinary_on_every_character() {
+        let mut all = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(super::all_ordinary(&one), ordinary(c), "{c:?}");
+            if ordinary(c) {
+                all.push(c);
+            }
+        }
+        assert!(super::all_ordinary(&all));
+        assert!(!super::all_ordinary("かな\u{3099}です"));
+        assert!(super::all_ordinary("お知らせ。ABC（株）"));
+    }
 
     #[test]
     fn no_character_rule_looks_for_an_ordinary_character() {

@@ -67,7 +67,7 @@ impl Facts {
             ctx.doc
                 .blocks
                 .iter()
-                .map(|b| !b.text.chars().all(super::chars::ordinary))
+                .map(|b| !super::chars::all_ordinary(&b.text))
                 .collect()
         })
     }
