@@ -199,7 +199,8 @@ mod tests {
 
     #[test]
     fn no_character_rule_looks_for_an_ordinary_character() {
-        let preds: [(&str, fn(char) -> bool); 4] = [
+        type Pred = fn(char) -> bool;
+        let preds: [(&str, Pred); 4] = [
             ("control", no_control_char::is_invalid_control),
             ("hankaku", no_hankaku_kana::is_hankaku),
             ("nfd", no_nfd::is_kana_mark),
