@@ -111,13 +111,6 @@ impl Rule for TermConsistency {
         // `str::match_indices`).
         let mut last_end: Vec<Vec<usize>> = self.groups.iter().map(|g| vec![0; g.len()]).collect();
         for s in ctx.sentences {
-            // Most sentences have no form of any group: `is_match` (the
-            // automaton's prefilter) says so faster than an overlapping
-            // search, which steps through every byte; it is false exactly
-            // when that search finds nothing.
-            if !finder.ac.is_match(s.text.as_str()) {
-                continue;
-            }
             let mut fresh = true;
             for m in finder.ac.find_overlapping_iter(s.text.as_str()) {
                 if fresh {

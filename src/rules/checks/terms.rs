@@ -165,13 +165,6 @@ impl TermFinder {
     /// Mark in `present` (one flag per term) the terms whose `from` occurs in `text`.
     fn mark(&self, text: &str, present: &mut [bool]) {
         present.fill(false);
-        // Most sentences have no term: `is_match` says so with the
-        // automaton's prefilter, where an overlapping search steps through
-        // every byte. It is false exactly when the overlapping search finds
-        // nothing.
-        if !self.ac.is_match(text) {
-            return;
-        }
         for m in self.ac.find_overlapping_iter(text) {
             for &i in self.terms.get(m.pattern().as_usize()).into_iter().flatten() {
                 if let Some(p) = present.get_mut(i) {
