@@ -42,6 +42,7 @@ impl TokenField {
         }
     }
 
+    #[inline]
     pub fn matches(&self, value: &str) -> bool {
         match self {
             TokenField::Words(ws) => ws.iter().any(|w| same(w, value)),
@@ -164,6 +165,7 @@ impl TokenMatcher {
         })
     }
 
+    #[inline]
     pub fn matches(&self, t: &Token) -> bool {
         let ok = self.checks.iter().all(|(part, f)| match part {
             TokenPart::Surface => f.matches(&t.surface),
@@ -357,11 +359,24 @@ pub fn token_seq_ranges<'a>(
 ) -> impl Iterator<Item = Span> + 'a {
     let tokens: &[Token] = if seq.may_occur(text) { tokens } else { &[] };
     let mut i = 0;
+    // The rarest matcher and its place in the window: a window it rejects
+    // (most) is skipped by one inlined test, without a call to
+    // `TokenSeq::matches`, which tests it again on the rest.
+    let rarest = seq
+        .order
+        .first()
+        .and_then(|&at| Some((at, seq.matchers.get(at)?)));
     std::iter::from_fn(move || {
         if seq.is_empty() {
             return None;
         }
         while i + seq.len() <= tokens.len() {
+            if let Some((at, m)) = rarest {
+                if tokens.get(i + at).is_some_and(|t| !m.matches(t)) {
+                    i += 1;
+                    continue;
+                }
+            }
             let window = &tokens[i..i + seq.len()];
             if seq.matches(window) {
                 i += seq.len();

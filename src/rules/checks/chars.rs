@@ -41,14 +41,78 @@ impl Hit {
     }
 }
 
+/// Characters that none of the character rules looks for (printable ASCII,
+/// tab and line breaks, CJK punctuation, kana without a combining mark,
+/// common kanji, full-width forms before half-width katakana). A test checks
+/// every caller's predicate against it.
+pub fn ordinary(c: char) -> bool {
+    matches!(
+        c,
+        ' '..='~'
+            | '\t'
+            | '\n'
+            | '\r'
+            | '\u{3000}'..='\u{3098}'
+            | '\u{309B}'..='\u{30FF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{FF01}'..='\u{FF60}'
+    )
+}
+
+/// Is every character of `text` [`ordinary`]? The same answer read from the
+/// UTF-8 bytes, without decoding characters (a test compares the two on
+/// every character).
+pub fn all_ordinary(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if !matches!(x, b' '..=b'~' | b'\t' | b'\n' | b'\r') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let (y, z) = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        let ok = match x {
+            // U+3000..U+30FF but the combining marks U+3099, U+309A.
+            0xE3 => match y {
+                Some(0x80 | 0x81 | 0x83) => true,
+                Some(0x82) => !matches!(z, Some(0x99 | 0x9A)),
+                _ => false,
+            },
+            // U+4E00..U+4FFF, then U+5000..U+9FFF.
+            0xE4 => y.is_some_and(|y| y >= 0xB8),
+            0xE5..=0xE9 => true,
+            // U+FF01..U+FF3F, U+FF40..U+FF60.
+            0xEF => match (y, z) {
+                (Some(0xBC), Some(z)) => z >= 0x81,
+                (Some(0xBD), Some(z)) => z <= 0xA0,
+                _ => false,
+            },
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        // Every ordinary non-ASCII character is three bytes long.
+        i += 3;
+    }
+    true
+}
+
 /// Runs of consecutive characters satisfying `pred`, in document order.
+/// `pred` must be false for every [`ordinary`] character: blocks with only
+/// those are skipped.
 pub fn runs(ctx: &Ctx<'_>, pred: impl Fn(char) -> bool) -> Vec<Hit> {
     let mut out = Vec::new();
+    let unusual = ctx.facts.unusual_blocks(ctx);
     for (bi, block) in ctx.doc.blocks.iter().enumerate() {
         let text = block.text.as_str();
-        // Most blocks have none of the characters a rule looks for: one
-        // plain pass says so, without the run bookkeeping below.
-        if !text.chars().any(&pred) {
+        // Most blocks have none of the characters a rule looks for: the
+        // shared per-block fact (one pass for all character rules), then one
+        // plain pass, say so without the run bookkeeping below.
+        if !unusual.get(bi).copied().unwrap_or(true) || !text.chars().any(&pred) {
             continue;
         }
         let mut start: Option<usize> = None;
@@ -111,4 +175,68 @@ pub fn finding(
 /// `U+200B` style name of a character, for messages.
 pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordinary;
+    use crate::rules::checks::{no_control_char, no_hankaku_kana, no_nfd, no_zero_width};
+
+    #[test]
+    fn the_byte_test_agrees_with_ordinary_on_every_character() {
+        let mut all = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(super::all_ordinary(&one), ordinary(c), "{c:?}");
+            if ordinary(c) {
+                all.push(c);
+            }
+        }
+        assert!(super::all_ordinary(&all));
+        assert!(!super::all_ordinary("かな\u{3099}です"));
+        assert!(super::all_ordinary("お知らせ。ABC（株）"));
+    }
+
+    #[test]
+    fn no_character_rule_looks_for_an_ordinary_character() {
+        type Pred = fn(char) -> bool;
+        let preds: [(&str, Pred); 4] = [
+            ("control", no_control_char::is_invalid_control),
+            ("hankaku", no_hankaku_kana::is_hankaku),
+            ("nfd", no_nfd::is_kana_mark),
+            ("zero-width", no_zero_width::is_zero_width),
+        ];
+        let mut ordinary_seen = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !ordinary(c) {
+                continue;
+            }
+            ordinary_seen += 1;
+            for (name, pred) in preds {
+                assert!(!pred(c), "{name} looks for ordinary {c:?}");
+            }
+        }
+        assert!(ordinary_seen > 20_000);
+        // The four rules are the only callers of `runs`.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/checks");
+        let mut callers: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| {
+                let path = e.ok()?.path();
+                let src = std::fs::read_to_string(&path).ok()?;
+                let name = path.file_stem()?.to_str()?.to_owned();
+                (name != "chars" && src.contains("runs(ctx")).then_some(name)
+            })
+            .collect();
+        callers.sort();
+        assert_eq!(
+            callers,
+            [
+                "no_control_char",
+                "no_hankaku_kana",
+                "no_nfd",
+                "no_zero_width"
+            ]
+        );
+    }
 }

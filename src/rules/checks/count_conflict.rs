@@ -69,7 +69,8 @@ impl Rule for CountConflict {
                 .find(&s.text)
                 .map(|m| m.as_str().to_owned())
                 .or_else(|| {
-                    find_dates(&s.text)
+                    ctx.facts
+                        .dates(ctx, s)
                         .first()
                         .map(|h| format!("{}-{}", h.month, h.day))
                 });

@@ -1,7 +1,11 @@
 //! Facts about one document that several rules need, computed once per
 //! document on first use instead of once per rule: the damage counts of a
 //! sentence are read by `release.missing-as-of`, `release.missing-victim-count`
-//! and `release.count-conflict`.
+//! and `release.count-conflict`; the dates of a sentence by
+//! `release.weekday-mismatch`, `release.missing-when`, `release.timeline-order`
+//! and `release.count-conflict`; which blocks have a character outside the
+//! common Japanese and ASCII ranges is read by the four character rules
+//! (`chars::runs`).
 //!
 //! Also the token memo of a windowed lint (see [`crate::lint`]): a huge
 //! file is tokenized a window at a time and each window's tokens are
@@ -15,6 +19,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::counts::{damage_counts, Count};
+use super::jdate::{find_dates, DateHit};
 use super::missing_who::org_token;
 use super::no_mix_dearu_desumasu::{sentence_end, Style};
 use super::predicate::{self, Which};
@@ -31,6 +36,12 @@ pub struct Facts {
     /// every sentence's. Sparse: a lazily filled slot per sentence would
     /// take 17 MB on a 50 MB file, most of it for sentences without counts.
     damage_counts: OnceLock<Sparse<Vec<Count>>>,
+    /// The dates of every sentence, the same way (weekday-mismatch reads
+    /// every sentence's).
+    dates: OnceLock<Sparse<Vec<DateHit>>>,
+    /// Per block of `ctx.doc.blocks`: does its text have a character that
+    /// is not [`super::chars::ordinary`]?
+    unusual_blocks: OnceLock<Vec<bool>>,
     /// Filled window by window by [`Facts::record`].
     recording: Option<TokenMemo>,
     /// `Some` once a windowed lint has dropped the tokens ([`Facts::seal`]).
@@ -79,21 +90,26 @@ impl<T> Sparse<T> {
 impl Facts {
     /// [`damage_counts`] of `s`, cached when `s` is one of `ctx.sentences`.
     pub fn damage_counts<'f>(&'f self, ctx: &Ctx<'_>, s: &Sentence) -> Cow<'f, [Count]> {
-        match index_of(ctx.sentences, s) {
-            Some(i) => {
-                let all = self.damage_counts.get_or_init(|| {
-                    let mut all = Sparse::default();
-                    for (i, s) in ctx.sentences.iter().enumerate() {
-                        let counts = damage_counts(ctx.doc, s);
-                        all.push(i, (!counts.is_empty()).then_some(counts));
-                    }
-                    all.shrink();
-                    all
-                });
-                Cow::Borrowed(all.get(i).map_or(&[][..], Vec::as_slice))
-            }
-            None => Cow::Owned(damage_counts(ctx.doc, s)),
-        }
+        per_sentence(&self.damage_counts, ctx, s, |s| damage_counts(ctx.doc, s))
+    }
+
+    /// [`find_dates`] in the text of `s`, cached when `s` is one of
+    /// `ctx.sentences`.
+    pub fn dates<'f>(&'f self, ctx: &Ctx<'_>, s: &Sentence) -> Cow<'f, [DateHit]> {
+        per_sentence(&self.dates, ctx, s, |s| find_dates(&s.text))
+    }
+
+    /// For each block, whether its text has a character that is not
+    /// [`super::chars::ordinary`]: one pass over the text instead of one per
+    /// character rule (most blocks have none).
+    pub fn unusual_blocks(&self, ctx: &Ctx<'_>) -> &[bool] {
+        self.unusual_blocks.get_or_init(|| {
+            ctx.doc
+                .blocks
+                .iter()
+                .map(|b| !super::chars::all_ordinary(&b.text))
+                .collect()
+        })
     }
 
     /// Record what rules of document reach will read from the tokens of
@@ -175,6 +191,33 @@ impl Facts {
                 .map_or(&[][..], |r| &r[..]),
         )
     }
+}
+
+/// `compute` of `s`, from `all`: the values of every sentence of
+/// `ctx.sentences`, computed on first use and kept sparse (most sentences
+/// have none), when `s` is one of them.
+fn per_sentence<'f, T>(
+    all: &'f OnceLock<Sparse<Vec<T>>>,
+    ctx: &Ctx<'_>,
+    s: &Sentence,
+    compute: impl Fn(&Sentence) -> Vec<T>,
+) -> Cow<'f, [T]>
+where
+    T: Clone,
+{
+    let Some(i) = index_of(ctx.sentences, s) else {
+        return Cow::Owned(compute(s));
+    };
+    let all = all.get_or_init(|| {
+        let mut all = Sparse::default();
+        for (i, s) in ctx.sentences.iter().enumerate() {
+            let values = compute(s);
+            all.push(i, (!values.is_empty()).then_some(values));
+        }
+        all.shrink();
+        all
+    });
+    Cow::Borrowed(all.get(i).map_or(&[][..], Vec::as_slice))
 }
 
 fn seq_key(seq: &TokenSeq) -> usize {

@@ -29,7 +29,7 @@ impl Rule for MissingDate {
             .date
             .as_deref()
             .is_some_and(|d| !find_dates(d).is_empty());
-        if front || release_date_sentence(ctx.sentences).is_some() {
+        if front || release_date_sentence(ctx).is_some() {
             return;
         }
         // Anchored at the top of the draft, where the line belongs.

@@ -30,14 +30,14 @@ fn hours_line(s: &Sentence) -> bool {
 }
 
 /// First absolute date or clock time in the sentence.
-pub fn when_in(s: &Sentence) -> Option<Span> {
+pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     // 「7月31日現在」 dates a count (as_of), not the event.
     let as_of_spans: Vec<Span> = as_of_re()
         .find_iter(&s.text)
         .map(|m| Span::new(m.start(), m.end()))
         .collect();
     let as_of = |r: &Span| as_of_spans.iter().any(|a| a.overlaps(*r));
-    let dates = jdate::find_dates(&s.text);
+    let dates = ctx.facts.dates(ctx, s);
     // 「2月13日までに」 is a deadline or completion, not when it happened.
     let deadline = |r: &Span| {
         let after = s.text.get(r.end..).unwrap_or("");
@@ -70,7 +70,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
     content(ctx)
         .filter(|s| !hours_line(s) && first_channel(&s.text).is_none())
         .filter(|s| !after_event_section(heading_of(ctx, s)))
-        .find_map(|s| when_in(s).map(|r| span_of(ctx, s, r)))
+        .find_map(|s| when_in(ctx, s).map(|r| span_of(ctx, s, r)))
         .or_else(|| today_in_lead(ctx))
 }
 
@@ -91,7 +91,7 @@ fn today_in_lead(ctx: &Ctx<'_>) -> Option<Span> {
     if let Some(span) = ctx.doc.front_matter.value_span("date") {
         return Some(span);
     }
-    jdate::release_date_sentence(ctx.sentences).map(|(s, h)| span_of(ctx, s, h.range))
+    jdate::release_date_sentence(ctx).map(|(s, h)| span_of(ctx, s, h.range))
 }
 
 pub fn rule() -> Arc<dyn Rule> {

@@ -11,7 +11,7 @@ pub struct NoControlChar {
     meta: RuleMeta,
 }
 
-fn is_invalid_control(c: char) -> bool {
+pub(crate) fn is_invalid_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         && (c <= '\u{1F}' || ('\u{7F}'..='\u{9F}').contains(&c))
 }

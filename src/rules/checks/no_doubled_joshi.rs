@@ -93,11 +93,14 @@ type Fnv = BuildHasherDefault<FnvHasher>;
 type Key<'a> = (Cow<'a, str>, &'a str);
 
 /// For each unit with a key: the index of the previous unit with the same
-/// key, and how many units of the sentence have that key. Most sentences
-/// have a handful of particles, compared pairwise; long ones use maps, so
-/// that they stay linear.
+/// key, and how many units of the sentence have that key. Only a previous
+/// unit at most `within` units back is ever reported, so most sentences (a
+/// handful of particles) look only that far back, and count a key only when
+/// such a unit exists; long ones use maps, so that they stay linear (there
+/// the index may be of a unit further back, which the caller skips alike).
 fn previous_and_count(
     keys: &[Option<Key<'_>>],
+    within: usize,
     prev: &mut Vec<Option<usize>>,
     count: &mut Vec<usize>,
 ) {
@@ -109,8 +112,12 @@ fn previous_and_count(
     if keys.len() <= FEW {
         for (b, kb) in keys.iter().enumerate() {
             let Some(kb) = kb else { continue };
-            prev[b] = (0..b).rev().find(|&a| keys[a].as_ref() == Some(kb));
-            count[b] = keys.iter().filter(|k| k.as_ref() == Some(kb)).count();
+            prev[b] = (b.saturating_sub(within)..b)
+                .rev()
+                .find(|&a| keys[a].as_ref() == Some(kb));
+            if prev[b].is_some() {
+                count[b] = keys.iter().filter(|k| k.as_ref() == Some(kb)).count();
+            }
         }
         return;
     }
@@ -245,7 +252,7 @@ impl Rule for NoDoubledJoshi {
             // Each unit's key, computed once (separators have none).
             let keys: Vec<Option<(Cow<'_, str>, &str)>> =
                 us.iter().map(|u| (!u.separator).then(|| u.key())).collect();
-            previous_and_count(&keys, &mut prev, &mut count);
+            previous_and_count(&keys, min_interval, &mut prev, &mut count);
             for (bi, b) in us.iter().enumerate() {
                 let Some(&Some(ai)) = prev.get(bi) else {
                     continue;

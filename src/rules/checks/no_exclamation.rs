@@ -111,7 +111,9 @@ impl Rule for NoExclamation {
                 continue;
             }
             let text = s.text.as_str();
-            if !text.contains(['!', '！', '?', '？']) {
+            // Substring searches, not a `[char]` pattern that decodes
+            // every character.
+            if !['!', '！', '?', '？'].iter().any(|&c| text.contains(c)) {
                 continue;
             }
             let mut skip = covered(&allow, text);

@@ -12,7 +12,7 @@ pub struct NoHankakuKana {
     meta: RuleMeta,
 }
 
-fn is_hankaku(c: char) -> bool {
+pub(crate) fn is_hankaku(c: char) -> bool {
     ('\u{FF61}'..='\u{FF9F}').contains(&c)
 }
 

@@ -88,7 +88,9 @@ impl Default for NoMixDearuDesumasu {
 /// Tokens outside 「」『』 quotes.
 fn outside_quotes(tokens: &[Token]) -> Vec<&Token> {
     let mut depth = 0usize;
-    let mut out = Vec::new();
+    // Room for every token: most are outside quotes, and growing the list
+    // token by token reallocated it several times per sentence.
+    let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
         match t.surface.as_str() {
             "「" | "『" => depth += 1,

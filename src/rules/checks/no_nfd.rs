@@ -13,7 +13,7 @@ pub struct NoNfd {
     meta: RuleMeta,
 }
 
-fn is_kana_mark(c: char) -> bool {
+pub(crate) fn is_kana_mark(c: char) -> bool {
     matches!(c, '\u{3099}' | '\u{309A}')
 }
 

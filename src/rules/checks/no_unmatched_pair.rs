@@ -59,10 +59,28 @@ impl Default for NoUnmatchedPair {
 /// Opening marks (byte ranges) in a block's plain text that are never
 /// closed. As in textlint, a closing mark without an opener is not
 /// reported: 「1)」 numbers an item, 「補足）」 is at worst a stray.
+/// A bit per `code point % 128` of every character in [`PAIRS`]: a
+/// character whose bit is clear is in no pair, so most characters are
+/// passed over with one test instead of thirty comparisons. Computed from
+/// `PAIRS` itself.
+const PAIR_BITS: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < PAIRS.len() {
+        bits |= 1 << (PAIRS[i].0 as u32 % 128);
+        bits |= 1 << (PAIRS[i].1 as u32 % 128);
+        i += 1;
+    }
+    bits
+};
+
 pub fn unmatched(text: &str) -> Vec<Span> {
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut bad = Vec::new();
     for (i, c) in text.char_indices() {
+        if (PAIR_BITS >> (c as u32 % 128)) & 1 == 0 {
+            continue;
+        }
         if PAIRS.iter().any(|(o, _)| *o == c) {
             stack.push((c, i));
         } else if let Some(&(open, _)) = PAIRS.iter().find(|(_, cl)| *cl == c) {

@@ -10,7 +10,7 @@ pub struct NoZeroWidth {
     meta: RuleMeta,
 }
 
-fn is_zero_width(c: char) -> bool {
+pub(crate) fn is_zero_width(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'

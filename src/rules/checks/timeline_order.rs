@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::element::span_of;
-use super::jdate::{self, find_dates, parse_num};
+use super::jdate::{self, parse_num};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::BlockKind;
 use crate::rules::{Ctx, Reach, Rule, RuleMeta};
@@ -92,7 +92,7 @@ impl Rule for TimelineOrder {
                     continue;
                 }
             }
-            let Some(h) = find_dates(&s.text).into_iter().next() else {
+            let Some(h) = ctx.facts.dates(ctx, s).first().cloned() else {
                 continue;
             };
             // Only items that open with their date.

@@ -132,10 +132,16 @@ impl Rule for UnnaturalAlphabet {
             if !text.chars().any(is_letter) {
                 continue;
             }
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
             let mut skip: Option<Vec<Span>> = None;
-            for w in 1..chars.len().saturating_sub(1) {
-                let (prev, (at, c), next) = (chars[w - 1].1, chars[w], chars[w + 1].1);
+            // Each character with its neighbours, without collecting the
+            // sentence's characters first.
+            let mut chars = text.char_indices();
+            let (Some(mut before), Some(mut middle)) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            for after in chars {
+                let (prev, (at, c), next) = (before.1, middle, after.1);
+                (before, middle) = (middle, after);
                 if !(is_letter(c) && is_japanese(prev) && is_japanese(next)) {
                     continue;
                 }

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::element::span_of;
-use super::jdate::{self, find_dates, weekday, weekday_char};
+use super::jdate::{self, weekday, weekday_char};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::rules::kinds::source_is;
 use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
@@ -28,7 +28,7 @@ impl Rule for WeekdayMismatch {
         let release_year = jdate::release_date(ctx).map(|d| d.0);
         let mut last_year: Option<i32> = None;
         for s in ctx.sentences {
-            for h in find_dates(&s.text) {
+            for h in ctx.facts.dates(ctx, s).iter() {
                 let (year, explicit) = match (h.year, release_year, last_year) {
                     (Some(y), _, _) => (y, true),
                     (None, Some(y), _) | (None, None, Some(y)) => (y, false),

@@ -67,6 +67,12 @@ impl Rule for Metric {
             for s in unit {
                 let (value, range) = match &self.measure {
                     Measure::Length => {
+                        // Excluded text only lowers the length: a sentence
+                        // within `max` as it stands needs no exclusion search.
+                        let chars = s.text.chars().count();
+                        if chars <= max {
+                            continue;
+                        }
                         let excluded: usize = self
                             .common
                             .exclude
@@ -75,7 +81,7 @@ impl Rule for Metric {
                             .flat_map(|p| p.find_all(ctx, s))
                             .map(|m| m.text.chars().count())
                             .sum();
-                        let n = s.text.chars().count().saturating_sub(excluded);
+                        let n = chars.saturating_sub(excluded);
                         (n, Span::new(0, s.text.len()))
                     }
                     Measure::Count(re) => {
