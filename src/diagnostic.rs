@@ -158,7 +158,10 @@ impl Diagnostic {
 /// entries (help texts made per finding could otherwise fill it in a
 /// long-running `koho lsp`); later strings are simply not shared.
 fn intern(s: &str) -> Sym {
-    static TABLE: OnceLock<RwLock<HashSet<Sym>>> = OnceLock::new();
+    // foldhash, not SipHash: every finding looks up three strings here,
+    // and nothing outside koho chooses what the table holds.
+    type Table = HashSet<Sym, foldhash::fast::FixedState>;
+    static TABLE: OnceLock<RwLock<Table>> = OnceLock::new();
     let table = TABLE.get_or_init(RwLock::default);
     if let Some(shared) = table.read().ok().and_then(|t| t.get(s).cloned()) {
         return shared;

@@ -296,18 +296,24 @@ impl Pattern {
     pub fn find_all(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).filter_map(regex_match).collect(),
-            Pattern::Tokens(seq) => seq_ranges(ctx, seq, s)
-                .map(|r| seq_match(r, &s.text))
-                .collect(),
+            Pattern::Tokens(seq) => match ctx.facts.seq_ranges(ctx, seq, s) {
+                Some(recorded) => recorded.iter().map(|r| seq_match(*r, &s.text)).collect(),
+                None => token_seq_ranges(seq, &s.tokens, &s.text)
+                    .map(|r| seq_match(r, &s.text))
+                    .collect(),
+            },
         }
     }
 
     pub fn find_first(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Match> {
         match self {
             Pattern::Regex(re) => re.find_iter(&s.text).find_map(regex_match),
-            Pattern::Tokens(seq) => seq_ranges(ctx, seq, s)
-                .next()
-                .map(|r| seq_match(r, &s.text)),
+            Pattern::Tokens(seq) => match ctx.facts.seq_ranges(ctx, seq, s) {
+                Some(recorded) => recorded.first().map(|r| seq_match(*r, &s.text)),
+                None => token_seq_ranges(seq, &s.tokens, &s.text)
+                    .next()
+                    .map(|r| seq_match(r, &s.text)),
+            },
         }
     }
 
@@ -324,34 +330,11 @@ impl Pattern {
     }
 }
 
-/// Ranges of a token sequence's matches in `s`: from its tokens, or, once
-/// a windowed lint has dropped them, as recorded in the token memo.
-fn seq_ranges<'a>(
-    ctx: &'a Ctx<'_>,
-    seq: &'a TokenSeq,
-    s: &'a Sentence,
-) -> impl Iterator<Item = Span> + 'a {
-    enum Either<A, B> {
-        Recorded(A),
-        Tokens(B),
-    }
-    impl<A: Iterator<Item = Span>, B: Iterator<Item = Span>> Iterator for Either<A, B> {
-        type Item = Span;
-        fn next(&mut self) -> Option<Span> {
-            match self {
-                Either::Recorded(a) => a.next(),
-                Either::Tokens(b) => b.next(),
-            }
-        }
-    }
-    match ctx.facts.seq_ranges(ctx, seq, s) {
-        Some(recorded) => Either::Recorded(recorded.iter().copied()),
-        None => Either::Tokens(token_seq_ranges(seq, &s.tokens, &s.text)),
-    }
-}
-
 /// Ranges of the non-overlapping matches of a token sequence in the tokens
-/// of `text`, left to right.
+/// of `text`, left to right. (Once a windowed lint has dropped a
+/// sentence's tokens, its matches are read from the token memo instead:
+/// see [`crate::rules::checks::facts::Facts::seq_ranges`].)
+#[inline]
 pub fn token_seq_ranges<'a>(
     seq: &'a TokenSeq,
     tokens: &'a [Token],

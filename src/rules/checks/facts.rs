@@ -151,6 +151,7 @@ impl Facts {
         self.memo.is_some()
     }
 
+    #[inline]
     fn memo_index<'m>(&'m self, ctx: &Ctx<'_>, s: &Sentence) -> Option<(&'m TokenMemo, usize)> {
         let memo = self.memo.as_ref()?;
         Some((memo, index_of(ctx.sentences, s)?))
@@ -182,6 +183,7 @@ impl Facts {
 
     /// Recorded matches of `seq` in `s`: `None` when the tokens are still
     /// there (match them), `Some` (maybe empty) when they were dropped.
+    #[inline]
     pub fn seq_ranges(&self, ctx: &Ctx<'_>, seq: &TokenSeq, s: &Sentence) -> Option<&[Span]> {
         let (memo, i) = self.memo_index(ctx, s)?;
         Some(

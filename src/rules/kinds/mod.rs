@@ -131,7 +131,8 @@ impl Common {
                 // Units in order of their first sentence; a key seen again
                 // later joins its unit (a map keeps this linear).
                 let mut units: Vec<Unit<'a>> = Vec::new();
-                let mut index: HashMap<Option<usize>, usize> = HashMap::new();
+                let mut index: HashMap<Option<usize>, usize, foldhash::fast::FixedState> =
+                    HashMap::default();
                 for s in all {
                     let k = key(s);
                     match index.get(&k) {
