@@ -183,12 +183,6 @@ pub struct KindDecision {
     pub reason: String,
 }
 
-/// Compile the regexes of [`detect_kind`] (see `rules::checks::warm_up`).
-pub fn warm_up() {
-    let _ = incident_words();
-    let _ = is_greeting("");
-}
-
 fn incident_words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {

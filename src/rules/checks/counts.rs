@@ -261,12 +261,6 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
     cs
 }
 
-/// Compile the regexes of [`damage_counts`] (see `warm_up` in this module's parent).
-pub fn warm_up() {
-    let _ = gift_re();
-    let _ = count_re();
-}
-
 fn gift_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
