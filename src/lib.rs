@@ -179,9 +179,24 @@ impl Env<'_> {
             .unwrap_or_else(|| meta.severity.for_kind(self.kind))
     }
 
+    /// The context of `rule` (its options and severity).
     fn ctx<'c>(
         &'c self,
         rule: &'c Arc<dyn rules::Rule>,
+        sentences: &'c [sentence::Sentence],
+        coverage: &'c Coverage,
+        facts: &'c Facts,
+    ) -> Ctx<'c> {
+        Ctx {
+            options: self.options_of(rule),
+            severity: self.severity_of(rule),
+            ..self.plain_ctx(sentences, coverage, facts)
+        }
+    }
+
+    /// A context for no rule in particular (default options).
+    fn plain_ctx<'c>(
+        &'c self,
         sentences: &'c [sentence::Sentence],
         coverage: &'c Coverage,
         facts: &'c Facts,
@@ -192,8 +207,8 @@ impl Env<'_> {
             sentences,
             kind: self.kind,
             coverage,
-            options: self.options_of(rule),
-            severity: self.severity_of(rule),
+            options: &self.no_options,
+            severity: Severity::Info,
             facts,
         }
     }
@@ -272,6 +287,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
     let mut facts = Facts::default();
     let blank = Coverage::new(kind.kind);
     let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); active.len()];
+    // Rules already run, window by window.
     let mut done = vec![false; active.len()];
     if windows.len() > 1 {
         let per_window: Vec<usize> = (0..active.len())
@@ -288,31 +304,24 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             .collect();
         for window in windows {
             sentence::tokenize_parallel(&mut sentences[window.clone()], &settings.tokenizer);
+            // The window's rules index their facts by sentences of the
+            // window, and the recording reads tokens, not the memo it
+            // fills: each gets facts of its own.
+            let window_facts = Facts::default();
             let here = &sentences[window.clone()];
-            // The window's own facts: its rules index sentences in it.
-            let fresh = Facts::default();
             let lists: Vec<Vec<Diagnostic>> = per_window
                 .par_iter()
-                .map(|&i| env.run(active[i], here, &blank, &fresh))
+                .map(|&i| env.run(active[i], here, &blank, &window_facts))
                 .collect();
             for (&i, list) in per_window.iter().zip(lists) {
                 found[i].extend(list);
             }
-            // Recorded from the tokens themselves: the context's facts
-            // must not read the memo being filled.
-            let fresh = Facts::default();
-            let no_rule_options = RuleOptions::default();
-            let ctx = Ctx {
-                source: &source,
-                doc: &doc,
-                sentences: &sentences,
-                kind: kind.kind,
-                coverage: &blank,
-                options: &no_rule_options,
-                severity: Severity::Info,
-                facts: &fresh,
-            };
-            facts.record(&ctx, window.clone(), &seqs);
+            let from_tokens = Facts::default();
+            facts.record(
+                &env.plain_ctx(&sentences, &blank, &from_tokens),
+                window.clone(),
+                &seqs,
+            );
             for s in &mut sentences[window] {
                 s.tokens = Vec::new();
             }
@@ -342,8 +351,10 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             element_rules
                 .par_iter()
                 .map(|(rule, _)| {
-                    let mut ctx = env.ctx(rule, &sentences, &blank, &facts);
-                    ctx.severity = Severity::Info;
+                    let ctx = Ctx {
+                        options: env.options_of(rule),
+                        ..env.plain_ctx(&sentences, &blank, &facts)
+                    };
                     rule.find_evidence(&ctx)
                 })
                 .collect::<Vec<Option<Span>>>()
