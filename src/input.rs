@@ -8,6 +8,11 @@ use std::fmt;
 /// beyond any real draft but keeps memory bounded). Configurable in tests.
 pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 
+/// The limit no setting can raise: offsets inside texts and tokens are
+/// `u32` (a huge file has millions of them), so a decoded text must stay
+/// below 4 GiB.
+pub const HARD_MAX_BYTES: usize = u32::MAX as usize;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     Utf8,
@@ -133,6 +138,14 @@ pub fn decode_owned(name: &str, bytes: Vec<u8>, max_bytes: usize) -> Result<Sour
     if looks_binary(&text) {
         return Err(InputError::Binary);
     }
+    // A legacy encoding can grow when decoded (two bytes of Shift_JIS are
+    // three of UTF-8).
+    if text.len() > HARD_MAX_BYTES {
+        return Err(InputError::TooLarge {
+            size: text.len(),
+            limit: HARD_MAX_BYTES,
+        });
+    }
     Ok(Source {
         name: name.to_owned(),
         text,
@@ -143,6 +156,7 @@ pub fn decode_owned(name: &str, bytes: Vec<u8>, max_bytes: usize) -> Result<Sour
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn refuse_early(bytes: &[u8], max_bytes: usize) -> Result<(), InputError> {
+    let max_bytes = max_bytes.min(HARD_MAX_BYTES);
     if bytes.len() > max_bytes {
         return Err(InputError::TooLarge {
             size: bytes.len(),

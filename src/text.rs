@@ -36,8 +36,9 @@ pub struct Text {
     buf: Buf,
     /// Byte range in `buf`, as `u32` like token offsets (see
     /// `token::offset`): a huge file has hundreds of thousands of texts, and
-    /// a text of 4 GiB is far beyond the input size limit (its offsets
-    /// saturate, and it reads as empty rather than wrong).
+    /// a text of 4 GiB is refused as input (`input::HARD_MAX_BYTES`; were one
+    /// built anyway, its offsets would saturate and it would read as empty
+    /// rather than wrong).
     start: u32,
     end: u32,
 }
