@@ -52,12 +52,30 @@ pub struct Facts {
 /// kept sparse: only sentences with a value are stored, in index order.
 #[derive(Debug, Default)]
 pub struct TokenMemo {
-    org: Sparse<Span>,
-    ends: Sparse<(Style, Span)>,
-    finders: [Sparse<Span>; Which::ALL.len()],
+    org: Sparse<At>,
+    ends: Sparse<(Style, At)>,
+    finders: [Sparse<At>; Which::ALL.len()],
     /// Matches of each token sequence of the rules of document reach, by
     /// the sequence's address (the registry outlives the lint).
     seqs: HashMap<usize, Sparse<Box<[Span]>>>,
+}
+
+/// A [`Span`] in half the bytes: a memo entry exists for most sentences of
+/// a huge file, and offsets are below 4 GiB (`input::HARD_MAX_BYTES`).
+#[derive(Debug, Clone, Copy)]
+struct At(u32, u32);
+
+impl From<Span> for At {
+    fn from(s: Span) -> Self {
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        At(offset(s.start), offset(s.end))
+    }
+}
+
+impl From<At> for Span {
+    fn from(a: At) -> Self {
+        Span::new(a.0 as usize, a.1 as usize)
+    }
 }
 
 #[derive(Debug)]
@@ -121,10 +139,11 @@ impl Facts {
             let Some(s) = ctx.sentences.get(i) else {
                 break;
             };
-            memo.org.push(i, org_token(s));
-            memo.ends.push(i, sentence_end(s));
+            memo.org.push(i, org_token(s).map(At::from));
+            memo.ends
+                .push(i, sentence_end(s).map(|(style, r)| (style, At::from(r))));
             for (which, sparse) in Which::ALL.iter().zip(memo.finders.iter_mut()) {
-                sparse.push(i, predicate::find_in(ctx, *which, s));
+                sparse.push(i, predicate::find_in(ctx, *which, s).map(At::from));
             }
             for seq in seqs {
                 let ranges: Box<[Span]> = token_seq_ranges(seq, &s.tokens, &s.text).collect();
@@ -160,7 +179,7 @@ impl Facts {
     /// [`org_token`] of `s`.
     pub fn org_token(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         match self.memo_index(ctx, s) {
-            Some((memo, i)) => memo.org.get(i).copied(),
+            Some((memo, i)) => memo.org.get(i).map(|&a| a.into()),
             None => org_token(s),
         }
     }
@@ -168,7 +187,7 @@ impl Facts {
     /// [`sentence_end`] of `s`.
     pub fn sentence_end(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<(Style, Span)> {
         match self.memo_index(ctx, s) {
-            Some((memo, i)) => memo.ends.get(i).copied(),
+            Some((memo, i)) => memo.ends.get(i).map(|&(style, a)| (style, a.into())),
             None => sentence_end(s),
         }
     }
@@ -176,7 +195,7 @@ impl Facts {
     /// [`predicate::find_in`] of `s`.
     pub fn predicate(&self, ctx: &Ctx<'_>, which: Which, s: &Sentence) -> Option<Span> {
         match self.memo_index(ctx, s) {
-            Some((memo, i)) => memo.finders.get(which as usize)?.get(i).copied(),
+            Some((memo, i)) => memo.finders.get(which as usize)?.get(i).map(|&a| a.into()),
             None => predicate::find_in(ctx, which, s),
         }
     }
