@@ -165,11 +165,6 @@ impl Facts {
         }
     }
 
-    /// Have the tokens been dropped (a windowed lint)?
-    pub fn windowed(&self) -> bool {
-        self.memo.is_some()
-    }
-
     #[inline]
     fn memo_index<'m>(&'m self, ctx: &Ctx<'_>, s: &Sentence) -> Option<(&'m TokenMemo, usize)> {
         let memo = self.memo.as_ref()?;
