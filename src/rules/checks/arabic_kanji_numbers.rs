@@ -13,10 +13,11 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet};
+use regex::RegexSet;
 
 use super::ja_common::{cap, finding, opt, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -56,16 +57,18 @@ struct Found {
 
 /// Patterns run on every prose sentence, with a [`RegexSet`] of the same
 /// regexes: one pass over the sentence tells which of them can match, and
-/// only those are run for their captures (most sentences match none).
+/// only those are run for their captures (most sentences match none). The
+/// regexes themselves compile the first time the set says they match: a
+/// release usually needs none of them, and compiling all of them was a
+/// noticeable part of linting one file.
 struct Patterns<T> {
     set: RegexSet,
     items: Vec<T>,
 }
 
 impl<T> Patterns<T> {
-    fn new(items: Vec<T>, re: impl Fn(&T) -> &Regex) -> Self {
-        let set = RegexSet::new(items.iter().map(|i| re(i).as_str()))
-            .unwrap_or_else(|_| RegexSet::empty());
+    fn new(items: Vec<T>, pattern: impl Fn(&T) -> &str) -> Self {
+        let set = RegexSet::new(items.iter().map(pattern)).unwrap_or_else(|_| RegexSet::empty());
         Patterns { set, items }
     }
 
@@ -84,8 +87,8 @@ impl<T> Patterns<T> {
 }
 
 /// Kanji numeral (group 1) that should be Arabic.
-fn kanji_patterns() -> &'static Patterns<Regex> {
-    static P: OnceLock<Patterns<Regex>> = OnceLock::new();
+fn kanji_patterns() -> &'static Patterns<LazyRegex> {
+    static P: OnceLock<Patterns<LazyRegex>> = OnceLock::new();
     P.get_or_init(|| {
         let res = [
             format!("({K})[兆億万]"),
@@ -99,15 +102,15 @@ fn kanji_patterns() -> &'static Patterns<Regex> {
             format!("第({K})節"),
         ]
         .iter()
-        .filter_map(|p| Regex::new(p).ok())
+        .map(|p| LazyRegex::lazy(p))
         .collect();
-        Patterns::new(res, |r| r)
+        Patterns::new(res, |r| r.as_str())
     })
 }
 
 /// Arabic digits (group 1) inside a word written in kanji.
 struct ArabicPattern {
-    re: Regex,
+    re: LazyRegex,
     /// The character before the match must not be a digit or one of these.
     not_before: &'static str,
     /// The character after the match must not be a digit or one of these.
@@ -141,15 +144,13 @@ fn arabic_patterns() -> &'static Patterns<ArabicPattern> {
         ];
         let items = table
             .iter()
-            .filter_map(|(re, not_before, not_after)| {
-                Some(ArabicPattern {
-                    re: Regex::new(re).ok()?,
-                    not_before,
-                    not_after,
-                })
+            .map(|(re, not_before, not_after)| ArabicPattern {
+                re: LazyRegex::lazy(re),
+                not_before,
+                not_after,
             })
             .collect();
-        Patterns::new(items, |p| &p.re)
+        Patterns::new(items, |p| p.re.as_str())
     })
 }
 
@@ -478,6 +479,18 @@ impl Rule for ArabicKanjiNumbers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lazy_patterns_compile_and_the_sets_are_built() {
+        use crate::rules::lazy_regex::compile;
+        let kanji = kanji_patterns();
+        let arabic = arabic_patterns();
+        assert_eq!(kanji.set.len(), kanji.items.len());
+        assert_eq!(arabic.set.len(), arabic.items.len());
+        for re in kanji.items.iter().chain(arabic.items.iter().map(|p| &p.re)) {
+            assert!(compile(re.as_str()).is_ok(), "{}", re.as_str());
+        }
+    }
 
     #[test]
     fn the_numeral_prefilter_has_the_characters_of_k() {

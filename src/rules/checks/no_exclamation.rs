@@ -3,18 +3,18 @@
 //! all four marks reported, `allow` for names such as Yahoo!). A press
 //! release states facts; exclamation and question marks read as advertising.
 
-use regex::Regex;
-
 use super::allow::{covered, AllowPattern};
 use super::ja_common::finding;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Role;
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::{Ctx, OptionDoc, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct NoExclamation {
     meta: RuleMeta,
-    url: Option<Regex>,
+    /// Compiled when a sentence first has an exclamation mark.
+    url: LazyRegex,
 }
 
 /// Names that contain a mark as part of the name.
@@ -71,7 +71,7 @@ impl NoExclamation {
         ];
         NoExclamation {
             meta,
-            url: Regex::new(r"(?:https?|ftp)://[^\s　]+").ok(),
+            url: LazyRegex::lazy(r"(?:https?|ftp)://[^\s　]+"),
         }
     }
 }
@@ -117,9 +117,11 @@ impl Rule for NoExclamation {
                 continue;
             }
             let mut skip = covered(&allow, text);
-            if let Some(url) = &self.url {
-                skip.extend(url.find_iter(text).map(|m| Span::new(m.start(), m.end())));
-            }
+            skip.extend(
+                self.url
+                    .find_iter(text)
+                    .map(|m| Span::new(m.start(), m.end())),
+            );
             let mut run: Option<(usize, usize)> = None;
             let flush = |run: &mut Option<(usize, usize)>, out: &mut Vec<Diagnostic>| {
                 if let Some((a, b)) = run.take() {

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::terms::{parse_dictionary, DICTIONARY};
+use super::terms::builtin_dictionary;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::rules::{render, Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
@@ -62,9 +62,11 @@ impl TermConsistency {
         ];
         meta.good = vec!["お客様の情報を保護します。お客様にはご迷惑をおかけしました。".into()];
         meta.fix = crate::rules::FixAvailability::Suggestion;
-        let groups = parse_dictionary(DICTIONARY)
-            .map(|d| d.variants.into_iter().map(|v| v.forms).collect())
-            .unwrap_or_default();
+        let groups = builtin_dictionary()
+            .variants
+            .iter()
+            .map(|v| v.forms.clone())
+            .collect();
         TermConsistency {
             meta,
             groups,

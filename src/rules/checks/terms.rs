@@ -6,11 +6,11 @@
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::Role;
+use crate::rules::lazy_regex::{self, LazyRegex};
 use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -52,7 +52,21 @@ pub struct VariantsSpec {
     pub forms: Vec<String>,
 }
 
-/// Parse and check the dictionary: every `from`/`to` non-empty and
+/// The built-in dictionary, parsed once for both rules that read it.
+/// It is not checked here: the test suite checks it with
+/// [`parse_dictionary`] (which compiles every regex), and its regexes
+/// compile on first use, so a start-up does not pay for them.
+pub fn builtin_dictionary() -> &'static DictionaryFile {
+    static D: OnceLock<DictionaryFile> = OnceLock::new();
+    D.get_or_init(|| {
+        toml::from_str(DICTIONARY).unwrap_or_else(|_| DictionaryFile {
+            term: Vec::new(),
+            variants: Vec::new(),
+        })
+    })
+}
+
+/// Parse and check a dictionary: every `from`/`to` non-empty and
 /// different, regexes valid, `use` known.
 pub fn parse_dictionary(text: &str) -> Result<DictionaryFile, String> {
     let d: DictionaryFile = toml::from_str(text).map_err(|e| e.to_string())?;
@@ -70,8 +84,9 @@ pub fn parse_dictionary(text: &str) -> Result<DictionaryFile, String> {
             .iter()
             .map(String::as_str)
             .chain(t.pos.iter().flat_map(|p| p.split(',')))
+            .chain(t.not_followed_by.as_deref())
         {
-            Regex::new(r).map_err(|e| format!("term {:?}: {e}", t.from))?;
+            lazy_regex::compile(r).map_err(|e| format!("term {:?}: {e}", t.from))?;
         }
     }
     for v in &d.variants {
@@ -85,11 +100,11 @@ pub fn parse_dictionary(text: &str) -> Result<DictionaryFile, String> {
 struct Term {
     from: String,
     to: String,
-    base: Option<Regex>,
-    pos: Vec<Regex>,
+    base: Option<LazyRegex>,
+    pos: Vec<LazyRegex>,
     auxiliary: bool,
     /// The rest of the sentence must not match (official names of laws).
-    not_followed_by: Option<Regex>,
+    not_followed_by: Option<LazyRegex>,
     why: String,
     /// `from→to` for `koho explain`, on the base form when there is one
     /// (下さる→くださる rather than 下さ→くださ).
@@ -97,24 +112,20 @@ struct Term {
 }
 
 impl Term {
-    fn compile(t: &TermSpec) -> Option<Term> {
-        let full = |r: &str| Regex::new(&format!("^(?:{})$", r.trim())).ok();
-        Some(Term {
+    /// The term with its regexes, compiled on first use (the built-in
+    /// dictionary is checked by the test suite).
+    fn compile(t: &TermSpec) -> Term {
+        let full = |r: &str| LazyRegex::lazy(&format!("^(?:{})$", r.trim()));
+        Term {
             from: t.from.clone(),
             to: t.to.clone(),
-            base: match &t.base {
-                Some(b) => Some(full(b)?),
-                None => None,
-            },
+            base: t.base.as_deref().map(full),
             pos: match &t.pos {
-                Some(p) => p.split(',').map(full).collect::<Option<Vec<_>>>()?,
+                Some(p) => p.split(',').map(full).collect(),
                 None => Vec::new(),
             },
             auxiliary: t.use_.as_deref() == Some("auxiliary"),
-            not_followed_by: match &t.not_followed_by {
-                Some(r) => Some(Regex::new(r).ok()?),
-                None => None,
-            },
+            not_followed_by: t.not_followed_by.as_deref().map(LazyRegex::lazy),
             why: t.why.clone().unwrap_or_default(),
             label: match t.base.as_deref().and_then(|b| b.split('|').next()) {
                 Some(b) if b.starts_with(t.from.as_str()) => {
@@ -122,7 +133,7 @@ impl Term {
                 }
                 _ => format!("{}→{}", t.from, t.to),
             },
-        })
+        }
     }
 
     fn needs_token(&self) -> bool {
@@ -231,9 +242,11 @@ impl Terms {
             "頂いた品は大切に保管しています。".into(),
         ];
         meta.fix = FixAvailability::Safe;
-        let terms: Vec<Term> = parse_dictionary(DICTIONARY)
-            .map(|d| d.term.iter().filter_map(Term::compile).collect())
-            .unwrap_or_default();
+        let terms: Vec<Term> = builtin_dictionary()
+            .term
+            .iter()
+            .map(Term::compile)
+            .collect();
         let listing: Vec<String> = terms.iter().map(|t: &Term| t.label.clone()).collect();
         if !listing.is_empty() {
             meta.how = format!("{} 辞書: {}。", meta.how, listing.join("、"));
@@ -393,11 +406,15 @@ mod tests {
     fn builtin_dictionary_is_valid() {
         let d = parse_dictionary(DICTIONARY).unwrap();
         assert!(d.term.len() >= 10);
-        assert_eq!(
-            d.term.iter().filter_map(Term::compile).count(),
-            d.term.len()
-        );
         assert!(d.variants.len() >= 5);
+        // The lazily compiled forms (anchored) compile too.
+        for t in d.term.iter().map(Term::compile) {
+            for re in t.base.iter().chain(&t.pos).chain(&t.not_followed_by) {
+                assert!(lazy_regex::compile(re.as_str()).is_ok(), "{}", re.as_str());
+            }
+        }
+        assert_eq!(builtin_dictionary().term.len(), d.term.len());
+        assert_eq!(builtin_dictionary().variants.len(), d.variants.len());
     }
 
     #[test]
@@ -405,6 +422,10 @@ mod tests {
         assert!(parse_dictionary("[[term]]\nfrom = \"a\"\nto = \"a\"\n").is_err());
         assert!(parse_dictionary("[[term]]\nfrom = \"a\"\nto = \"b\"\nuse = \"x\"\n").is_err());
         assert!(parse_dictionary("[[term]]\nfrom = \"a\"\nto = \"b\"\nbase = \"(\"\n").is_err());
+        assert!(
+            parse_dictionary("[[term]]\nfrom = \"a\"\nto = \"b\"\nnot-followed-by = \"(\"\n")
+                .is_err()
+        );
         assert!(parse_dictionary("[[variants]]\nforms = [\"a\"]\n").is_err());
     }
 }

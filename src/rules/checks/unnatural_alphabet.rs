@@ -8,17 +8,18 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::allow::{covered, AllowPattern};
 use super::ja_common::finding;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::{Ctx, OptionDoc, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct UnnaturalAlphabet {
     meta: RuleMeta,
-    common: Vec<Regex>,
+    /// Compiled when a letter between Japanese characters is first found:
+    /// most files have none.
+    common: Vec<LazyRegex>,
 }
 
 // textlint's default: a capital needs Shift, so 「シリーズA」「プランB」 are
@@ -83,10 +84,7 @@ impl UnnaturalAlphabet {
         ];
         UnnaturalAlphabet {
             meta,
-            common: COMMON_CASES
-                .iter()
-                .filter_map(|p| Regex::new(p).ok())
-                .collect(),
+            common: COMMON_CASES.iter().map(|p| LazyRegex::lazy(p)).collect(),
         }
     }
 }
@@ -162,6 +160,18 @@ impl Rule for UnnaturalAlphabet {
                 let msg = self.meta.message.replace("{match}", seen);
                 out.push(finding(ctx, &self.meta.id, s, here, msg, &self.meta.help));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_cases_compile() {
+        for p in COMMON_CASES {
+            assert!(crate::rules::lazy_regex::compile(p).is_ok(), "{p}");
         }
     }
 }
