@@ -197,16 +197,7 @@ fn incident_words() -> &'static Regex {
 /// kind of people rather than an incident (障害者雇用, 回収ボックス,
 /// 情報漏えい対策サービス, 被害防止キャンペーン).
 fn not_incident(before: &str, word: &str, after: &str) -> bool {
-    static AFTER: OnceLock<Regex> = OnceLock::new();
-    static BEFORE: OnceLock<Regex> = OnceLock::new();
-    let after_re = AFTER.get_or_init(|| {
-        Regex::new(r"^(の|を)?(対策|防止|予防|を防|防ぐ|ゼロ|削減|軽減|保険|訓練|補償サービス|に強い|から守|検知サービス|BOX|ボックス|拠点|箱|率|量|活動|キャンペーン|プログラム|スキーム|サービスの提供|(?:する|できる)?(?:技術|装置|設備|システム|工程|プロセス|手法))")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    });
-    let before_re = BEFORE.get_or_init(|| {
-        Regex::new(r"(資源|古紙|リサイクル|使用済み?|衣類|ペットボトル|空き?缶|廃|不用品|人口|人材|防犯|交通安全|障)$")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    });
+    let (after_re, before_re) = (not_incident_after(), not_incident_before());
     if word == "お詫び" || word == "おわび" || word == "謝罪" {
         return false;
     }
@@ -217,14 +208,43 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
     disability || after_re.is_match(after) || before_re.is_match(before)
 }
 
+fn not_incident_after() -> &'static Regex {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    AFTER.get_or_init(|| {
+        Regex::new(r"^(の|を)?(対策|防止|予防|を防|防ぐ|ゼロ|削減|軽減|保険|訓練|補償サービス|に強い|から守|検知サービス|BOX|ボックス|拠点|箱|率|量|活動|キャンペーン|プログラム|スキーム|サービスの提供|(?:する|できる)?(?:技術|装置|設備|システム|工程|プロセス|手法))")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+fn not_incident_before() -> &'static Regex {
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    BEFORE.get_or_init(|| {
+        Regex::new(r"(資源|古紙|リサイクル|使用済み?|衣類|ペットボトル|空き?缶|廃|不用品|人口|人材|防犯|交通安全|障)$")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
 /// A courtesy opener rather than news.
 fn is_greeting(text: &str) -> bool {
+    greeting_re().is_match(text)
+}
+
+fn greeting_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます")
             .unwrap_or_else(|_| unreachable!("static regex"))
     })
-    .is_match(text)
+}
+
+/// Compile the regexes of kind detection (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    let _ = (
+        greeting_re(),
+        incident_words(),
+        not_incident_after(),
+        not_incident_before(),
+    );
 }
 
 /// The first incident word in `text` that is used as one.

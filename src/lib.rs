@@ -234,6 +234,36 @@ fn runs_per_window(rule: &Arc<dyn rules::Rule>) -> bool {
     rule.reach() == Reach::Block && rule.element().is_none() && !rule.uses_coverage()
 }
 
+/// Compile, on the calling thread, the regexes that reading and
+/// classifying any release needs (its anatomy and kind). Linting one
+/// release is mostly compiling regexes, and reading the file is
+/// single-threaded: the CLI runs this on a spare core at start, so the
+/// regexes are ready when the file is parsed.
+pub fn warm_up_reading() {
+    document::warm_up();
+    coverage::warm_up();
+}
+
+/// Compile, in the background, the regexes the rules of `settings` need on
+/// every file ([`rules::Rule::warm_up`] and the code-backed checks'),
+/// while the calling thread reads, parses and tokenizes the first file.
+/// The rules then find them compiled (each is compiled once, by whoever
+/// asks first), and both cores stay busy during the single-threaded part.
+pub fn warm_up_rules_in_background(settings: &Settings) {
+    // Element rules gather coverage evidence even when disabled.
+    let rules: Vec<Arc<dyn rules::Rule>> = settings
+        .registry
+        .iter()
+        .filter(|r| settings.is_enabled(&r.meta().id) || r.element().is_some())
+        .cloned()
+        .collect();
+    rayon::spawn(move || {
+        rayon::join(rules::checks::warm_up, || {
+            rules.par_iter().for_each(|r| r.warm_up())
+        });
+    });
+}
+
 /// Lint one file.
 ///
 /// A file with more than [`Settings::window_bytes`] of text is linted in

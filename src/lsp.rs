@@ -99,8 +99,11 @@ pub fn serve(connection: &Connection) -> io::Result<ExitStatus> {
         .initialize_finish(init_id, result)
         .map_err(io::Error::other)?;
 
+    rayon::spawn(crate::warm_up_reading);
     let registry = Registry::builtin().map_err(|e| io::Error::other(e.to_string()))?;
     let base = Settings::new_from(&registry).map_err(io::Error::other)?;
+    // The first document opened is linted with its regexes compiled.
+    crate::warm_up_rules_in_background(&base);
     let mut server = Server {
         connection,
         builtin: registry,

@@ -212,6 +212,9 @@ fn lint_one(
 pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     // The dictionary loads while the registry's regexes compile.
     crate::token::preload_in_background();
+    // Reading the first file needs a few regexes: a spare core compiles
+    // them while the registry is built.
+    rayon::spawn(crate::warm_up_reading);
     let builtin = match Registry::builtin() {
         Ok(r) => r,
         Err(e) => {
@@ -219,9 +222,6 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
             return Ok(ExitStatus::Error);
         }
     };
-    // While the first file is read and tokenized (one thread), the other
-    // core compiles the regex that the release checks need first.
-    rayon::spawn(crate::rules::checks::warm_up);
     let mut errors: Vec<FileError> = Vec::new();
     let stdin_name = a.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
     let mut inputs = match &a.changed {
@@ -319,6 +319,12 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
             settings_by_config.insert(key.clone(), s);
         }
         key_of.push(key);
+    }
+
+    // While the first file is read, parsed and tokenized (one thread),
+    // the spare core compiles the regexes its rules will need.
+    if let Some(first) = key_of.first().and_then(|k| settings_by_config.get(k)) {
+        crate::warm_up_rules_in_background(first);
     }
 
     // Read stdin up front (it is not a file we can re-read).

@@ -15,28 +15,32 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     })
 }
 
-/// Headings that open the contact block.
-pub fn is_contact_heading(text: &str) -> bool {
+fn contact_heading_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
         r"問い?合わ?せ|問合せ|連絡先|照会先|窓口|ご相談先|Contact|CONTACT",
     )
-    .is_match(text)
+}
+
+/// Headings that open the contact block.
+pub fn is_contact_heading(text: &str) -> bool {
+    contact_heading_re().is_match(text)
 }
 
 /// A 【…】 / ■ / ◆ line used as a heading inside prose.
 fn pseudo_heading_line(line: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
     let line = line.trim();
-    line.chars().count() <= 40
-        && !line.contains('。')
-        && re(&R, r"^(【[^】]+】|[■◆◇□●▼▽▶〈<＜][^。]*|［[^］]+］)\s*$").is_match(line)
+    line.chars().count() <= 40 && !line.contains('。') && pseudo_heading_re().is_match(line)
+}
+
+fn pseudo_heading_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^(【[^】]+】|[■◆◇□●▼▽▶〈<＜][^。]*|［[^］]+］)\s*$")
 }
 
 /// Lines that belong to the header of a release.
 pub fn is_header_line(line: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
     let line = line.trim();
     if line.is_empty() {
         return true;
@@ -44,6 +48,11 @@ pub fn is_header_line(line: &str) -> bool {
     if line.contains('。') || ends_like_sentence(line) {
         return false;
     }
+    header_line_re().is_match(line)
+}
+
+fn header_line_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
         r"(?x)
@@ -55,7 +64,11 @@ pub fn is_header_line(line: &str) -> bool {
         | ^(証券コード|コード番号|URL|https?://)
         ",
     )
-    .is_match(line)
+}
+
+/// Compile the regexes that reading a release needs (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    let _ = (pseudo_heading_re(), contact_heading_re(), header_line_re());
 }
 
 /// A line that ends in a です/ます predicate (possibly inside closing

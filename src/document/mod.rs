@@ -140,14 +140,24 @@ pub struct Block {
     pub pseudo_heading: bool,
 }
 
+fn label_number_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(r"^\s*([0-9０-９]{1,2}\s*[．.、)）]|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|第[0-9０-９一二三四五六七八九十]{1,2})")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+/// Compile the regexes that reading a release needs (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    anatomy::warm_up();
+    let _ = label_number_re();
+}
+
 /// A one-line paragraph without 。 that reads as a label: numbered
 /// (1．… / （2）… / 第3 …) or entirely bold in the source.
 fn is_label_line(b: &Block, src: &str) -> bool {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let numbered = R.get_or_init(|| {
-        regex::Regex::new(r"^\s*([0-9０-９]{1,2}\s*[．.、)）]|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|第[0-9０-９一二三四五六七八九十]{1,2})")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    });
+    let numbered = label_number_re();
     let text = b.text.trim();
     if b.kind != BlockKind::Paragraph
         || text.is_empty()

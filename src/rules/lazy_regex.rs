@@ -52,6 +52,11 @@ impl LazyRegex {
     pub fn as_str(&self) -> &str {
         &self.pattern
     }
+
+    /// Has it been compiled (by a use or a warm-up)?
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
 }
 
 impl Deref for LazyRegex {
@@ -89,6 +94,7 @@ mod tests {
     fn lazy_and_eager_regexes_match_alike() {
         let lazy = LazyRegex::lazy("被害|損害");
         let eager = LazyRegex::eager("被害|損害").unwrap();
+        assert!(!lazy.is_compiled() && eager.is_compiled());
         for text in ["被害額", "損害", "なし"] {
             assert_eq!(lazy.is_match(text), eager.is_match(text), "{text}");
         }

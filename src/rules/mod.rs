@@ -260,6 +260,11 @@ pub trait Rule: Send + Sync {
     fn find_evidence(&self, _ctx: &Ctx<'_>) -> Option<Span> {
         None
     }
+    /// Compile now the regexes every check of this rule needs (a data
+    /// rule's patterns), so that a spare core can do it while the first
+    /// file is read and tokenized (see [`crate::warm_up`]). Compiling is
+    /// done once whoever asks first; the default compiles nothing.
+    fn warm_up(&self) {}
     /// Does [`Rule::check`] read `ctx.coverage`? Rules that do not run
     /// while the coverage is still being gathered, and see an empty one.
     /// Element rules do by default; a rule that reads another rule's
@@ -362,6 +367,17 @@ pub fn render(template: &str, vars: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod block_sentence_tests {
     use super::*;
+
+    #[test]
+    fn every_warm_up_runs() {
+        // Static patterns that failed to compile would panic here, not in
+        // a user's background thread.
+        crate::warm_up_reading();
+        checks::warm_up();
+        for rule in Registry::builtin().unwrap().iter() {
+            rule.warm_up();
+        }
+    }
 
     #[test]
     fn block_sentences_equal_a_scan_of_all_sentences() {

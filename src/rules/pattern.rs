@@ -457,6 +457,15 @@ impl PatternSet {
             .filter(move |p| regexes || matches!(p, Pattern::Tokens(_)))
     }
 
+    /// Compile the set's regexes now (see [`crate::rules::Rule::warm_up`]).
+    pub fn warm_up(&self) {
+        for p in &self.patterns {
+            if let Pattern::Regex(re) = p {
+                let _: &Regex = re;
+            }
+        }
+    }
+
     /// The token sequences of this set's patterns.
     pub fn token_seqs(&self) -> impl Iterator<Item = &TokenSeq> {
         self.patterns.iter().filter_map(Pattern::token_seq)
@@ -531,6 +540,23 @@ impl Excluded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warm_up_compiles_the_regexes_of_a_set() {
+        let set = PatternSet::new(vec![
+            Pattern::Regex(LazyRegex::lazy("被害")),
+            Pattern::Regex(LazyRegex::lazy("損害")),
+        ]);
+        let compiled = |set: &PatternSet| {
+            set.patterns
+                .iter()
+                .filter(|p| matches!(p, Pattern::Regex(re) if re.is_compiled()))
+                .count()
+        };
+        assert_eq!(compiled(&set), 0);
+        set.warm_up();
+        assert_eq!(compiled(&set), 2);
+    }
 
     fn anchored(body: &str) -> LazyRegex {
         LazyRegex::eager(&format!("^(?:{body})$")).unwrap()

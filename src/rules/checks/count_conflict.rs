@@ -21,7 +21,7 @@ pub struct CountConflict {
 }
 
 /// Clauses that state a part or a breakdown, not the total.
-fn part_re() -> &'static Regex {
+pub(super) fn part_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"うち|内訳|以外|ほか|それぞれ|各|平均|あたり|当たり|1人|一人|1件")

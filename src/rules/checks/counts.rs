@@ -35,7 +35,7 @@ pub struct Count {
     pub key: Option<String>,
 }
 
-fn count_re() -> &'static Regex {
+pub(super) fn count_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
@@ -261,7 +261,7 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
     cs
 }
 
-fn gift_re() -> &'static Regex {
+pub(super) fn gift_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"円分|円相当|お詫びとして|進呈|プレゼント|割引|クーポン")

@@ -34,7 +34,7 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     })
 }
 
-fn kanji_date_re() -> &'static Regex {
+pub(super) fn kanji_date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     static P: OnceLock<String> = OnceLock::new();
     let p = P.get_or_init(|| {
@@ -45,7 +45,7 @@ fn kanji_date_re() -> &'static Regex {
     re(&R, p)
 }
 
-fn slash_date_re() -> &'static Regex {
+pub(super) fn slash_date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
@@ -53,7 +53,7 @@ fn slash_date_re() -> &'static Regex {
     )
 }
 
-fn iso_date_re() -> &'static Regex {
+pub(super) fn iso_date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,

@@ -23,7 +23,7 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     })
 }
 
-fn contact_words() -> &'static Regex {
+pub(super) fn contact_words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
@@ -31,7 +31,7 @@ fn contact_words() -> &'static Regex {
     )
 }
 
-fn customer_words() -> &'static Regex {
+pub(super) fn customer_words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
@@ -41,7 +41,7 @@ fn customer_words() -> &'static Regex {
 
 /// A named desk whose channel follows in brackets: 「視聴者センター（052-…」
 /// 「入試課（電話：011-…」.
-fn named_desk() -> &'static Regex {
+pub(super) fn named_desk() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
@@ -49,7 +49,7 @@ fn named_desk() -> &'static Regex {
     )
 }
 
-fn press_words() -> &'static Regex {
+pub(super) fn press_words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,

@@ -35,7 +35,7 @@ pub fn org_re() -> &'static Regex {
     })
 }
 
-fn self_reference_re() -> &'static Regex {
+pub(super) fn self_reference_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"当社|弊社|当行|弊行|当店|弊店|当グループ|弊グループ|当法人|本学|当院|当機構|当協会|当組合|本市|当市|当庫|当金庫|当塾|当園|当校|本校|当館|当事務所|当クリニック|当ホテル|当工房")

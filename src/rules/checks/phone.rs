@@ -25,7 +25,7 @@ pub struct Phone {
     pub first_group: Option<String>,
 }
 
-fn phone_re() -> &'static Regex {
+pub(super) fn phone_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,

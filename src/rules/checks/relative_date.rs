@@ -22,7 +22,7 @@ pub struct RelativeDate {
     meta: RuleMeta,
 }
 
-fn words() -> &'static Regex {
+pub(super) fn words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"一昨日|昨日|本日|今日|今朝|今夜|今晩|昨夜|昨晩|先日|先週|今週|来週|明日|明朝|先月|今月|来月")

@@ -22,7 +22,7 @@ pub struct TimelineOrder {
     meta: RuleMeta,
 }
 
-fn timeline_heading() -> &'static Regex {
+pub(super) fn timeline_heading() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"経緯|時系列|経過|これまでの(対応|流れ)|タイムライン|対応状況")
@@ -30,7 +30,7 @@ fn timeline_heading() -> &'static Regex {
     })
 }
 
-fn time_after() -> &'static Regex {
+pub(super) fn time_after() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"^\s*(?:午前|午後)?\s*([0-9０-９〇一二三四五六七八九十]{1,3})\s*(?:時|[:：])\s*([0-9０-９〇一二三四五六七八九十]{1,2})?")
