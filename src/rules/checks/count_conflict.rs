@@ -3,6 +3,7 @@
 //! different as-of time (〜現在, or a date in the sentence) to explain it.
 //! Both statements are labelled.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::OnceLock;
 
@@ -39,14 +40,16 @@ fn unit_ja(u: Unit) -> &'static str {
     }
 }
 
+/// The first statement of a quantity: what later statements are compared
+/// with.
 struct Stated {
-    unit: Unit,
-    key: String,
     value: u64,
-    as_of: Option<String>,
     span: Span,
     text: String,
 }
+
+/// A quantity: what is counted, under which label, as of when.
+type Quantity = (Unit, String, Option<String>);
 
 impl Rule for CountConflict {
     fn meta(&self) -> &RuleMeta {
@@ -58,7 +61,12 @@ impl Rule for CountConflict {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-        let mut seen: Vec<Stated> = Vec::new();
+        // A statement that agrees with the first one of its quantity is not
+        // kept, and one that disagrees is reported and not kept either: so
+        // each quantity keeps only its first statement, and a later one is
+        // compared with that (one lookup, not a scan of all earlier counts,
+        // which was quadratic on a huge file).
+        let mut seen: HashMap<Quantity, Stated, foldhash::fast::FixedState> = HashMap::default();
         for s in content(ctx) {
             let counts = ctx.facts.damage_counts(ctx, s);
             // Most sentences state no count: skip their dates and labels.
@@ -121,35 +129,32 @@ impl Rule for CountConflict {
                 }
                 let span = span_of(ctx, s, c.range);
                 let text = c.range.slice(&s.text).to_owned();
-                if let Some(other) = seen.iter().find(|o| {
-                    o.unit == c.unit && o.key == key && o.value != value && o.as_of == as_of
-                }) {
-                    out.push(
-                        Diagnostic::new(
-                            &self.meta.id,
-                            ctx.severity,
-                            span,
-                            format!(
-                                "「{key}」の{}が「{}」と「{}」で食い違っています。",
-                                unit_ja(c.unit),
-                                other.text,
-                                text
-                            ),
-                        )
-                        .with_help("どちらが正しいか確かめて統一してください。時点が違う数字なら「7月31日現在」のように時点を添えてください。")
-                        .with_label(other.span, "先に書かれた数")
-                        .with_label(span, "食い違う数"),
-                    );
-                    continue;
+                let quantity = (c.unit, key, as_of.clone());
+                match seen.get(&quantity) {
+                    Some(other) if other.value != value => {
+                        let (unit, key, _) = quantity;
+                        out.push(
+                            Diagnostic::new(
+                                &self.meta.id,
+                                ctx.severity,
+                                span,
+                                format!(
+                                    "「{key}」の{}が「{}」と「{}」で食い違っています。",
+                                    unit_ja(unit),
+                                    other.text,
+                                    text
+                                ),
+                            )
+                            .with_help("どちらが正しいか確かめて統一してください。時点が違う数字なら「7月31日現在」のように時点を添えてください。")
+                            .with_label(other.span, "先に書かれた数")
+                            .with_label(span, "食い違う数"),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(quantity, Stated { value, span, text });
+                    }
                 }
-                seen.push(Stated {
-                    unit: c.unit,
-                    key,
-                    value,
-                    as_of: as_of.clone(),
-                    span,
-                    text,
-                });
             }
         }
     }

@@ -13,7 +13,7 @@ use crate::sentence::Sentence;
 use crate::span::Span;
 
 /// What a count measures, after normalizing counters (人 and 名 are both people).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
     People,
     Cases,

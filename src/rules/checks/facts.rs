@@ -227,7 +227,10 @@ where
     let all = all.get_or_init(|| {
         let mut all = Sparse::default();
         for (i, s) in ctx.sentences.iter().enumerate() {
-            let values = compute(s);
+            let mut values = compute(s);
+            // A first push reserves room for four: most sentences with a
+            // date or a count have one, and a huge file has many.
+            values.shrink_to_fit();
             all.push(i, (!values.is_empty()).then_some(values));
         }
         all.shrink();
