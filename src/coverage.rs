@@ -237,7 +237,7 @@ fn greeting_re() -> &'static Regex {
     })
 }
 
-/// Compile the regexes of kind detection (see [`crate::warm_up`]).
+/// Compile the regexes of kind detection (see [`crate::warm_up_reading`]).
 pub(crate) fn warm_up() {
     let _ = (
         greeting_re(),

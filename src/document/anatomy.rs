@@ -66,7 +66,7 @@ fn header_line_re() -> &'static Regex {
     )
 }
 
-/// Compile the regexes that reading a release needs (see [`crate::warm_up`]).
+/// Compile the regexes that reading a release needs (see [`crate::warm_up_reading`]).
 pub(crate) fn warm_up() {
     let _ = (pseudo_heading_re(), contact_heading_re(), header_line_re());
 }

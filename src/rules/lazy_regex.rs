@@ -53,6 +53,11 @@ impl LazyRegex {
         &self.pattern
     }
 
+    /// Compile it now, if no one has yet.
+    pub fn warm_up(&self) {
+        let _: &Regex = self;
+    }
+
     /// Has it been compiled (by a use or a warm-up)?
     pub fn is_compiled(&self) -> bool {
         self.compiled.get().is_some()

@@ -262,7 +262,7 @@ pub trait Rule: Send + Sync {
     }
     /// Compile now the regexes every check of this rule needs (a data
     /// rule's patterns), so that a spare core can do it while the first
-    /// file is read and tokenized (see [`crate::warm_up`]). Compiling is
+    /// file is read and tokenized (see [`crate::warm_up_rules_in_background`]). Compiling is
     /// done once whoever asks first; the default compiles nothing.
     fn warm_up(&self) {}
     /// Does [`Rule::check`] read `ctx.coverage`? Rules that do not run

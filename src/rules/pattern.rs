@@ -461,7 +461,7 @@ impl PatternSet {
     pub fn warm_up(&self) {
         for p in &self.patterns {
             if let Pattern::Regex(re) = p {
-                let _: &Regex = re;
+                re.warm_up();
             }
         }
     }

@@ -95,7 +95,7 @@ pub fn all() -> Vec<Arc<dyn Rule>> {
 }
 
 /// Compile the regexes that the code-backed release checks need on
-/// every file (see [`crate::warm_up`]), costliest first: the
+/// every file (see [`crate::warm_up_rules_in_background`]), costliest first: the
 /// organisation-name pattern alone takes about 2.5 ms (bounded repeats of
 /// large Unicode classes). Regexes needed only once a rule has found
 /// something stay lazy.
