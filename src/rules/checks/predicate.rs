@@ -11,6 +11,7 @@ use regex::Regex;
 use super::missing_who::org_in;
 use crate::coverage::{DocKind, Element};
 use crate::document::Role;
+use crate::rules::kinds::Unit;
 use crate::rules::Ctx;
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -18,7 +19,7 @@ use crate::token::Token;
 
 /// A code finder a data `require` rule falls back to for its element, run
 /// on the same units (scope, section-not, prose-only) as its patterns.
-pub type UnitFinder = fn(&Ctx<'_>, &[&Sentence]) -> Option<Span>;
+pub type UnitFinder = fn(&Ctx<'_>, Unit<'_, '_>) -> Option<Span>;
 
 /// The elements with a predicate finder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +34,7 @@ impl Which {
 }
 
 pub fn fallback(element: Element) -> Option<UnitFinder> {
-    fn first(ctx: &Ctx<'_>, unit: &[&Sentence], which: Which) -> Option<Span> {
+    fn first(ctx: &Ctx<'_>, unit: Unit<'_, '_>, which: Which) -> Option<Span> {
         unit.iter().find_map(|s| ctx.facts.predicate(ctx, which, s))
     }
     match element {

@@ -41,7 +41,7 @@ impl Rule for Conditional {
             }
             if let Some((s, m)) = unit
                 .iter()
-                .find_map(|s| self.when.find_first(ctx, s).map(|m| (*s, m)))
+                .find_map(|s| self.when.find_first(ctx, s).map(|m| (s, m)))
             {
                 let vars = [("match", m.text.as_str())];
                 out.push(

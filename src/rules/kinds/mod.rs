@@ -66,39 +66,105 @@ pub struct Common {
     pub section_not: Option<crate::rules::lazy_regex::LazyRegex>,
 }
 
-/// A group of sentences a rule judges together.
-pub type Unit<'a> = Vec<&'a Sentence>;
-
-/// A file cut into units. Sentence scope keeps one list of sentences and
-/// hands each out as a one-element slice, instead of a `Vec` per sentence.
-pub enum Units<'a> {
-    EachSentence(Vec<&'a Sentence>),
-    Groups(Vec<Unit<'a>>),
+/// A group of sentences a rule judges together, read in document order.
+/// Only block and section units are lists. A sentence unit is that
+/// sentence; the document, lead and title units are the file's sentences,
+/// filtered as they are read: a huge file has half a million sentences, a
+/// list of them for each rule took megabytes, and a rule that stops at its
+/// first evidence reads only the start.
+#[derive(Clone, Copy)]
+pub enum Unit<'u, 'a> {
+    One(&'a Sentence),
+    List(&'u [&'a Sentence]),
+    Kept(&'a [Sentence], &'u dyn Fn(&Sentence) -> bool),
 }
 
-impl<'a> Units<'a> {
-    /// The units in order, each a slice of sentences in document order.
-    pub fn iter(&self) -> impl Iterator<Item = &[&'a Sentence]> + '_ {
-        let (each, groups) = match self {
-            Units::EachSentence(v) => (v.as_slice(), &[][..]),
-            Units::Groups(g) => (&[][..], g.as_slice()),
+impl<'u, 'a> Unit<'u, 'a> {
+    pub fn iter(self) -> UnitIter<'u, 'a> {
+        match self {
+            Unit::One(s) => UnitIter::One(Some(s)),
+            Unit::List(list) => UnitIter::List(list.iter()),
+            Unit::Kept(all, keep) => UnitIter::Kept(all.iter(), keep),
+        }
+    }
+}
+
+impl<'u, 'a> IntoIterator for Unit<'u, 'a> {
+    type Item = &'a Sentence;
+    type IntoIter = UnitIter<'u, 'a>;
+
+    fn into_iter(self) -> UnitIter<'u, 'a> {
+        self.iter()
+    }
+}
+
+/// The sentences of a [`Unit`].
+pub enum UnitIter<'u, 'a> {
+    One(Option<&'a Sentence>),
+    List(std::slice::Iter<'u, &'a Sentence>),
+    Kept(
+        std::slice::Iter<'a, Sentence>,
+        &'u dyn Fn(&Sentence) -> bool,
+    ),
+}
+
+impl<'a> Iterator for UnitIter<'_, 'a> {
+    type Item = &'a Sentence;
+
+    fn next(&mut self) -> Option<&'a Sentence> {
+        match self {
+            UnitIter::One(s) => s.take(),
+            UnitIter::List(it) => it.next().copied(),
+            UnitIter::Kept(it, keep) => it.find(|s| keep(s)),
+        }
+    }
+}
+
+/// A file cut into one scope's units.
+pub struct Units<'s, 'a> {
+    all: &'a [Sentence],
+    /// The sentences the rule looks at (prose only, skipped sections),
+    /// and for a lead or title scope, of that role.
+    keep: Box<dyn Fn(&Sentence) -> bool + 's>,
+    shape: Shape<'a>,
+}
+
+enum Shape<'a> {
+    /// Each kept sentence is a unit.
+    EachSentence,
+    /// All kept sentences are one unit.
+    Whole,
+    /// Listed units (blocks, sections).
+    Groups(Vec<Vec<&'a Sentence>>),
+}
+
+impl<'s, 'a> Units<'s, 'a> {
+    /// The units in order.
+    pub fn iter(&self) -> impl Iterator<Item = Unit<'_, 'a>> + '_ {
+        let (each, whole, groups) = match &self.shape {
+            Shape::EachSentence => (self.all, false, &[][..]),
+            Shape::Whole => (&[][..], true, &[][..]),
+            Shape::Groups(g) => (&[][..], false, g.as_slice()),
         };
+        let keep: &dyn Fn(&Sentence) -> bool = &*self.keep;
         each.iter()
-            .map(std::slice::from_ref)
-            .chain(groups.iter().map(Vec::as_slice))
+            .filter(move |s| keep(s))
+            .map(Unit::One)
+            .chain(whole.then_some(Unit::Kept(self.all, keep)))
+            .chain(groups.iter().map(|g| Unit::List(g)))
     }
 }
 
 impl Common {
     /// Cut the file into this scope's units.
-    pub fn units<'a>(&self, ctx: &Ctx<'a>) -> Units<'a> {
+    pub fn units<'s, 'a>(&'s self, ctx: &'s Ctx<'a>) -> Units<'s, 'a> {
         // Sentences of one block, and blocks of one section, share a
         // heading: judge each heading once, not once per sentence. (The
         // heading is the same `&str` of the document when it is the same
         // heading, so its address identifies it.)
         let last_block: Cell<Option<(usize, bool)>> = Cell::new(None);
         let last_heading: Cell<Option<(*const u8, usize, bool)>> = Cell::new(None);
-        let in_skipped_section = |s: &Sentence| {
+        let in_skipped_section = move |s: &Sentence| {
             let Some(re) = self.section_not.as_ref() else {
                 return false;
             };
@@ -116,13 +182,20 @@ impl Common {
             last_block.set(Some((s.block, skip)));
             skip
         };
-        let keep = |s: &&Sentence| (!self.prose_only || s.prose) && !in_skipped_section(s);
-        let all = ctx.sentences.iter().filter(keep);
-        match self.scope {
-            Scope::Sentence => Units::EachSentence(all.collect()),
-            Scope::Document => Units::Groups(vec![all.collect()]),
-            Scope::Lead => Units::Groups(vec![all.filter(|s| s.role == Role::Lead).collect()]),
-            Scope::Title => Units::Groups(vec![all.filter(|s| s.role == Role::Title).collect()]),
+        let role = match self.scope {
+            Scope::Lead => Some(Role::Lead),
+            Scope::Title => Some(Role::Title),
+            _ => None,
+        };
+        let keep = move |s: &Sentence| {
+            role.is_none_or(|r| s.role == r)
+                && (!self.prose_only || s.prose)
+                && !in_skipped_section(s)
+        };
+        let all: &'a [Sentence] = ctx.sentences;
+        let shape = match self.scope {
+            Scope::Sentence => Shape::EachSentence,
+            Scope::Document | Scope::Lead | Scope::Title => Shape::Whole,
             Scope::Block | Scope::Section => {
                 let key = |s: &Sentence| match self.scope {
                     Scope::Block => Some(s.block),
@@ -130,10 +203,10 @@ impl Common {
                 };
                 // Units in order of their first sentence; a key seen again
                 // later joins its unit (a map keeps this linear).
-                let mut units: Vec<Unit<'a>> = Vec::new();
+                let mut units: Vec<Vec<&'a Sentence>> = Vec::new();
                 let mut index: HashMap<Option<usize>, usize, foldhash::fast::FixedState> =
                     HashMap::default();
-                for s in all {
+                for s in all.iter().filter(|s| keep(s)) {
                     let k = key(s);
                     match index.get(&k) {
                         Some(&i) => units[i].push(s),
@@ -143,8 +216,13 @@ impl Common {
                         }
                     }
                 }
-                Units::Groups(units)
+                Shape::Groups(units)
             }
+        };
+        Units {
+            all,
+            keep: Box::new(keep),
+            shape,
         }
     }
 
@@ -171,9 +249,10 @@ impl Common {
     }
 
     /// Does the unit satisfy `context` and `context-not`?
-    pub fn unit_ok(&self, ctx: &Ctx<'_>, unit: &[&Sentence]) -> bool {
+    pub fn unit_ok(&self, ctx: &Ctx<'_>, unit: Unit<'_, '_>) -> bool {
         (self.context.is_empty() || unit.iter().any(|s| self.context.matches(ctx, s)))
-            && !unit.iter().any(|s| self.context_not.matches(ctx, s))
+            && (self.context_not.is_empty()
+                || !unit.iter().any(|s| self.context_not.matches(ctx, s)))
     }
 
     /// Matches of `patterns` in a sentence, minus excluded ones.
@@ -194,17 +273,17 @@ impl Common {
     pub fn first_in_unit<'a>(
         &self,
         ctx: &Ctx<'_>,
-        unit: &[&'a Sentence],
+        unit: Unit<'_, 'a>,
     ) -> Option<(&'a Sentence, Match)> {
         if self.exclude.is_empty() {
             // The first of all matches is the earliest (then longest) of
             // each pattern's first match: no need to find them all.
             return unit
                 .iter()
-                .find_map(|s| self.patterns.find_first(ctx, s).map(|m| (*s, m)));
+                .find_map(|s| self.patterns.find_first(ctx, s).map(|m| (s, m)));
         }
         unit.iter()
-            .find_map(|s| self.matches(ctx, s).into_iter().next().map(|m| (*s, m)))
+            .find_map(|s| self.matches(ctx, s).into_iter().next().map(|m| (s, m)))
     }
 }
 

@@ -44,7 +44,7 @@ impl Rule for Require {
         // Units are judged lazily: the first one with evidence ends the
         // search, so later units' context is never looked at.
         let units = self.common.units(ctx);
-        let ok = |u: &&[&crate::sentence::Sentence]| self.common.unit_ok(ctx, u);
+        let ok = |u: &super::Unit<'_, '_>| self.common.unit_ok(ctx, *u);
         let found = units
             .iter()
             .filter(ok)
