@@ -24,6 +24,8 @@ struct Builder<'s> {
     list_depth: usize,
     /// Inside a code block, image alt text or metadata: not prose.
     skip_depth: usize,
+    /// `koho-disable` comments seen so far.
+    directives: Vec<(suppress::Directive, Span)>,
 }
 
 impl<'s> Builder<'s> {
@@ -96,6 +98,71 @@ impl<'s> Builder<'s> {
         let exact = self.src.get(range.start..range.end) == Some(text);
         self.append(text, range, exact);
     }
+
+    /// Take one parser event; `range` is in `src`.
+    fn event(&mut self, event: Event, range: Span) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => {
+                    self.begin(BlockKind::Heading(level as u8), range.start)
+                }
+                Tag::Paragraph => {
+                    let kind = if self.list_depth > 0 {
+                        BlockKind::ListItem
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                    self.begin(kind, range.start);
+                }
+                Tag::Item => self.begin(BlockKind::ListItem, range.start),
+                Tag::List(_) => {
+                    self.flush();
+                    self.list_depth += 1;
+                }
+                Tag::TableCell => self.begin(BlockKind::TableCell, range.start),
+                Tag::BlockQuote(_) => {
+                    self.flush();
+                    self.quote_depth += 1;
+                }
+                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
+                    if matches!(tag, Tag::CodeBlock(_)) {
+                        self.flush();
+                    }
+                    self.skip_depth += 1;
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => {
+                    self.flush()
+                }
+                TagEnd::List(_) => {
+                    self.flush();
+                    self.list_depth = self.list_depth.saturating_sub(1);
+                }
+                TagEnd::BlockQuote(_) => {
+                    self.flush();
+                    self.quote_depth = self.quote_depth.saturating_sub(1);
+                }
+                TagEnd::CodeBlock
+                | TagEnd::Image
+                | TagEnd::MetadataBlock(_)
+                | TagEnd::HtmlBlock => {
+                    self.skip_depth = self.skip_depth.saturating_sub(1);
+                }
+                _ => {}
+            },
+            Event::Text(t) => self.text(&t, range),
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                self.append(CODE_PLACEHOLDER, range, false)
+            }
+            Event::SoftBreak | Event::HardBreak => self.append("\n", range, false),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                self.directives.extend(suppress::parse_directive(&h, range));
+            }
+            Event::FootnoteReference(_) | Event::Rule | Event::TaskListMarker(_) => {}
+        }
+    }
 }
 
 /// A nesting depth as a block stores it (saturating: only zero or not
@@ -104,17 +171,39 @@ fn depth(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-/// Parse a draft. Never fails: any input is a valid Markdown document.
-/// `shared`, when given, holds the same text as `src`: block texts that
-/// are verbatim source text share its buffer instead of copying it.
-pub fn parse(src: &str, shared: Option<&Text>) -> Document {
-    let shared = shared.filter(|t| t.as_str() == src);
-    let (front_matter, body_start) = front_matter::parse(src);
+/// A body longer than this is parsed piece by piece (see [`parse_in_pieces`]).
+const PIECE_BYTES: usize = 1 << 20;
+
+fn options() -> Options {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_FOOTNOTES);
     opts.insert(Options::ENABLE_TASKLISTS);
+    opts
+}
+
+/// Parse a draft. Never fails: any input is a valid Markdown document.
+/// `shared`, when given, holds the same text as `src`: block texts that
+/// are verbatim source text share its buffer instead of copying it.
+pub fn parse(src: &str, shared: Option<&Text>) -> Document {
+    parse_in_pieces(src, shared, PIECE_BYTES)
+}
+
+/// [`parse`], reading a long body in pieces of about `piece` bytes.
+///
+/// pulldown-cmark builds the block tree of all the text it is given before
+/// it yields the first event: about twice the text's size, so on a 50 MB
+/// file a transient 90 MB that the allocator then keeps. Each piece ends
+/// after a blank line; its last top-level block (a list or fence may go on
+/// past the piece) is parsed again as the start of the next piece, so every
+/// block is parsed with all the lines that decide where it ends. Link
+/// reference and footnote definitions apply to the whole document: a body
+/// that may contain one (any `]:`) is parsed in one piece.
+fn parse_in_pieces(src: &str, shared: Option<&Text>, piece: usize) -> Document {
+    let shared = shared.filter(|t| t.as_str() == src);
+    let (front_matter, body_start) = front_matter::parse(src);
+    let opts = options();
     let body = src.get(body_start..).unwrap_or("");
     let mut b = Builder {
         src,
@@ -125,68 +214,34 @@ pub fn parse(src: &str, shared: Option<&Text>) -> Document {
         quote_depth: 0,
         list_depth: 0,
         skip_depth: 0,
+        directives: Vec::new(),
     };
-    let mut directives = Vec::new();
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-        let range = Span::new(range.start + body_start, range.end + body_start);
-        match event {
-            Event::Start(tag) => match tag {
-                Tag::Heading { level, .. } => b.begin(BlockKind::Heading(level as u8), range.start),
-                Tag::Paragraph => {
-                    let kind = if b.list_depth > 0 {
-                        BlockKind::ListItem
-                    } else {
-                        BlockKind::Paragraph
-                    };
-                    b.begin(kind, range.start);
-                }
-                Tag::Item => b.begin(BlockKind::ListItem, range.start),
-                Tag::List(_) => {
-                    b.flush();
-                    b.list_depth += 1;
-                }
-                Tag::TableCell => b.begin(BlockKind::TableCell, range.start),
-                Tag::BlockQuote(_) => {
-                    b.flush();
-                    b.quote_depth += 1;
-                }
-                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
-                    if matches!(tag, Tag::CodeBlock(_)) {
-                        b.flush();
-                    }
-                    b.skip_depth += 1;
-                }
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => {
-                    b.flush()
-                }
-                TagEnd::List(_) => {
-                    b.flush();
-                    b.list_depth = b.list_depth.saturating_sub(1);
-                }
-                TagEnd::BlockQuote(_) => {
-                    b.flush();
-                    b.quote_depth = b.quote_depth.saturating_sub(1);
-                }
-                TagEnd::CodeBlock
-                | TagEnd::Image
-                | TagEnd::MetadataBlock(_)
-                | TagEnd::HtmlBlock => {
-                    b.skip_depth = b.skip_depth.saturating_sub(1);
-                }
-                _ => {}
-            },
-            Event::Text(t) => b.text(&t, range),
-            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                b.append(CODE_PLACEHOLDER, range, false)
+    let whole = body.contains("]:");
+    let mut at = 0;
+    let mut len = piece;
+    while at < body.len() {
+        let rest = &body[at..];
+        let offset = body_start + at;
+        let end = if whole { None } else { end_of_piece(rest, len) };
+        let Some(end) = end else {
+            for (event, range) in Parser::new_ext(rest, opts).into_offset_iter() {
+                b.event(event, Span::new(range.start + offset, range.end + offset));
             }
-            Event::SoftBreak | Event::HardBreak => b.append("\n", range, false),
-            Event::Html(h) | Event::InlineHtml(h) => {
-                directives.extend(suppress::parse_directive(&h, range));
+            break;
+        };
+        let events: Vec<_> = Parser::new_ext(&rest[..end], opts)
+            .into_offset_iter()
+            .collect();
+        match resume_point(rest, &events) {
+            Some((keep, resume)) => {
+                for (event, range) in events.into_iter().take(keep) {
+                    b.event(event, Span::new(range.start + offset, range.end + offset));
+                }
+                at += resume;
+                len = piece;
             }
-            Event::FootnoteReference(_) | Event::Rule | Event::TaskListMarker(_) => {}
+            // One block fills the piece: read on until it ends.
+            None => len = end.saturating_mul(2),
         }
     }
     b.flush();
@@ -194,9 +249,63 @@ pub fn parse(src: &str, shared: Option<&Text>) -> Document {
     Document {
         blocks: b.blocks,
         front_matter,
-        suppressions: suppress::Suppressions::build(src, directives),
+        suppressions: suppress::Suppressions::build(src, b.directives),
         ..Document::default()
     }
+}
+
+/// End (exclusive) of the first blank line of `text` that starts at or
+/// after `len`; `None` when there is none (the rest is one piece).
+fn end_of_piece(text: &str, len: usize) -> Option<usize> {
+    if len >= text.len() {
+        return None;
+    }
+    // The line after the one `len` falls in (`len` need not be on a char
+    // boundary: search the bytes; `\n` is never inside a UTF-8 character).
+    let mut line = text
+        .as_bytes()
+        .get(len..)?
+        .iter()
+        .position(|&c| c == b'\n')?
+        + len
+        + 1;
+    while line < text.len() {
+        let end = text[line..].find('\n').map_or(text.len(), |i| line + i + 1);
+        if text[line..end]
+            .trim_matches([' ', '\t', '\r', '\n'])
+            .is_empty()
+        {
+            return (end < text.len()).then_some(end);
+        }
+        line = end;
+    }
+    None
+}
+
+/// Where the next piece starts: the line of the last top-level block of
+/// `events` (parsed from the start of `text`), and how many events come
+/// before it. `None` unless there is an earlier block and only blank text
+/// lies between the two.
+fn resume_point(text: &str, events: &[(Event, std::ops::Range<usize>)]) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (i, (event, _)) in events.iter().enumerate() {
+        if depth == 0 && i > 0 {
+            last = Some(i);
+        }
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let keep = last?;
+    let block = events[keep].1.start;
+    let resume = text.get(..block)?.rfind('\n').map_or(0, |i| i + 1);
+    let before = events[..keep].iter().map(|(_, r)| r.end).max()?;
+    let gap = text.get(before.min(resume)..resume)?;
+    (resume > 0 && before <= resume && gap.trim_matches([' ', '\t', '\r', '\n']).is_empty())
+        .then_some((keep, resume))
 }
 
 #[cfg(test)]
@@ -250,5 +359,87 @@ mod tests {
         assert_eq!(doc.front_matter.kind.as_deref(), Some("incident"));
         assert_eq!(texts(&doc), vec![("本文です。", BlockKind::Paragraph)]);
         assert_eq!(doc.blocks[0].span.slice(src), "本文です。");
+    }
+
+    /// The blocks and suppressions of `src` read in pieces of `piece`
+    /// bytes, as comparable text.
+    fn read_in(src: &str, piece: usize) -> String {
+        let doc = parse_in_pieces(src, None, piece);
+        format!("{:?}\n{:?}", doc.blocks, doc.suppressions)
+    }
+
+    fn assert_pieces_read_like_the_whole(src: &str, pieces: impl Iterator<Item = usize>) {
+        let whole = read_in(src, usize::MAX);
+        for piece in pieces {
+            assert_eq!(read_in(src, piece), whole, "piece {piece} of {src:?}");
+        }
+    }
+
+    /// Blocks that a blank line does not end (fences, loose lists, HTML
+    /// comments, indented code) and blocks decided by their next line
+    /// (setext headings, tables): read in pieces of any size, each is the
+    /// same as when the file is read whole.
+    #[test]
+    fn pieces_read_like_the_whole() {
+        let docs = [
+            "# 見出し\n\n一段落目です。\n\n```\nコード\n\nまだコード\n```\n\n二段落目。\n\n三段落目。\n",
+            "- 項目一\n\n- 項目二\n\n  続き\n\n本文です。\n\n1. 番号\n2. 番号\n\n終わり。\n",
+            "<!-- koho-disable ja.max-ten\n\n説明 -->\n\n本文、です。\n\n<!-- koho-enable -->\n\n後の本文。\n",
+            "段落\n見出しになる\n===\n\n表の前。\n| 列 | 値 |\n|---|---|\n| 件数 | 808人 |\n\n後。\n",
+            "> 引用一\n\n> 引用二\n\n    インデントコード\n\n    続き\n\n本文。\n\n---\n\n本文二。\n",
+            "本文。\r\n\r\n二つ目。\r\n\r\n~~~\r\nコード\r\n\r\n~~~\r\n\r\n三つ目。\r\n",
+            "---\nkind: incident\n---\n本文です。\n\n二段落目です。\n",
+            "一行目\n\n\n\n\n二行目\n\n   \n\t\n三行目\n",
+        ];
+        for src in docs {
+            assert_pieces_read_like_the_whole(src, 1..=src.len() + 1);
+        }
+    }
+
+    #[test]
+    fn a_long_body_is_read_in_several_pieces() {
+        let src = "本文です。\n\n".repeat(10);
+        let events = Parser::new_ext(&src, options())
+            .into_offset_iter()
+            .collect::<Vec<_>>();
+        // Cut after the last full paragraph before the tenth.
+        let (keep, resume) = resume_point(&src, &events).expect("a cut");
+        assert!(keep > 0 && resume > 0 && resume < src.len());
+        assert!(src[resume..].starts_with("本文です。"));
+        // Pieces of one byte still move on.
+        assert_eq!(end_of_piece(&src, 1), Some("本文です。\n\n".len()));
+        assert_eq!(end_of_piece(&src, src.len()), None);
+    }
+
+    /// Link reference definitions apply to the whole document: a body with
+    /// one is read in one piece, so links before it still resolve.
+    #[test]
+    fn reference_definitions_keep_the_body_whole() {
+        let src = "[お知らせ][a]を見てください。\n\n本文。\n\n[a]: https://example.com\n";
+        assert_pieces_read_like_the_whole(src, 1..src.len());
+        let doc = parse_in_pieces(src, None, 1);
+        assert_eq!(doc.blocks[0].text.as_str(), "お知らせを見てください。");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2000,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+        /// Any mix of block syntax reads the same in pieces as whole.
+        #[test]
+        fn any_markdown_reads_the_same_in_pieces(
+            lines in proptest::collection::vec(proptest::sample::select(vec![
+                "", "", "", "本文です。", "本文、続き", "# 見出し", "見出し", "===", "---", "- 項目",
+                "  続き", "1. 番号", "2) 番号", "> 引用", ">", "```", "~~~", "    コード",
+                "<!-- koho-disable -->", "<!--", "-->", "<div>", "</div>", "| 列 | 値 |",
+                "|---|---|", "* * *", "[^1]", "\t字下げ", "　全角空白",
+            ]), 0..60),
+            piece in 1usize..120,
+        ) {
+            let src = lines.join("\n");
+            proptest::prop_assert_eq!(read_in(&src, piece), read_in(&src, usize::MAX));
+        }
     }
 }
