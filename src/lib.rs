@@ -264,6 +264,50 @@ pub fn warm_up_rules_in_background(settings: &Settings) {
     });
 }
 
+/// Called with `true` when the first file bigger than one window
+/// ([`Settings::window_bytes`]) starts being linted and with `false` when
+/// the last such file is done. The `koho` binary uses it to make its
+/// allocator hand freed memory back at once while a huge file is read
+/// (see `src/main.rs`). Nothing is called unless a program sets it.
+static LARGE_FILE_HOOK: std::sync::OnceLock<fn(bool)> = std::sync::OnceLock::new();
+
+/// Files bigger than one window being linted now.
+static LARGE_FILES: std::sync::Mutex<usize> = std::sync::Mutex::new(0);
+
+/// Set [`LARGE_FILE_HOOK`]; only the first call counts.
+pub fn on_large_files(hook: fn(bool)) {
+    let _ = LARGE_FILE_HOOK.set(hook);
+}
+
+/// Held while a file bigger than one window is linted.
+struct LargeFile(fn(bool));
+
+impl LargeFile {
+    fn begin() -> Option<LargeFile> {
+        let hook = *LARGE_FILE_HOOK.get()?;
+        let mut n = LARGE_FILES
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *n == 0 {
+            hook(true);
+        }
+        *n += 1;
+        Some(LargeFile(hook))
+    }
+}
+
+impl Drop for LargeFile {
+    fn drop(&mut self) {
+        let mut n = LARGE_FILES
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *n = n.saturating_sub(1);
+        if *n == 0 {
+            (self.0)(false);
+        }
+    }
+}
+
 /// Lint one file.
 ///
 /// A file with more than [`Settings::window_bytes`] of text is linted in
@@ -276,6 +320,11 @@ pub fn warm_up_rules_in_background(settings: &Settings) {
 /// across the document ([`Reach::DocumentTokens`]), the file is linted in
 /// one piece.
 pub fn lint(source: Source, settings: &Settings) -> FileReport {
+    let _large = if source.text.len() > settings.window_bytes {
+        LargeFile::begin()
+    } else {
+        None
+    };
     let source = Arc::new(source);
     let doc = Document::parse_shared(&text::Text::shared(source.clone()));
     let mut sentences = sentence::split_all(&doc);
@@ -497,4 +546,39 @@ fn drop_superseded(registry: &Registry, diagnostics: &mut Vec<Diagnostic>) {
             losers.iter().any(|l| *l == d.rule) && span.overlaps(d.span) && *severity >= d.severity
         })
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    /// The hook is told when a file bigger than one window starts and when
+    /// it is done, and is not called for a small file. (The only test in
+    /// this binary that lints a file bigger than a window.)
+    #[test]
+    fn the_large_file_hook_brackets_huge_files_only() {
+        static CALLS: Mutex<Vec<bool>> = Mutex::new(Vec::new());
+        fn record(on: bool) {
+            CALLS
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(on);
+        }
+        let calls = || {
+            CALLS
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .clone()
+        };
+        on_large_files(record);
+        let mut settings = Settings::builtin().expect("built-in rules load");
+        settings.window_bytes = 64;
+        lint(Source::new("small.md", "短い本文です。"), &settings);
+        assert_eq!(calls(), Vec::<bool>::new());
+        let big = "本文です。\n\n".repeat(40);
+        lint(Source::new("big.md", big), &settings);
+        assert_eq!(calls(), vec![true, false]);
+    }
 }

@@ -17,10 +17,9 @@ const BRACKET_LIMIT: usize = 1500;
 pub struct Sentence {
     /// Index of the block in `Document::blocks`.
     pub block: usize,
-    /// Range in the block's plain text.
-    pub plain: Span,
     /// The sentence's plain text (leading/trailing white space trimmed):
-    /// a slice of the block's text, sharing its buffer.
+    /// a slice of the block's text, sharing its buffer (where it lies in
+    /// the block's text is read from the slice: see [`Sentence::source_span`]).
     pub text: Text,
     /// Source range.
     pub span: Span,
@@ -36,10 +35,10 @@ impl Sentence {
     /// Source span of a range in `text`.
     pub fn source_span(&self, doc: &Document, range: Span) -> Span {
         match doc.blocks.get(self.block) {
-            Some(b) => b.source_span(Span::new(
-                self.plain.start + range.start,
-                self.plain.start + range.end,
-            )),
+            Some(b) => match self.text.offset_in(&b.text) {
+                Some(at) => b.source_span(Span::new(at + range.start, at + range.end)),
+                None => self.span,
+            },
             None => self.span,
         }
     }
@@ -172,7 +171,6 @@ pub fn split_all(doc: &Document) -> Vec<Sentence> {
                 span: block.source_span(plain),
                 prose: is_prose(block, &text),
                 role: block.role,
-                plain,
                 text,
                 tokens: Vec::new(),
             });

@@ -93,6 +93,13 @@ impl Text {
             None => Text::default(),
         }
     }
+
+    /// Where this text starts in `outer`, when it is a slice of it (see
+    /// [`Text::slice`]).
+    pub fn offset_in(&self, outer: &Text) -> Option<usize> {
+        (Arc::ptr_eq(&self.buf, &outer.buf) && outer.start <= self.start && self.end <= outer.end)
+            .then(|| (self.start - outer.start) as usize)
+    }
 }
 
 impl From<String> for Text {

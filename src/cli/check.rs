@@ -461,11 +461,13 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
         summary_only: a.summary,
         quiet: a.quiet,
     };
-    // Render into memory first: a reporter never leaves half a document on
-    // stdout, and a closed pipe surfaces as one io error.
-    let mut buf = report::Chunks::default();
+    // Streamed: the output of a huge file (JSON: about twice its size)
+    // is never all in memory. A closed pipe surfaces as the first failed
+    // write, which `cli::run` treats as the reader having seen enough.
+    let mut buf = io::BufWriter::with_capacity(1 << 16, &mut out);
     report::write(a.format, &run, &mut buf)?;
-    buf.write_to(&mut out)?;
+    buf.flush()?;
+    drop(buf);
     out.flush()?;
 
     let s = report::Summary::of(&reports, &errors);

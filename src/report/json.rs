@@ -164,6 +164,6 @@ impl Serialize for Files<'_> {
 }
 
 pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &Doc { run }).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *w, &Doc { run }).map_err(io::Error::from)?;
     writeln!(w)
 }

@@ -84,46 +84,6 @@ pub fn write(format: Format, run: &Run<'_>, w: &mut dyn Write) -> io::Result<()>
     }
 }
 
-/// An in-memory output in chunks: a run's whole output is rendered before
-/// any of it is written, and the human output of many files runs to tens
-/// of megabytes. Growing one buffer that large copies it again at every
-/// doubling and faults in fresh pages each time; chunks are filled once.
-#[derive(Default)]
-pub struct Chunks {
-    full: Vec<Vec<u8>>,
-    current: Vec<u8>,
-}
-
-impl Chunks {
-    const SIZE: usize = 1 << 20;
-
-    /// Write every chunk, in order, to `w`.
-    pub fn write_to(&self, w: &mut dyn Write) -> io::Result<()> {
-        for c in self.full.iter().chain(std::iter::once(&self.current)) {
-            w.write_all(c)?;
-        }
-        Ok(())
-    }
-}
-
-impl Write for Chunks {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.current.len() + buf.len() > self.current.capacity() {
-            let next = Vec::with_capacity(Self::SIZE.max(buf.len()));
-            let done = std::mem::replace(&mut self.current, next);
-            if !done.is_empty() {
-                self.full.push(done);
-            }
-        }
-        self.current.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Start and end positions of a span in a report's source.
 pub fn positions(index: &LineIndex, text: &str, span: Span) -> (Position, Position) {
     (

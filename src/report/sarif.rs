@@ -158,7 +158,7 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
             "results": results,
         }],
     });
-    serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
     writeln!(w)
 }
 

@@ -3,6 +3,7 @@
 //! The 〜現在/〜時点 must sit with the count: in its sentence, its block, its
 //! section heading, or a short label just before it in the same section.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::counts::as_of_re;
@@ -15,29 +16,40 @@ use crate::sentence::Sentence;
 use crate::span::Span;
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
-    // For each block, the first block after it that is not a table cell
-    // (one backward pass, so big tables stay linear).
-    let mut after_table = vec![None; ctx.doc.blocks.len()];
-    let mut next = None;
-    for (i, b) in ctx.doc.blocks.iter().enumerate().rev() {
-        if let Some(slot) = after_table.get_mut(i) {
-            *slot = next;
+    // The first block after a table cell that is not a table cell, found
+    // by walking on from the cell; the answer holds for every cell up to
+    // that block, so walks never overlap while the counts come in order.
+    let mut table_end: Option<(usize, Option<usize>)> = None;
+    let mut after_table = |cell: usize| -> Option<usize> {
+        if let Some((from, end)) = table_end {
+            if from <= cell && end.is_none_or(|e| cell < e) {
+                return end;
+            }
         }
-        if b.kind != BlockKind::TableCell {
-            next = Some(i);
-        }
-    }
-    // Where 〜現在 is in each sentence, searched once: the sentences near
-    // several counts (a table, a list of figures) are asked many times.
-    let mut as_of: Vec<Option<Option<Span>>> = vec![None; ctx.sentences.len()];
+        let end = ctx
+            .doc
+            .blocks
+            .iter()
+            .enumerate()
+            .skip(cell + 1)
+            .find(|(_, b)| b.kind != BlockKind::TableCell)
+            .map(|(i, _)| i);
+        table_end = Some((cell, end));
+        end
+    };
+    // Where 〜現在 is in each sentence asked about, searched once: the
+    // sentences near several counts (a table, a list of figures) are asked
+    // many times. Only those are kept (not a slot per sentence of a huge
+    // file).
+    let mut as_of: HashMap<usize, Option<Span>> = HashMap::new();
     let mut as_of_in = |o: &Sentence| -> Option<Span> {
         let search = || {
             as_of_re()
                 .find(&o.text)
                 .map(|m| span_of(ctx, o, Span::new(m.start(), m.end())))
         };
-        match index_of(ctx.sentences, o).and_then(|i| as_of.get_mut(i)) {
-            Some(slot) => *slot.get_or_insert_with(search),
+        match index_of(ctx.sentences, o) {
+            Some(i) => *as_of.entry(i).or_insert_with(search),
             None => search(),
         }
     };
@@ -50,7 +62,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         // A table's as-of is often a note line just below it (※7月17日時点).
         let below_table = block
             .filter(|b| b.kind == BlockKind::TableCell)
-            .and_then(|_| after_table.get(s.block).copied().flatten());
+            .and_then(|_| after_table(s.block));
         // Same sentence, then the same block, then nearby sentences of the section.
         // Sentences are in block order: look only at the blocks concerned,
         // not the whole document (which made this quadratic on huge files).
