@@ -282,22 +282,22 @@ pub fn detect_kind(
     let lead_block = sentences
         .iter()
         .find(|s| s.role == Role::Lead)
-        .map(|s| s.block);
+        .map(|s| s.block());
     let lead_is_greeting = lead_block.is_some_and(|b| {
-        let lead: Vec<&Sentence> = sentences.iter().filter(|s| s.block == b).collect();
+        let lead: Vec<&Sentence> = sentences.iter().filter(|s| s.block() == b).collect();
         !lead.is_empty() && lead.iter().all(|s| is_greeting(&s.text))
     });
     let next_block = lead_block.and_then(|b| {
         sentences
             .iter()
-            .find(|s| s.block > b && s.prose && s.role == Role::Body)
-            .map(|s| s.block)
+            .find(|s| s.block() > b && s.prose && s.role == Role::Body)
+            .map(|s| s.block())
     });
     let top = sentences
         .iter()
         .filter(|s| {
             matches!(s.role, Role::Title | Role::Lead | Role::Header)
-                || (lead_is_greeting && Some(s.block) == next_block)
+                || (lead_is_greeting && Some(s.block()) == next_block)
         })
         .map(|s| s.text.as_str());
     for text in title.chain(top) {

@@ -110,7 +110,9 @@ pub struct Diagnostic {
     pub help: Option<Sym>,
     pub span: Span,
     pub labels: Vec<Label>,
-    pub fix: Option<Fix>,
+    /// Boxed: most findings have none, and a huge file has hundreds of
+    /// thousands of findings (104 → 80 bytes each).
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -138,7 +140,7 @@ impl Diagnostic {
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 

@@ -15,8 +15,9 @@ const BRACKET_LIMIT: usize = 1500;
 
 #[derive(Debug, Clone)]
 pub struct Sentence {
-    /// Index of the block in `Document::blocks`.
-    pub block: usize,
+    /// Index of the block in `Document::blocks` (see [`Sentence::block`]):
+    /// `u32` keeps a sentence at 64 bytes (a huge file has half a million).
+    block: u32,
     /// The sentence's plain text (leading/trailing white space trimmed):
     /// a slice of the block's text, sharing its buffer (where it lies in
     /// the block's text is read from the slice: see [`Sentence::source_span`]).
@@ -32,9 +33,14 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// Index of the sentence's block in `Document::blocks`.
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
     /// Source span of a range in `text`.
     pub fn source_span(&self, doc: &Document, range: Span) -> Span {
-        match doc.blocks.get(self.block) {
+        match doc.blocks.get(self.block()) {
             Some(b) => match self.text.offset_in(&b.text) {
                 Some(at) => b.source_span(Span::new(at + range.start, at + range.end)),
                 None => self.span,
@@ -167,7 +173,9 @@ pub fn split_all(doc: &Document) -> Vec<Sentence> {
         for plain in cuts {
             let text = block.text.slice(plain);
             out.push(Sentence {
-                block: bi,
+                // Blocks are far fewer than bytes, and input is capped at
+                // 4 GiB (`input::HARD_MAX_BYTES`).
+                block: u32::try_from(bi).unwrap_or(u32::MAX),
                 span: block.source_span(plain),
                 prose: is_prose(block, &text),
                 role: block.role,

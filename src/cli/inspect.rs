@@ -55,7 +55,7 @@ pub fn run(a: &InspectArgs) -> io::Result<ExitStatus> {
                 ""
             }
         )?;
-        for s in sentences.iter().filter(|s| s.block == bi) {
+        for s in sentences.iter().filter(|s| s.block() == bi) {
             writeln!(
                 out,
                 "  {} {}",

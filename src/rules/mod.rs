@@ -213,8 +213,8 @@ impl<'a> Ctx<'a> {
     /// are in block order). Scanning all sentences once per block instead is
     /// quadratic and takes minutes on a 50 MB file.
     pub fn block_sentences(&self, first: usize, last: usize) -> &'a [Sentence] {
-        let a = self.sentences.partition_point(|o| o.block < first);
-        let b = self.sentences.partition_point(|o| o.block <= last);
+        let a = self.sentences.partition_point(|o| o.block() < first);
+        let b = self.sentences.partition_point(|o| o.block() <= last);
         self.sentences.get(a..b).unwrap_or(&[])
     }
 }
@@ -409,7 +409,7 @@ mod block_sentence_tests {
                     .collect();
                 let scan: Vec<&str> = sentences
                     .iter()
-                    .filter(|s| (first..=last).contains(&s.block))
+                    .filter(|s| (first..=last).contains(&s.block()))
                     .map(|s| s.text.as_str())
                     .collect();
                 assert_eq!(fast, scan, "blocks {first}..={last}");

@@ -93,10 +93,10 @@ impl Rule for CountConflict {
             let row_label = ctx
                 .doc
                 .blocks
-                .get(s.block)
+                .get(s.block())
                 .filter(|b| b.kind == BlockKind::TableCell)
                 .map(|_| {
-                    s.block
+                    s.block()
                         .checked_sub(1)
                         .and_then(|i| ctx.doc.blocks.get(i))
                         .filter(|p| p.kind == BlockKind::TableCell)

@@ -217,9 +217,9 @@ fn floor_boundary(text: &str, mut from: usize, to: usize) -> &str {
 /// the cells before it in the table and the section heading.
 pub fn context_text(doc: &Document, s: &Sentence) -> String {
     let mut t = s.text.to_string();
-    if let Some(b) = doc.blocks.get(s.block) {
+    if let Some(b) = doc.blocks.get(s.block()) {
         if b.kind == BlockKind::TableCell {
-            for prev in doc.blocks[..s.block].iter().rev().take(3) {
+            for prev in doc.blocks[..s.block()].iter().rev().take(3) {
                 if prev.kind == BlockKind::TableCell {
                     t.push(' ');
                     t.push_str(&prev.text);

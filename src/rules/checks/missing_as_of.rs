@@ -57,22 +57,22 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         if ctx.facts.damage_counts(ctx, s).is_empty() {
             continue;
         }
-        let block = ctx.doc.blocks.get(s.block);
+        let block = ctx.doc.blocks.get(s.block());
         let section = block.and_then(|b| b.section);
         // A table's as-of is often a note line just below it (※7月17日時点).
         let below_table = block
             .filter(|b| b.kind == BlockKind::TableCell)
-            .and_then(|_| after_table(s.block));
+            .and_then(|_| after_table(s.block()));
         // Same sentence, then the same block, then nearby sentences of the section.
         // Sentences are in block order: look only at the blocks concerned,
         // not the whole document (which made this quadratic on huge files).
-        let same_block = ctx.block_sentences(s.block, s.block).iter();
+        let same_block = ctx.block_sentences(s.block(), s.block()).iter();
         let nearby = ctx
-            .block_sentences(s.block.saturating_sub(4), s.block + 1)
+            .block_sentences(s.block().saturating_sub(4), s.block() + 1)
             .iter()
             .filter(|o| {
-                let b = ctx.doc.blocks.get(o.block);
-                b.and_then(|b| b.section) == section || Some(o.block) == section
+                let b = ctx.doc.blocks.get(o.block());
+                b.and_then(|b| b.section) == section || Some(o.block()) == section
             });
         let heading = section
             .map_or(&[][..], |h| ctx.block_sentences(h, h))

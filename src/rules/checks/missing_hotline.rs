@@ -71,18 +71,18 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
     let first_content = ss
         .iter()
         .find(|s| matches!(s.role, Role::Lead | Role::Body))
-        .map(|s| s.block);
+        .map(|s| s.block());
     for (i, s) in ss.iter().enumerate() {
-        if s.role == Role::Header && first_content.is_none_or(|b| s.block < b) {
+        if s.role == Role::Header && first_content.is_none_or(|b| s.block() < b) {
             continue;
         }
         let Some(channel) = first_channel(&s.text) else {
             continue;
         };
-        let section = ctx.doc.blocks.get(s.block).and_then(|b| b.section);
+        let section = ctx.doc.blocks.get(s.block()).and_then(|b| b.section);
         let same_section = |j: usize| {
             ss.get(j)
-                .is_some_and(|o| ctx.doc.blocks.get(o.block).and_then(|b| b.section) == section)
+                .is_some_and(|o| ctx.doc.blocks.get(o.block()).and_then(|b| b.section) == section)
         };
         // Label lines from nearest to farthest: this sentence, the ones
         // before it in the section (up to six), the section heading.
@@ -97,7 +97,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         let heading = ctx
             .doc
             .blocks
-            .get(s.block)
+            .get(s.block())
             .map(|b| ctx.doc.section_heading(b))
             .unwrap_or("");
         labels.push(heading);

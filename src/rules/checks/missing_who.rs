@@ -52,7 +52,7 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
     let header = || {
         ctx.sentences
             .iter()
-            .filter(move |s| s.role == Role::Header && lead.is_none_or(|l| s.block < l))
+            .filter(move |s| s.role == Role::Header && lead.is_none_or(|l| s.block() < l))
     };
     header()
         .find_map(|s| org_in(ctx, s).map(|r| span_of(ctx, s, r)))
@@ -126,7 +126,7 @@ fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
     for s in ctx
         .sentences
         .iter()
-        .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block < l))
+        .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block() < l))
     {
         for m in org_re().find_iter(&s.text) {
             add(m.as_str());

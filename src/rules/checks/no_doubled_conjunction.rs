@@ -56,7 +56,7 @@ impl Rule for NoDoubledConjunction {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let mut prev: Option<(usize, &str)> = None;
         for s in ctx.prose() {
-            if prev.is_some_and(|(block, _)| block != s.block) {
+            if prev.is_some_and(|(block, _)| block != s.block()) {
                 prev = None;
             }
             // As in textlint, a sentence without a conjunction does not break
@@ -68,7 +68,7 @@ impl Rule for NoDoubledConjunction {
                 let msg = self.meta.message.replace("{match}", &t.surface);
                 out.push(finding(ctx, ID, s, t.range(), msg, &self.meta.help));
             }
-            prev = Some((s.block, t.surface.as_str()));
+            prev = Some((s.block(), t.surface.as_str()));
         }
     }
 }

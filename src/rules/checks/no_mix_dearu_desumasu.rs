@@ -195,7 +195,7 @@ impl Rule for NoMixDearuDesumasu {
         let mut list = Vec::new();
         let mut headings = Vec::new();
         for s in ctx.sentences {
-            let Some(block) = ctx.doc.blocks.get(s.block) else {
+            let Some(block) = ctx.doc.blocks.get(s.block()) else {
                 continue;
             };
             if !matches!(block.role, Role::Lead | Role::Body) {

@@ -65,7 +65,7 @@ impl Rule for TimelineOrder {
         let mut prev: Option<(When, Span)> = None;
         let mut year = release_year;
         for s in ctx.sentences {
-            let Some(block) = ctx.doc.blocks.get(s.block) else {
+            let Some(block) = ctx.doc.blocks.get(s.block()) else {
                 continue;
             };
             if block.section != current_section {
@@ -77,7 +77,7 @@ impl Rule for TimelineOrder {
                 .section
                 .and_then(|i| ctx.doc.blocks.get(i))
                 .is_some_and(|h| timeline_heading().is_match(&h.text));
-            if !in_timeline || Some(s.block) == block.section {
+            if !in_timeline || Some(s.block()) == block.section {
                 continue;
             }
             // In a table only the first column dates a row.

@@ -169,17 +169,17 @@ impl Common {
                 return false;
             };
             if let Some((block, skip)) = last_block.get() {
-                if block == s.block {
+                if block == s.block() {
                     return skip;
                 }
             }
-            let heading = ctx.doc.label_heading(s.block, ctx.text());
+            let heading = ctx.doc.label_heading(s.block(), ctx.text());
             let skip = match last_heading.get() {
                 Some((ptr, len, skip)) if ptr == heading.as_ptr() && len == heading.len() => skip,
                 _ => re.is_match(heading),
             };
             last_heading.set(Some((heading.as_ptr(), heading.len(), skip)));
-            last_block.set(Some((s.block, skip)));
+            last_block.set(Some((s.block(), skip)));
             skip
         };
         let role = match self.scope {
@@ -198,8 +198,8 @@ impl Common {
             Scope::Document | Scope::Lead | Scope::Title => Shape::Whole,
             Scope::Block | Scope::Section => {
                 let key = |s: &Sentence| match self.scope {
-                    Scope::Block => Some(s.block),
-                    _ => ctx.doc.blocks.get(s.block).and_then(|b| b.section),
+                    Scope::Block => Some(s.block()),
+                    _ => ctx.doc.blocks.get(s.block()).and_then(|b| b.section),
                 };
                 // Units in order of their first sentence; a key seen again
                 // later joins its unit (a map keeps this linear).
