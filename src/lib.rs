@@ -406,6 +406,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             }
         }
         facts.seal();
+        token::release_caches();
         for &i in &per_window {
             found[i].shrink_to_fit();
             done[i] = true;
