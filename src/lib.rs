@@ -555,6 +555,17 @@ mod tests {
 
     use super::*;
 
+    /// A 50 MB file has half a million sentences, 300,000 blocks and
+    /// 200,000 findings: these sizes are what keep its peak memory within
+    /// four times its size plus the dictionary (README, 性能).
+    #[test]
+    fn per_item_structs_stay_small() {
+        assert!(std::mem::size_of::<sentence::Sentence>() <= 64);
+        assert!(std::mem::size_of::<document::Block>() <= 64);
+        assert!(std::mem::size_of::<Diagnostic>() <= 80);
+        assert!(std::mem::size_of::<token::Token>() <= 16);
+    }
+
     /// The hook is told when a file bigger than one window starts and when
     /// it is done, and is not called for a small file. (The only test in
     /// this binary that lints a file bigger than a window.)

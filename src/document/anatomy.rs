@@ -103,7 +103,7 @@ pub fn assign_roles(doc: &mut Document) {
         if b.is_heading() && b.quote_depth == 0 {
             section = Some(i);
         }
-        b.section = section;
+        b.set_section(section);
     }
     // Title: first level-1 heading, else a heading among the first blocks.
     let title = blocks
@@ -124,7 +124,7 @@ pub fn assign_roles(doc: &mut Document) {
         .map(|(i, _)| i)
         .collect();
     for b in blocks.iter_mut() {
-        if b.section.is_some_and(|s| contact_sections.contains(&s)) {
+        if b.section().is_some_and(|s| contact_sections.contains(&s)) {
             b.role = Role::Contact;
         }
     }

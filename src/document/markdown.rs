@@ -6,7 +6,8 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::{
-    front_matter, suppress, Block, BlockKind, Document, OffsetMap, Role, Segment, CODE_PLACEHOLDER,
+    front_matter, is_identity_from, suppress, Block, BlockKind, Document, OffsetMap, Role, Segment,
+    CODE_PLACEHOLDER,
 };
 use crate::span::Span;
 use crate::text::Text;
@@ -20,6 +21,9 @@ struct Builder<'s> {
     current: Option<Block>,
     /// Plain text of `current`, moved into it (as a [`Text`]) by `flush`.
     text: String,
+    /// Offset map of `current`, the same way (emptied, not freed: most
+    /// blocks need none).
+    segments: Vec<Segment>,
     quote_depth: usize,
     list_depth: usize,
     /// Inside a code block, image alt text or metadata: not prose.
@@ -39,7 +43,7 @@ impl<'s> Builder<'s> {
             map: OffsetMap::default(),
             quote_depth: depth(self.quote_depth),
             list_depth: depth(self.list_depth),
-            section: None,
+            section: u32::MAX,
             pseudo_heading: false,
         });
     }
@@ -54,17 +58,14 @@ impl<'s> Builder<'s> {
                     }
                     _ => Text::from(text),
                 };
-                if b.map.is_identity_from(b.span, b.text.len()) {
-                    // Verbatim text: offsets map one to one (no segments).
-                    b.map = OffsetMap::default();
-                } else {
-                    // Appending grew it by doubling; a document keeps all
-                    // its blocks, and a huge one would keep up to twice its map.
-                    b.map.shrink_to_fit();
+                // Verbatim text maps offsets one to one (no segments).
+                if !is_identity_from(&self.segments, b.span, b.text.len()) {
+                    b.map = OffsetMap::from(self.segments.clone());
                 }
                 self.blocks.push(b);
             }
         }
+        self.segments.clear();
     }
 
     fn append(&mut self, plain: &str, src: Span, exact: bool) {
@@ -83,7 +84,7 @@ impl<'s> Builder<'s> {
             if self.text.is_empty() {
                 b.span = src;
             }
-            b.map.push(Segment {
+            self.segments.push(Segment {
                 plain: self.text.len(),
                 plain_len: plain.len(),
                 src,
@@ -211,6 +212,7 @@ fn parse_in_pieces(src: &str, shared: Option<&Text>, piece: usize) -> Document {
         blocks: Vec::new(),
         current: None,
         text: String::new(),
+        segments: Vec::new(),
         quote_depth: 0,
         list_depth: 0,
         skip_depth: 0,

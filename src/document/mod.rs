@@ -50,33 +50,34 @@ pub struct Segment {
     pub exact: bool,
 }
 
-/// Plain-text offset → source offset map of one block.
+/// Plain-text offset → source offset map of one block: its segments in
+/// plain-text order, in a boxed slice (a document keeps one per block).
 #[derive(Debug, Clone, Default)]
 pub struct OffsetMap {
-    segments: Vec<Segment>,
+    segments: Box<[Segment]>,
+}
+
+impl From<Vec<Segment>> for OffsetMap {
+    fn from(segments: Vec<Segment>) -> Self {
+        OffsetMap {
+            segments: segments.into_boxed_slice(),
+        }
+    }
+}
+
+/// Do `segments` map plain offsets one to one onto `span`, which has `len`
+/// bytes (verbatim text: every segment exact, each where the previous one
+/// ended)?
+pub fn is_identity_from(segments: &[Segment], span: Span, len: usize) -> bool {
+    span.len() == len
+        && segments
+            .iter()
+            .all(|s| s.exact && s.src.start == span.start + s.plain && s.src.len() == s.plain_len)
 }
 
 impl OffsetMap {
-    pub fn push(&mut self, seg: Segment) {
-        self.segments.push(seg);
-    }
-
-    pub fn shrink_to_fit(&mut self) {
-        self.segments.shrink_to_fit();
-    }
-
     pub fn segments(&self) -> &[Segment] {
         &self.segments
-    }
-
-    /// Do the segments map plain offsets one to one onto `span`, which
-    /// has `len` bytes (verbatim text: every segment exact, each where the
-    /// previous one ended)?
-    pub fn is_identity_from(&self, span: Span, len: usize) -> bool {
-        span.len() == len
-            && self.segments.iter().all(|s| {
-                s.exact && s.src.start == span.start + s.plain && s.src.len() == s.plain_len
-            })
     }
 
     fn find(&self, plain: usize) -> Option<&Segment> {
@@ -133,9 +134,9 @@ pub struct Block {
     /// file has hundreds of thousands of blocks).
     pub quote_depth: u16,
     pub list_depth: u16,
-    /// Index (into `Document::blocks`) of the heading or 【…】 line that
-    /// opens the section this block is in.
-    pub section: Option<usize>,
+    /// See [`Block::section`]; `u32::MAX` for none (a block is 64 bytes
+    /// this way, and a huge file has hundreds of thousands).
+    section: u32,
     /// A 【…】 or ■ line used as a section heading inside prose.
     pub pseudo_heading: bool,
 }
@@ -185,9 +186,22 @@ fn is_label_line(b: &Block, src: &str) -> bool {
 pub const CODE_PLACEHOLDER: &str = "＿";
 
 impl Block {
+    /// Index (into `Document::blocks`) of the heading or 【…】 line that
+    /// opens the section this block is in.
+    pub fn section(&self) -> Option<usize> {
+        (self.section != u32::MAX).then_some(self.section as usize)
+    }
+
+    pub fn set_section(&mut self, section: Option<usize>) {
+        // Blocks are fewer than the bytes of the input (under 4 GiB).
+        self.section = section
+            .and_then(|s| u32::try_from(s).ok())
+            .unwrap_or(u32::MAX);
+    }
+
     pub fn source_span(&self, plain: Span) -> Span {
         if self.map.segments().is_empty() {
-            // Verbatim text (see `OffsetMap::is_identity_from`): what one
+            // Verbatim text (see `is_identity_from`): what one
             // exact segment over the whole block would give.
             let len = self.span.len();
             let start = self.span.start + plain.start.min(len);
@@ -250,7 +264,7 @@ impl Document {
     /// Text of the section heading of `block` (empty when none).
     pub fn section_heading(&self, block: &Block) -> &str {
         block
-            .section
+            .section()
             .and_then(|i| self.blocks.get(i))
             .map(|b| b.text.as_str())
             .unwrap_or("")
@@ -331,13 +345,12 @@ mod tests {
         assert_eq!(plain, [true, false, false, true]);
         for b in &doc.blocks {
             // The same spans as one exact segment over the whole block.
-            let mut one = OffsetMap::default();
-            one.push(Segment {
+            let one = OffsetMap::from(vec![Segment {
                 plain: 0,
                 plain_len: b.text.len(),
                 src: b.span,
                 exact: true,
-            });
+            }]);
             for (i, _) in b.text.char_indices().chain([(b.text.len(), ' ')]) {
                 for (j, _) in b.text[i..].char_indices().chain([(b.text.len() - i, ' ')]) {
                     let r = Span::new(i, i + j);
@@ -360,25 +373,26 @@ mod tests {
 
     #[test]
     fn offset_map_handles_exact_and_replaced_segments() {
-        let mut m = OffsetMap::default();
-        m.push(Segment {
-            plain: 0,
-            plain_len: 3,
-            src: Span::new(2, 5),
-            exact: true,
-        });
-        m.push(Segment {
-            plain: 3,
-            plain_len: 3,
-            src: Span::new(6, 15),
-            exact: false,
-        });
-        m.push(Segment {
-            plain: 6,
-            plain_len: 2,
-            src: Span::new(16, 18),
-            exact: true,
-        });
+        let m = OffsetMap::from(vec![
+            Segment {
+                plain: 0,
+                plain_len: 3,
+                src: Span::new(2, 5),
+                exact: true,
+            },
+            Segment {
+                plain: 3,
+                plain_len: 3,
+                src: Span::new(6, 15),
+                exact: false,
+            },
+            Segment {
+                plain: 6,
+                plain_len: 2,
+                src: Span::new(16, 18),
+                exact: true,
+            },
+        ]);
         assert_eq!(m.span(Span::new(0, 3)), Span::new(2, 5));
         assert_eq!(m.span(Span::new(1, 4)), Span::new(3, 15));
         assert_eq!(m.span(Span::new(3, 6)), Span::new(6, 15));

@@ -58,7 +58,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             continue;
         }
         let block = ctx.doc.blocks.get(s.block());
-        let section = block.and_then(|b| b.section);
+        let section = block.and_then(|b| b.section());
         // A table's as-of is often a note line just below it (※7月17日時点).
         let below_table = block
             .filter(|b| b.kind == BlockKind::TableCell)
@@ -72,7 +72,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             .iter()
             .filter(|o| {
                 let b = ctx.doc.blocks.get(o.block());
-                b.and_then(|b| b.section) == section || Some(o.block()) == section
+                b.and_then(|b| b.section()) == section || Some(o.block()) == section
             });
         let heading = section
             .map_or(&[][..], |h| ctx.block_sentences(h, h))

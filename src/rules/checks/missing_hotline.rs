@@ -79,10 +79,10 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         let Some(channel) = first_channel(&s.text) else {
             continue;
         };
-        let section = ctx.doc.blocks.get(s.block()).and_then(|b| b.section);
+        let section = ctx.doc.blocks.get(s.block()).and_then(|b| b.section());
         let same_section = |j: usize| {
             ss.get(j)
-                .is_some_and(|o| ctx.doc.blocks.get(o.block()).and_then(|b| b.section) == section)
+                .is_some_and(|o| ctx.doc.blocks.get(o.block()).and_then(|b| b.section()) == section)
         };
         // Label lines from nearest to farthest: this sentence, the ones
         // before it in the section (up to six), the section heading.

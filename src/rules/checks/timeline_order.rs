@@ -68,16 +68,16 @@ impl Rule for TimelineOrder {
             let Some(block) = ctx.doc.blocks.get(s.block()) else {
                 continue;
             };
-            if block.section != current_section {
-                current_section = block.section;
+            if block.section() != current_section {
+                current_section = block.section();
                 prev = None;
                 year = release_year;
             }
             let in_timeline = block
-                .section
+                .section()
                 .and_then(|i| ctx.doc.blocks.get(i))
                 .is_some_and(|h| timeline_heading().is_match(&h.text));
-            if !in_timeline || Some(s.block()) == block.section {
+            if !in_timeline || Some(s.block()) == block.section() {
                 continue;
             }
             // In a table only the first column dates a row.

@@ -199,7 +199,7 @@ impl Common {
             Scope::Block | Scope::Section => {
                 let key = |s: &Sentence| match self.scope {
                     Scope::Block => Some(s.block()),
-                    _ => ctx.doc.blocks.get(s.block()).and_then(|b| b.section),
+                    _ => ctx.doc.blocks.get(s.block()).and_then(|b| b.section()),
                 };
                 // Units in order of their first sentence; a key seen again
                 // later joins its unit (a map keeps this linear).
