@@ -218,7 +218,7 @@ fn parse_in_pieces(src: &str, shared: Option<&Text>, piece: usize) -> Document {
         skip_depth: 0,
         directives: Vec::new(),
     };
-    let whole = body.contains("]:");
+    let mut whole = body.contains("]:");
     let mut at = 0;
     let mut len = piece;
     while at < body.len() {
@@ -242,8 +242,12 @@ fn parse_in_pieces(src: &str, shared: Option<&Text>, piece: usize) -> Document {
                 at += resume;
                 len = piece;
             }
-            // One block fills the piece: read on until it ends.
-            None => len = end.saturating_mul(2),
+            // One block fills the piece: read on until it ends, up to a
+            // few pieces (a piece's events are held in memory, about twice
+            // its text); past that (a document that is one long list) the
+            // rest is read in one piece, as it would be without pieces.
+            None if end < piece.saturating_mul(8) => len = end.saturating_mul(2),
+            None => whole = true,
         }
     }
     b.flush();
@@ -396,6 +400,9 @@ mod tests {
         for src in docs {
             assert_pieces_read_like_the_whole(src, 1..=src.len() + 1);
         }
+        // One loose list longer than eight pieces, then more blocks.
+        let list = format!("{}本文。\n\n後の本文。\n", "- 項目\n\n".repeat(40));
+        assert_pieces_read_like_the_whole(&list, 1..=64);
     }
 
     #[test]
