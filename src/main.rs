@@ -1,5 +1,6 @@
 //! The `koho` binary: parse arguments, run, turn the result into an exit
-//! code. Nothing else lives here.
+//! code; and the allocator (mimalloc) with how it behaves while a huge
+//! file is linted. Nothing else lives here.
 
 use std::process::ExitCode;
 
