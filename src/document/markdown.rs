@@ -218,7 +218,8 @@ fn parse_in_pieces(src: &str, shared: Option<&Text>, piece: usize) -> Document {
         skip_depth: 0,
         directives: Vec::new(),
     };
-    let mut whole = body.contains("]:");
+    // (A body of one piece is read whole anyway: no need to look.)
+    let mut whole = body.len() > piece && body.contains("]:");
     let mut at = 0;
     let mut len = piece;
     while at < body.len() {
