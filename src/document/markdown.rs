@@ -406,6 +406,33 @@ mod tests {
         assert_pieces_read_like_the_whole(&list, 1..=64);
     }
 
+    /// Every fixture (real release layouts) reads the same in small pieces.
+    #[test]
+    fn fixtures_read_the_same_in_pieces() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "md") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+            &mut files,
+        );
+        assert!(files.len() > 50, "{}", files.len());
+        for f in files {
+            let Ok(src) = std::fs::read_to_string(&f) else {
+                continue;
+            };
+            assert_pieces_read_like_the_whole(&src, [1, 7, 64, 512].into_iter());
+        }
+    }
+
     #[test]
     fn a_long_body_is_read_in_several_pieces() {
         let src = "本文です。\n\n".repeat(10);
