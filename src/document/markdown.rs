@@ -278,10 +278,7 @@ fn end_of_piece(text: &str, len: usize) -> Option<usize> {
         + 1;
     while line < text.len() {
         let end = text[line..].find('\n').map_or(text.len(), |i| line + i + 1);
-        if text[line..end]
-            .trim_matches([' ', '\t', '\r', '\n'])
-            .is_empty()
-        {
+        if is_blank(&text[line..end]) {
             return (end < text.len()).then_some(end);
         }
         line = end;
@@ -310,9 +307,15 @@ fn resume_point(text: &str, events: &[(Event, std::ops::Range<usize>)]) -> Optio
     let block = events[keep].1.start;
     let resume = text.get(..block)?.rfind('\n').map_or(0, |i| i + 1);
     let before = events[..keep].iter().map(|(_, r)| r.end).max()?;
-    let gap = text.get(before.min(resume)..resume)?;
-    (resume > 0 && before <= resume && gap.trim_matches([' ', '\t', '\r', '\n']).is_empty())
-        .then_some((keep, resume))
+    // (No gap when the earlier block ends past that line: `get` is None.)
+    let gap = text.get(before..resume)?;
+    (resume > 0 && is_blank(gap)).then_some((keep, resume))
+}
+
+/// Only spaces, tabs and line breaks: a blank line, or the blank lines
+/// between two blocks.
+fn is_blank(text: &str) -> bool {
+    text.trim_matches([' ', '\t', '\r', '\n']).is_empty()
 }
 
 #[cfg(test)]
