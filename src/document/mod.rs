@@ -68,7 +68,7 @@ impl From<Vec<Segment>> for OffsetMap {
 /// Do `segments` map plain offsets one to one onto `span`, which has `len`
 /// bytes (verbatim text: every segment exact, each where the previous one
 /// ended)?
-pub fn is_identity_from(segments: &[Segment], span: Span, len: usize) -> bool {
+fn is_identity_from(segments: &[Segment], span: Span, len: usize) -> bool {
     span.len() == len
         && segments
             .iter()
@@ -192,7 +192,7 @@ impl Block {
         (self.section != u32::MAX).then_some(self.section as usize)
     }
 
-    pub fn set_section(&mut self, section: Option<usize>) {
+    fn set_section(&mut self, section: Option<usize>) {
         // Blocks are fewer than the bytes of the input (under 4 GiB).
         self.section = section
             .and_then(|s| u32::try_from(s).ok())
