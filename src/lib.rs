@@ -274,7 +274,9 @@ static LARGE_FILE_HOOK: std::sync::OnceLock<fn(bool)> = std::sync::OnceLock::new
 /// Files bigger than one window being linted now.
 static LARGE_FILES: std::sync::Mutex<usize> = std::sync::Mutex::new(0);
 
-/// Set [`LARGE_FILE_HOOK`]; only the first call counts.
+/// Set the function told when huge files start and end (`true` when the
+/// first file bigger than one window starts, `false` when the last one is
+/// done); only the first call counts.
 pub fn on_large_files(hook: fn(bool)) {
     let _ = LARGE_FILE_HOOK.set(hook);
 }
