@@ -339,6 +339,33 @@ impl Tokenizer {
     }
 }
 
+impl Tokenizer {
+    /// Benchmark baseline: tokenize `text` with lindera's own API, without
+    /// koho's word caches, and return the number of tokens. With `details`,
+    /// each token's features are also decoded the way lindera offers them
+    /// (`Token::get_details`, a `Vec` of strings per token): what a linter
+    /// built on bare lindera pays to learn each word's POS. Not used by
+    /// the lint; `benches/lint.rs` compares koho with it.
+    #[doc(hidden)]
+    pub fn bare_lindera(&self, text: &str, details: bool) -> usize {
+        let mut count = 0;
+        let mut at = 0;
+        while let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+            let len = run_end(rest);
+            if let Ok(mut tokens) = self.inner.tokenize(&rest[..len]) {
+                count += tokens.len();
+                if details {
+                    for t in &mut tokens {
+                        count += usize::from(t.get_details().is_some());
+                    }
+                }
+            }
+            at += len;
+        }
+        count
+    }
+}
+
 /// The longest text handed to lindera at once. Lindera cuts its input
 /// after 。、 line breaks and tabs; a longer run without any of them is cut
 /// here, because lindera's path costs are `i32` (they overflow, a panic in
@@ -464,6 +491,23 @@ mod tests {
         let itashi = toks.iter().find(|t| t.surface == "いたし").unwrap();
         assert_eq!(itashi.base, "いたす");
         assert_eq!(itashi.pos[0], "動詞");
+    }
+
+    #[test]
+    fn the_bare_lindera_baseline_tokenizes_what_koho_tokenizes() {
+        let t = Tokenizer::new().unwrap();
+        let long = "被害を確認しました".repeat(MAX_RUN / 9 + 50);
+        for text in [
+            "被害を確認いたしました。お問い合わせは0120-000-000まで。",
+            "ＡＢＣ株式会社（東京都）",
+            "",
+            long.as_str(),
+        ] {
+            let tokens = t.tokenize(text).len();
+            assert_eq!(t.bare_lindera(text, false), tokens, "{text:.20}");
+            // Every token has details (unknown words too), counted once more.
+            assert_eq!(t.bare_lindera(text, true), 2 * tokens, "{text:.20}");
+        }
     }
 
     #[test]
