@@ -76,7 +76,7 @@ pub struct Position {
 
 /// Line start offsets of a text, built once per file, plus checkpoints of
 /// (byte offset, chars so far, UTF-16 units so far) every
-/// [`CHECKPOINT_BYTES`], so a position on a very long line costs at most a
+/// 1 KiB (`CHECKPOINT_BYTES`), so a position on a very long line costs at most a
 /// checkpoint's worth of counting, not the whole line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {

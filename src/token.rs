@@ -24,7 +24,7 @@ pub use crate::text::Sym;
 /// thread and shared by every occurrence: a 50 MB file has ten million
 /// tokens, and their size bounds its peak RSS. Hence 16 bytes: `u32`
 /// offsets (a tokenized text is a sentence, far below 4 GiB; see
-/// [`offset`]) and one pointer.
+/// `offset`) and one pointer.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Token {
     features: Arc<Features>,
