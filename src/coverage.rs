@@ -224,23 +224,9 @@ fn not_incident_before() -> &'static Regex {
     })
 }
 
-/// A courtesy opener rather than news.
-fn is_greeting(text: &str) -> bool {
-    greeting_re().is_match(text)
-}
-
-fn greeting_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
-}
-
 /// Compile the regexes of kind detection (see [`crate::warm_up_reading`]).
 pub(crate) fn warm_up() {
     let _ = (
-        greeting_re(),
         incident_words(),
         not_incident_after(),
         not_incident_before(),
@@ -277,28 +263,11 @@ pub fn detect_kind(
         };
     }
     let title = doc.front_matter.title.iter().map(String::as_str);
-    // Many releases open with a courtesy line (「平素は…ありがとうございます。」);
-    // when the lead is only that, the paragraph after it carries the news.
-    let lead_block = sentences
-        .iter()
-        .find(|s| s.role == Role::Lead)
-        .map(|s| s.block());
-    let lead_is_greeting = lead_block.is_some_and(|b| {
-        let lead: Vec<&Sentence> = sentences.iter().filter(|s| s.block() == b).collect();
-        !lead.is_empty() && lead.iter().all(|s| is_greeting(&s.text))
-    });
-    let next_block = lead_block.and_then(|b| {
-        sentences
-            .iter()
-            .find(|s| s.block() > b && s.prose && s.role == Role::Body)
-            .map(|s| s.block())
-    });
+    // The anatomy passes over a courtesy opener (「平素は…ありがとうございます。」)
+    // when it picks the lead, so the lead is the paragraph with the news.
     let top = sentences
         .iter()
-        .filter(|s| {
-            matches!(s.role, Role::Title | Role::Lead | Role::Header)
-                || (lead_is_greeting && Some(s.block()) == next_block)
-        })
+        .filter(|s| matches!(s.role, Role::Title | Role::Lead | Role::Header))
         .map(|s| s.text.as_str());
     for text in title.chain(top) {
         if let Some(word) = incident_word(text) {

@@ -66,9 +66,37 @@ fn header_line_re() -> &'static Regex {
     )
 }
 
+/// A courtesy opener rather than news: 「平素は格別のご高配を賜り、厚く御礼申し上げます。」
+/// 「いつも〜をご利用いただき、ありがとうございます。」「拝啓　時下ますますご清栄のこととお慶び申し上げます。」
+pub fn is_greeting(text: &str) -> bool {
+    greeting_re().is_match(text)
+}
+
+fn greeting_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます",
+    )
+}
+
+/// A paragraph of courtesy openers only. Many releases, letters to 各位
+/// and notices to customers above all, open with one; the news is in the
+/// paragraph after it, which is then the lead.
+fn is_greeting_paragraph(b: &Block) -> bool {
+    let mut sentences = b
+        .text
+        .split_inclusive(['。', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .peekable();
+    sentences.peek().is_some() && sentences.all(is_greeting)
+}
+
 /// Compile the regexes that reading a release needs (see [`crate::warm_up_reading`]).
 pub(crate) fn warm_up() {
     let _ = (pseudo_heading_re(), contact_heading_re(), header_line_re());
+    let _ = greeting_re();
 }
 
 /// A line that ends in a です/ます predicate (possibly inside closing
@@ -128,18 +156,26 @@ pub fn assign_roles(doc: &mut Document) {
             b.role = Role::Contact;
         }
     }
-    // Lead: first prose paragraph that is not contact.
-    let lead = blocks
-        .iter()
-        .enumerate()
-        .skip(title.map_or(0, |t| t + 1))
-        .find(|(_, b)| b.role != Role::Contact && is_prose_paragraph(b))
-        .map(|(i, _)| i)
-        .or_else(|| {
-            blocks
-                .iter()
-                .position(|b| b.role != Role::Contact && is_prose_paragraph(b))
-        });
+    // Lead: first prose paragraph that is not contact (after the title if
+    // there is one), passing over courtesy openers; a release whose only
+    // prose is a greeting keeps it as its lead.
+    let after_title = title.map_or(0, |t| t + 1);
+    let first_prose = |from: usize, skip_greetings: bool| {
+        blocks
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, b)| {
+                b.role != Role::Contact
+                    && is_prose_paragraph(b)
+                    && !(skip_greetings && is_greeting_paragraph(b))
+            })
+            .map(|(i, _)| i)
+    };
+    let lead = first_prose(after_title, true)
+        .or_else(|| first_prose(0, true))
+        .or_else(|| first_prose(after_title, false))
+        .or_else(|| first_prose(0, false));
     let first_heading_after_title = blocks
         .iter()
         .enumerate()
@@ -158,6 +194,10 @@ pub fn assign_roles(doc: &mut Document) {
             b.role = Role::Lead;
         } else if b.role == Role::Contact {
             continue;
+        } else if i < header_end && is_prose_paragraph(b) && is_greeting_paragraph(b) {
+            // A courtesy opener passed over for the lead is still a
+            // sentence: style rules read it, as any body text.
+            b.role = Role::Body;
         } else if i < header_end && !matches!(b.kind, BlockKind::Heading(_)) {
             b.role = Role::Header;
         } else if b.kind == BlockKind::Paragraph && b.text.lines().all(is_header_line) {
@@ -194,6 +234,36 @@ mod tests {
         assert_eq!(role("7月2日"), Some(Role::Body));
         assert_eq!(role("【本件"), Some(Role::Contact));
         assert_eq!(role("受付時間"), Some(Role::Contact));
+    }
+
+    #[test]
+    fn a_courtesy_opener_is_not_the_lead() {
+        let lead = |src: &str| {
+            Document::parse(src)
+                .blocks
+                .iter()
+                .find(|b| b.role == Role::Lead)
+                .map(|b| b.text.to_string())
+        };
+        // Customer notice and business letter openers: the news is next.
+        let src = "# お詫び\n\nいつも当社アプリをご利用いただき、ありがとうございます。\n\n5月18日、決済の不具合が発生しました。\n";
+        assert_eq!(
+            lead(src).as_deref(),
+            Some("5月18日、決済の不具合が発生しました。")
+        );
+        let src = "各位\n\n【移転のお知らせ】\n\n拝啓　時下ますますご清栄のこととお慶び申し上げます。平素は格別のご高配を賜り、厚く御礼申し上げます。\n\nさて、当社は本社を移転します。\n";
+        assert_eq!(lead(src).as_deref(), Some("さて、当社は本社を移転します。"));
+        // A paragraph that goes on to the news after its thanks is the lead.
+        let src = "# お知らせ\n\nいつもご利用いただきありがとうございます。本日、新機能を公開しました。\n\n詳細は次のとおりです。\n";
+        assert!(lead(src).is_some_and(|l| l.starts_with("いつも")));
+        // The opener passed over is body text (style rules read it), not a header line.
+        let src = "# お詫び\n\nいつもご利用いただき、ありがとうございます。\n\n本日、障害が発生しました。\n";
+        let doc = Document::parse(src);
+        let opener = doc.blocks.iter().find(|b| b.text.starts_with("いつも"));
+        assert_eq!(opener.map(|b| b.role), Some(Role::Body));
+        // A release whose only prose is a greeting keeps it as the lead.
+        let src = "# ご挨拶\n\n平素は格別のお引き立てを賜り、厚く御礼申し上げます。\n";
+        assert!(lead(src).is_some_and(|l| l.starts_with("平素")));
     }
 
     #[test]
