@@ -96,10 +96,11 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Unreadable {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+        let text =
+            crate::input::read_settings_file(path).map_err(|reason| ConfigError::Unreadable {
+                path: path.display().to_string(),
+                reason,
+            })?;
         Self::parse(path, text)
     }
 
@@ -150,7 +151,7 @@ impl Config {
         let mut registry = builtin.clone();
         for f in &self.raw.rule_files {
             let path = self.base_dir().join(f.get_ref());
-            let text = std::fs::read_to_string(&path).map_err(|e| {
+            let text = crate::input::read_settings_file(&path).map_err(|e| {
                 self.err(
                     f.span(),
                     format!("ルールファイル {} を読めません: {e}", path.display()),

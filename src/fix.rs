@@ -112,7 +112,14 @@ pub enum WriteError {
 /// Replace `path`'s contents with `contents` atomically, if the file still
 /// holds `expected` (the bytes that were linted).
 pub fn write_atomic(path: &Path, expected: &[u8], contents: &[u8]) -> Result<(), WriteError> {
-    let current = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    // Read no more than was linted: a file that grew has changed anyway.
+    let current = match crate::input::read_file(path, expected.len()) {
+        Ok(bytes) => bytes,
+        Err(crate::input::ReadError::Io(e)) => return Err(io_error(path, e)),
+        Err(crate::input::ReadError::Refused(_)) => {
+            return Err(WriteError::ChangedOnDisk(path.display().to_string()))
+        }
+    };
     if current != expected {
         return Err(WriteError::ChangedOnDisk(path.display().to_string()));
     }
@@ -277,6 +284,12 @@ mod tests {
         std::fs::write(&p, "old").unwrap();
         assert!(matches!(
             write_atomic(&p, b"other", b"new"),
+            Err(WriteError::ChangedOnDisk(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
+        // A file that grew past what was linted (read only that far).
+        assert!(matches!(
+            write_atomic(&p, b"ol", b"new"),
             Err(WriteError::ChangedOnDisk(_))
         ));
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");

@@ -3,6 +3,8 @@
 //! undecodable or oversized input refused with a file-level error.
 
 use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
 
 /// Files larger than this are refused (a release is a few KB; 64 MiB is far
 /// beyond any real draft but keeps memory bounded). Configurable in tests.
@@ -87,10 +89,9 @@ pub enum InputError {
     Binary,
     /// Neither UTF-8, Shift_JIS nor EUC-JP.
     Undecodable,
-    TooLarge {
-        size: usize,
-        limit: usize,
-    },
+    /// More than `limit` bytes; `size` when known (a stream is not read
+    /// to its end).
+    TooLarge { size: Option<u64>, limit: usize },
 }
 
 impl fmt::Display for InputError {
@@ -104,12 +105,96 @@ impl fmt::Display for InputError {
                 f,
                 "文字コードを判定できません（UTF-8・Shift_JIS・EUC-JP のいずれでもありません）。UTF-8 で保存し直してください。"
             ),
-            InputError::TooLarge { size, limit } => write!(
+            InputError::TooLarge {
+                size: Some(size),
+                limit,
+            } => write!(
                 f,
                 "ファイルが大きすぎます（{size} バイト、上限 {limit} バイト）。原稿を分割してください。"
             ),
+            InputError::TooLarge { size: None, limit } => write!(
+                f,
+                "ファイルが大きすぎます（上限 {limit} バイトを超えています）。原稿を分割してください。"
+            ),
         }
     }
+}
+
+/// Why the bytes of an input could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(io::Error),
+    /// Refused before it was read to its end (too large).
+    Refused(InputError),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "読み込めません: {e}"),
+            ReadError::Refused(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Read at most `max_bytes` from `reader` (a file, stdin). An input that
+/// holds more is refused without reading the rest, so that an endless
+/// stream (`/dev/zero`, `yes | koho check -`) or a file of many gigabytes
+/// never fills memory.
+pub fn read_limited(reader: impl Read, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
+    read_at_most(reader, max_bytes.min(HARD_MAX_BYTES), 0)
+}
+
+/// [`read_limited`] for a file: a regular file whose size is already over
+/// the limit is refused without reading it at all.
+pub fn read_file(path: &Path, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
+    let limit = max_bytes.min(HARD_MAX_BYTES);
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    if let Some(size) = size.filter(|&s| s > limit as u64) {
+        return Err(ReadError::Refused(InputError::TooLarge {
+            size: Some(size),
+            limit,
+        }));
+    }
+    let expected = size.and_then(|s| usize::try_from(s).ok()).unwrap_or(0);
+    read_at_most(file, limit, expected)
+}
+
+/// Settings files (`koho.toml`, rule files, user dictionaries) are read no
+/// further than this: a real one is a few kilobytes.
+pub const MAX_SETTINGS_BYTES: usize = 16 * 1024 * 1024;
+
+/// A UTF-8 settings file, read no further than [`MAX_SETTINGS_BYTES`]. The
+/// error is a message for the caller's own error type.
+pub fn read_settings_file(path: &Path) -> Result<String, String> {
+    let bytes = match read_file(path, MAX_SETTINGS_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Io(e)) => return Err(e.to_string()),
+        Err(ReadError::Refused(_)) => {
+            return Err(format!("大きすぎます（上限 {MAX_SETTINGS_BYTES} バイト）"))
+        }
+    };
+    String::from_utf8(bytes).map_err(|_| "UTF-8 ではありません".to_owned())
+}
+
+fn read_at_most(reader: impl Read, limit: usize, expected: usize) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(expected.min(limit));
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > limit {
+        return Err(ReadError::Refused(InputError::TooLarge {
+            size: None,
+            limit,
+        }));
+    }
+    Ok(bytes)
 }
 
 /// Decode `bytes` as a draft. `name` is only carried along for reporting.
@@ -142,7 +227,7 @@ pub fn decode_owned(name: &str, bytes: Vec<u8>, max_bytes: usize) -> Result<Sour
     // three of UTF-8).
     if text.len() > HARD_MAX_BYTES {
         return Err(InputError::TooLarge {
-            size: text.len(),
+            size: Some(text.len() as u64),
             limit: HARD_MAX_BYTES,
         });
     }
@@ -159,7 +244,7 @@ fn refuse_early(bytes: &[u8], max_bytes: usize) -> Result<(), InputError> {
     let max_bytes = max_bytes.min(HARD_MAX_BYTES);
     if bytes.len() > max_bytes {
         return Err(InputError::TooLarge {
-            size: bytes.len(),
+            size: Some(bytes.len() as u64),
             limit: max_bytes,
         });
     }
@@ -244,6 +329,50 @@ mod tests {
         let (euc, _, _) = encoding_rs::EUC_JP.encode("漏えい");
         let s = decode("a.md", &euc, 1000).unwrap();
         assert_eq!(s.text, "漏えい");
+    }
+
+    #[test]
+    fn reading_stops_at_the_limit() {
+        let read = |bytes: &[u8], max| read_limited(bytes, max);
+        assert_eq!(read(b"abcdef", 6).unwrap(), b"abcdef");
+        assert!(matches!(
+            read(b"abcdef", 5),
+            Err(ReadError::Refused(InputError::TooLarge {
+                size: None,
+                limit: 5
+            }))
+        ));
+        // An endless stream is refused after limit + 1 bytes.
+        assert!(matches!(
+            read_limited(std::io::repeat(b'a'), 1000),
+            Err(ReadError::Refused(InputError::TooLarge { size: None, .. }))
+        ));
+        // A file over the limit is refused by its size, unread.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.md");
+        std::fs::write(&p, "あ".repeat(100)).unwrap();
+        assert!(matches!(
+            read_file(&p, 299),
+            Err(ReadError::Refused(InputError::TooLarge {
+                size: Some(300),
+                limit: 299
+            }))
+        ));
+        assert_eq!(read_file(&p, 300).unwrap().len(), 300);
+        assert!(matches!(
+            read_file(&dir.path().join("missing.md"), 300),
+            Err(ReadError::Io(_))
+        ));
+        std::fs::write(&p, b"\xff\xfe").unwrap();
+        assert!(read_settings_file(&p).is_err_and(|e| e.contains("UTF-8")));
+        std::fs::write(&p, "a = 1\n").unwrap();
+        assert_eq!(read_settings_file(&p).as_deref(), Ok("a = 1\n"));
+        let message = ReadError::Refused(InputError::TooLarge {
+            size: None,
+            limit: 5,
+        })
+        .to_string();
+        assert!(message.contains("上限 5 バイトを超えています"), "{message}");
     }
 
     #[test]

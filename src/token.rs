@@ -437,7 +437,7 @@ fn load_user_dictionary(
         path: path.display().to_string(),
         reason,
     };
-    let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+    let text = crate::input::read_settings_file(path).map_err(err)?;
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             return Err(err(format!("{} 行目が空です（空行は置けません）", n + 1)));

@@ -279,6 +279,95 @@ fn binary_undecodable_and_oversized_files_exit_2_but_others_are_linted() {
     );
 }
 
+/// Wait for `child`, killing it and failing if it has not exited within a
+/// minute: the inputs below made koho read forever before it stopped at the
+/// size limit (a hang guard, not a speed target).
+fn exit_within_a_minute(mut child: std::process::Child, what: &str) -> (Option<i32>, String) {
+    use std::io::Read as _;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("koho still reading {what} after a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut all = String::new();
+    if let Some(mut out) = child.stdout.take() {
+        let _ = out.read_to_string(&mut all);
+    }
+    if let Some(mut err) = child.stderr.take() {
+        let _ = err.read_to_string(&mut all);
+    }
+    (status.code(), all)
+}
+
+/// `yes | koho check -` and `koho check /dev/zero`: an endless input is
+/// refused at the size limit (exit 2), not read until memory runs out.
+#[test]
+fn endless_stdin_and_device_files_are_refused_at_the_limit() {
+    use std::io::Write as _;
+    use std::process::{Command as StdCommand, Stdio};
+
+    let koho_at = |args: &[&str], stdin: Stdio| {
+        StdCommand::new(assert_cmd::cargo::cargo_bin("koho"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdin(stdin)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut child = koho_at(
+        &["check", "--no-config", "--max-file-size", "100000", "-"],
+        Stdio::piped(),
+    );
+    let mut stdin = child.stdin.take().unwrap();
+    // Twenty times the limit and no end of input: the pipe stays open
+    // until koho has exited (koho reading to the end would wait for ever,
+    // and fail the deadline, rather than fill memory).
+    let writer = std::thread::spawn(move || {
+        let chunk = "被害を確認しました。\n".repeat(1000);
+        for _ in 0..64 {
+            if stdin.write_all(chunk.as_bytes()).is_err() {
+                break;
+            }
+        }
+        stdin
+    });
+    let (code, all) = exit_within_a_minute(child, "an endless stdin");
+    drop(writer.join().unwrap());
+    assert_eq!(code, Some(2));
+    assert!(
+        all.contains("<stdin>") && all.contains("上限 100000 バイトを超えています"),
+        "{all}"
+    );
+
+    if Path::new("/dev/zero").exists() {
+        let child = koho_at(
+            &[
+                "check",
+                "--no-config",
+                "--max-file-size",
+                "1000",
+                "/dev/zero",
+            ],
+            Stdio::null(),
+        );
+        let (code, all) = exit_within_a_minute(child, "/dev/zero");
+        assert_eq!(code, Some(2));
+        assert!(
+            all.contains("/dev/zero") && all.contains("大きすぎます"),
+            "{all}"
+        );
+    }
+}
+
 #[test]
 fn unreadable_and_missing_files_are_reported_and_the_rest_linted() {
     let dir = tempfile::tempdir().unwrap();

@@ -5,7 +5,7 @@
 //! reported and the others are still linted.
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -327,13 +327,16 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
         crate::warm_up_rules_in_background(first);
     }
 
-    // Read stdin up front (it is not a file we can re-read).
-    let mut stdin_bytes = Vec::new();
-    if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
-        io::stdin().read_to_end(&mut stdin_bytes)?;
-    }
-
+    // Read stdin up front (it is not a file we can re-read), no further
+    // than the size limit: an endless stream must not fill memory.
     let max = a.max_file_size;
+    let stdin_bytes: Result<Vec<u8>, String> =
+        if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
+            input::read_limited(io::stdin().lock(), max).map_err(|e| e.to_string())
+        } else {
+            Ok(Vec::new())
+        };
+
     let mut linted: Vec<Linted> = inputs
         .par_iter()
         .zip(key_of.par_iter())
@@ -349,14 +352,14 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                 };
             };
             let bytes = match input {
-                Input::Stdin(_) => Ok(stdin_bytes.clone()),
-                Input::File(p) => std::fs::read(p),
+                Input::Stdin(_) => stdin_bytes.clone(),
+                Input::File(p) => input::read_file(p, max).map_err(|e| e.to_string()),
             };
             let result = match bytes {
                 Ok(b) => lint_one(input, b, settings, max),
-                Err(e) => Err(FileError {
+                Err(message) => Err(FileError {
                     path: input.name(),
-                    message: format!("読み込めません: {e}"),
+                    message,
                 }),
             };
             Linted {

@@ -14,10 +14,10 @@ use crate::token::Tokenizer;
 
 pub fn run(a: &InspectArgs) -> io::Result<ExitStatus> {
     let name = a.path.display().to_string();
-    let bytes = match std::fs::read(&a.path) {
+    let bytes = match input::read_file(&a.path, input::DEFAULT_MAX_BYTES) {
         Ok(b) => b,
         Err(e) => {
-            writeln!(io::stderr(), "koho: {name} を読み込めません: {e}")?;
+            writeln!(io::stderr(), "koho: {name}: {e}")?;
             return Ok(ExitStatus::Error);
         }
     };
