@@ -398,6 +398,46 @@ fn unreadable_and_missing_files_are_reported_and_the_rest_linted() {
     assert!(files
         .iter()
         .any(|f| f["path"].as_str().unwrap().ends_with("ok.md")));
+
+    // A folder koho cannot enter is an error, not silently skipped (a CI
+    // gate would pass with its drafts unchecked). root enters anything.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let closed = dir.path().join("closed");
+        std::fs::create_dir(&closed).unwrap();
+        std::fs::write(closed.join("inside.md"), FIXABLE).unwrap();
+        std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read_dir(&closed).is_err() {
+            let (code, json, _) = check_json(dir.path(), &["--no-config", "."]);
+            assert_eq!(code, 2);
+            assert!(json["errors"].as_array().unwrap().iter().any(|e| {
+                e["path"].as_str().unwrap().ends_with("closed")
+                    && e["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains("フォルダーを読めません")
+            }));
+        }
+        std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+/// A path that is a symbolic link to itself is reported as unreadable
+/// with the system's reason, not as missing.
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_reported_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("loop.md", dir.path().join("loop.md")).unwrap();
+    let (code, json, _) = check_json(dir.path(), &["--no-config", "loop.md"]);
+    assert_eq!(code, 2);
+    let errors = json["errors"].as_array().unwrap();
+    assert!(
+        errors.iter().any(|e| e["path"] == "loop.md"
+            && e["message"].as_str().unwrap().starts_with("読み込めません")),
+        "{errors:?}"
+    );
 }
 
 fn write_config(dir: &Path, config: &str, rules: Option<&str>) {

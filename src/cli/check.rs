@@ -68,24 +68,62 @@ fn collect(paths: &[PathBuf], stdin_name: &str, errors: &mut Vec<FileError>) -> 
                 .git_ignore(true)
                 .require_git(false)
                 .build();
-            let mut found: Vec<PathBuf> = walker
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-                .map(|e| e.into_path())
-                .filter(|p| has_lint_extension(p))
-                .collect();
+            let mut found: Vec<PathBuf> = Vec::new();
+            for entry in walker {
+                match entry {
+                    Ok(e) => {
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && has_lint_extension(e.path())
+                        {
+                            found.push(e.into_path());
+                        }
+                    }
+                    // A bad line in a .gitignore: the walk goes on.
+                    Err(e) if e.is_partial() => {}
+                    // A folder that cannot be read would otherwise pass a
+                    // CI gate with its drafts unchecked.
+                    Err(e) => errors.push(walk_error(p, &e)),
+                }
+            }
             found.sort();
             out.extend(found.into_iter().map(Input::File));
-        } else if p.exists() {
-            out.push(Input::File(p.clone()));
         } else {
-            errors.push(FileError {
-                path: p.display().to_string(),
-                message: "ファイルが見つかりません。".into(),
-            });
+            match std::fs::metadata(p) {
+                Ok(_) => out.push(Input::File(p.clone())),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => errors.push(FileError {
+                    path: p.display().to_string(),
+                    message: "ファイルが見つかりません。".into(),
+                }),
+                Err(e) => errors.push(FileError {
+                    path: p.display().to_string(),
+                    message: format!("読み込めません: {e}"),
+                }),
+            }
         }
     }
     out
+}
+
+/// A folder walk's error as a file error, named by the path it is about
+/// (else the folder that was asked for).
+fn walk_error(root: &Path, e: &ignore::Error) -> FileError {
+    fn path_of(e: &ignore::Error) -> Option<&Path> {
+        match e {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::Loop { child, .. } => Some(child),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path_of(err)
+            }
+            _ => None,
+        }
+    }
+    let reason = e
+        .io_error()
+        .map_or_else(|| e.to_string(), io::Error::to_string);
+    FileError {
+        path: path_of(e).unwrap_or(root).display().to_string(),
+        message: format!("フォルダーを読めません: {reason}"),
+    }
 }
 
 /// Files changed against `base` (or the merge base with main/master):
@@ -482,4 +520,30 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_walk_error_names_the_unreadable_path() {
+        let denied = || ignore::Error::Io(io::Error::from(io::ErrorKind::PermissionDenied));
+        let deep = ignore::Error::WithDepth {
+            depth: 2,
+            err: Box::new(ignore::Error::WithPath {
+                path: PathBuf::from("drafts/locked"),
+                err: Box::new(denied()),
+            }),
+        };
+        let e = walk_error(Path::new("drafts"), &deep);
+        assert_eq!(e.path, "drafts/locked");
+        assert!(
+            e.message.starts_with("フォルダーを読めません"),
+            "{}",
+            e.message
+        );
+        // No path in the error: the folder that was asked for.
+        assert_eq!(walk_error(Path::new("drafts"), &denied()).path, "drafts");
+    }
 }
