@@ -228,6 +228,16 @@ pub fn context_text(doc: &Document, s: &Sentence) -> String {
         }
         t.push(' ');
         t.push_str(doc.section_heading(b));
+        // A label on the block's own first line heads the lines below it
+        // (「**対象となるお客様**」「■被害の状況」 without a blank line after).
+        if let Some(end) = b.text.find('\n') {
+            let label = b.text[..end].trim();
+            let below = s.text.offset_in(&b.text).is_some_and(|at| at > end);
+            if below && !label.contains('。') && label.chars().count() <= 40 {
+                t.push(' ');
+                t.push_str(label);
+            }
+        }
     }
     t
 }
