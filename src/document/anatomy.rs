@@ -68,7 +68,7 @@ fn header_line_re() -> &'static Regex {
 
 /// A courtesy opener rather than news: 「平素は格別のご高配を賜り、厚く御礼申し上げます。」
 /// 「いつも〜をご利用いただき、ありがとうございます。」「拝啓　時下ますますご清栄のこととお慶び申し上げます。」
-pub fn is_greeting(text: &str) -> bool {
+fn is_greeting(text: &str) -> bool {
     greeting_re().is_match(text)
 }
 
