@@ -10,6 +10,8 @@
 //! checks) → [`diagnostic::Diagnostic`]s with byte spans.
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+// Unbounded reads of user paths (see clippy.toml).
+#![cfg_attr(not(test), deny(clippy::disallowed_methods))]
 
 pub mod cli;
 pub mod config;
