@@ -191,6 +191,19 @@ pub fn parse(src: &str, shared: Option<&Text>) -> Document {
     parse_in_pieces(src, shared, PIECE_BYTES)
 }
 
+/// For the `markdown` fuzz target: reading `src` in pieces of about
+/// `piece` bytes gives the same blocks and suppressions as reading it whole.
+#[doc(hidden)]
+pub fn pieces_read_like_the_whole(src: &str, piece: usize) -> bool {
+    read_in(src, piece) == read_in(src, usize::MAX)
+}
+
+/// What a reading of `src` in pieces of `piece` bytes produced, as text.
+fn read_in(src: &str, piece: usize) -> String {
+    let doc = parse_in_pieces(src, None, piece);
+    format!("{:?}\n{:?}", doc.blocks, doc.suppressions)
+}
+
 /// [`parse`], reading a long body in pieces of about `piece` bytes.
 ///
 /// pulldown-cmark builds the block tree of all the text it is given before
@@ -373,11 +386,6 @@ mod tests {
 
     /// The blocks and suppressions of `src` read in pieces of `piece`
     /// bytes, as comparable text.
-    fn read_in(src: &str, piece: usize) -> String {
-        let doc = parse_in_pieces(src, None, piece);
-        format!("{:?}\n{:?}", doc.blocks, doc.suppressions)
-    }
-
     fn assert_pieces_read_like_the_whole(src: &str, pieces: impl Iterator<Item = usize>) {
         let whole = read_in(src, usize::MAX);
         for piece in pieces {
