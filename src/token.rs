@@ -297,11 +297,8 @@ impl Tokenizer {
             return out;
         }
         let mut out = Vec::with_capacity(text.len() / 4);
-        let mut at = 0;
-        while let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
-            let len = run_end(rest);
-            self.tokenize_into(&rest[..len], at, &mut out);
-            at += len;
+        for (at, run) in runs(text) {
+            self.tokenize_into(run, at, &mut out);
         }
         out
     }
@@ -349,10 +346,8 @@ impl Tokenizer {
     #[doc(hidden)]
     pub fn bare_lindera(&self, text: &str, details: bool) -> usize {
         let mut count = 0;
-        let mut at = 0;
-        while let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
-            let len = run_end(rest);
-            if let Ok(mut tokens) = self.inner.tokenize(&rest[..len]) {
+        for (_, run) in runs(text) {
+            if let Ok(mut tokens) = self.inner.tokenize(run) {
                 count += tokens.len();
                 if details {
                     for t in &mut tokens {
@@ -360,7 +355,6 @@ impl Tokenizer {
                     }
                 }
             }
-            at += len;
         }
         count
     }
@@ -372,6 +366,19 @@ impl Tokenizer {
 /// debug builds, on runs of about 100k characters) and its lattice grows
 /// with the run. Cuts after lindera's own cut characters change nothing.
 const MAX_RUN: usize = 4096;
+
+/// The pieces `text` is handed to lindera in (see [`MAX_RUN`]), each with
+/// its byte offset in `text`.
+fn runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..).filter(|r| !r.is_empty())?;
+        let run = &rest[..run_end(rest)];
+        let start = at;
+        at += run.len();
+        Some((start, run))
+    })
+}
 
 /// Length of the next piece of `rest` to tokenize: all of it when short,
 /// else up to the last lindera cut character within `MAX_RUN` bytes, else
