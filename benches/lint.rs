@@ -1,23 +1,24 @@
 //! Throughput benchmarks over a generated corpus (`benches/corpus`).
 //!
 //! `cargo bench --bench lint` first runs the divan micro-benchmarks, then
-//! prints one summary table comparing, on the same text,
-//! (a) bare tokenization with `koho::token::Tokenizer` of every sentence
-//! koho would tokenize, the practical limit, and
-//! (b) `koho::lint` with every rule enabled (parse, split, tokenize, rules),
-//! with the ratio b/a, for 1, 100 and 10,000 files, plus (b) on 2 threads.
-//! A second table compares (b) with lindera's own API on the same
-//! sentences: (a0) segmentation only, and (a1) segmentation plus each
-//! token's features as lindera decodes them (`Token::get_details`). koho's
-//! tokenizer, the basis of (a), caches those features per word, so it sits
-//! between the two; (a) stays the target's basis, being the strictest
-//! limit that still yields what the rules read.
+//! prints one summary table comparing, on the same text (every sentence
+//! koho would tokenize), for 1, 100 and 10,000 files:
+//! - (a) bare lindera tokenization: lindera's own `Tokenizer::tokenize`,
+//!   segmentation only, the practical limit the target is judged against;
+//! - (b) `koho::lint` with every rule enabled (parse, split, tokenize,
+//!   rules), with the ratio b/a, and (b) on 2 threads;
+//! - for reference, (a+) lindera with each token's features decoded as
+//!   lindera offers them (`Token::get_details`), which a linter needs
+//!   for parts of speech, and (t) koho's own tokenizer, the part of (b)
+//!   that tokenizes: it reuses lindera's lattice and caches each word's
+//!   features, and is faster than (a).
+//!
 //! `KOHO_BENCH_QUICK=1` skips the 10,000-file rows.
 //!
-//! `KOHO_BENCH_PASS=setup|tokenize|lint` instead runs one pass of (a) or (b)
-//! over the 100-file corpus on one thread (or only the set-up), for
-//! `scripts/bench-instructions.sh`, which counts instructions under
-//! valgrind: a measure that other jobs on the machine do not disturb.
+//! `KOHO_BENCH_PASS=setup|lindera|tokenize|lint` instead runs one pass of
+//! (a), (t) or (b) over the 100-file corpus on one thread (or only the
+//! set-up), for `scripts/bench-instructions.sh`, which counts instructions
+//! under valgrind: a measure that other jobs on the machine do not disturb.
 
 #[path = "corpus/mod.rs"]
 mod corpus;
@@ -133,15 +134,11 @@ fn summary() {
     let tokenizer = koho::token::Tokenizer::new().expect("dictionary loads");
     let quick = std::env::var_os("KOHO_BENCH_QUICK").is_some();
     println!();
-    println!("koho throughput summary (release build, best of N runs)");
+    println!("koho throughput summary (release build, best of N runs, MB/s)");
     println!(
-        "{:>8} {:>10} {:>14} {:>14} {:>7} {:>16}",
-        "files", "MB", "(a) tok MB/s", "(b) lint MB/s", "b/a", "(b) 2 thr MB/s"
+        "{:>6} {:>6} {:>11} {:>10} {:>6} {:>11} {:>8} {:>10} {:>7}",
+        "files", "MB", "(a) lindera", "(b) lint", "b/a", "(b) 2 thr", "(a+) POS", "(t) koho", "b/t"
     );
-    // (b) against lindera's own API on the same sentences, printed after
-    // the main table: segmentation only, and with each token's features
-    // decoded by lindera (what koho's word caches replace).
-    let mut baselines = Vec::new();
     for (files, reps) in [(1usize, 20usize), (100, 3), (10_000, 1)] {
         if quick && files > 100 {
             continue;
@@ -153,7 +150,18 @@ fn summary() {
             .iter()
             .map(|(n, t)| Source::new(n.clone(), t.clone()))
             .collect();
-        let a = best(reps, || {
+        let lindera = |details: bool| {
+            best(reps, || {
+                for file in &sentences {
+                    for s in file {
+                        divan::black_box(tokenizer.bare_lindera(s, details));
+                    }
+                }
+            })
+        };
+        let a = lindera(false);
+        let a_pos = lindera(true);
+        let t = best(reps, || {
             for file in &sentences {
                 for s in file {
                     divan::black_box(tokenizer.tokenize(s));
@@ -180,44 +188,19 @@ fn summary() {
             })),
             Err(_) => None,
         };
-        let bare = |details: bool| {
-            best(reps, || {
-                for file in &sentences {
-                    for s in file {
-                        divan::black_box(tokenizer.bare_lindera(s, details));
-                    }
-                }
-            })
-        };
-        baselines.push((files, size, b, bare(false), bare(true)));
-        let (ra, rb) = (mb_s(size, a), mb_s(size, b));
+        let rate = |d| mb_s(size, d);
         println!(
-            "{:>8} {:>10.2} {:>14.2} {:>14.2} {:>6.0}% {:>16}",
+            "{:>6} {:>6.2} {:>11.2} {:>10.2} {:>5.0}% {:>11} {:>8.2} {:>10.2} {:>6.0}%",
             files,
             size as f64 / 1e6,
-            ra,
-            rb,
-            100.0 * rb / ra,
-            b2.map(|d| format!("{:.2}", mb_s(size, d)))
-                .unwrap_or_else(|| "-".into())
-        );
-    }
-    println!();
-    println!("(b) against lindera's own API on the same sentences (no koho word caches)");
-    println!(
-        "{:>8} {:>16} {:>7} {:>22} {:>7}",
-        "files", "(a0) seg MB/s", "b/a0", "(a1) seg+details MB/s", "b/a1"
-    );
-    for (files, size, b, seg, details) in baselines {
-        let rb = mb_s(size, b);
-        let (r0, r1) = (mb_s(size, seg), mb_s(size, details));
-        println!(
-            "{:>8} {:>16.2} {:>6.0}% {:>22.2} {:>6.0}%",
-            files,
-            r0,
-            100.0 * rb / r0,
-            r1,
-            100.0 * rb / r1
+            rate(a),
+            rate(b),
+            100.0 * rate(b) / rate(a),
+            b2.map(|d| format!("{:.2}", rate(d)))
+                .unwrap_or_else(|| "-".into()),
+            rate(a_pos),
+            rate(t),
+            100.0 * rate(b) / rate(t),
         );
     }
 }
@@ -244,6 +227,13 @@ fn one_pass(which: &str) {
     // that the set-up count then includes.
     lint_all();
     match which {
+        "lindera" => {
+            for file in &sentences {
+                for s in file {
+                    divan::black_box(tokenizer.bare_lindera(s, false));
+                }
+            }
+        }
         "tokenize" => {
             for file in &sentences {
                 for s in file {
