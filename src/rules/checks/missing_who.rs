@@ -38,7 +38,7 @@ pub fn org_re() -> &'static Regex {
 pub(super) fn self_reference_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"当社|弊社|当行|弊行|当店|弊店|当グループ|弊グループ|当法人|本学|当院|当機構|当協会|当組合|本市|当市|当庫|当金庫|当塾|当園|当校|本校|当館|当事務所|当クリニック|当ホテル|当工房")
+        Regex::new(r"当社|弊社|当行|弊行|当店|弊店|当グループ|弊グループ|当法人|本学|当院|当機構|当協会|当組合|本市|当市|当町|当村|当県|本県|当区|当庫|当金庫|当塾|当園|当校|本校|当館|当事務所|当クリニック|当ホテル|当工房")
             .unwrap_or_else(|_| unreachable!("static regex"))
     })
 }
@@ -58,9 +58,29 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
         .find_map(|s| org_in(ctx, s).map(|r| span_of(ctx, s, r)))
         .or_else(|| {
             header().find_map(|s| {
-                establishment_line(&s.text).then(|| span_of(ctx, s, Span::new(0, s.text.len())))
+                (establishment_line(&s.text) || government_line(&s.text).is_some())
+                    .then(|| span_of(ctx, s, Span::new(0, s.text.len())))
             })
         })
+}
+
+/// A header line that names a local government, alone or with one of its
+/// offices (さいたま市, 〇〇県健康福祉部医療政策課, にしき町 上下水道課):
+/// the issuer of a municipal release. Returns the government's name.
+/// Names may have hiragana (さいたま市, つくば市, 南あわじ市), which the
+/// in-sentence pattern of [`org_re`] leaves out; a whole header line ending
+/// in a government or office is clear enough.
+fn government_line(text: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(
+            r"^(?P<gov>[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(?:都|道|府|県|市|区|町|村))(?:役所|役場|庁)?(?:[ 　]*[\p{Han}\p{Katakana}ー・]{1,12}?(?:局|部|課|室|センター|本部|委員会|事務所))*$",
+        )
+        .unwrap_or_else(|_| unreachable!("static regex"))
+    });
+    re.captures(text.trim())
+        .and_then(|c| c.name("gov"))
+        .map(|m| m.as_str())
 }
 
 /// A header line that is the name of a school, shop or office without a
@@ -130,6 +150,10 @@ fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
     {
         for m in org_re().find_iter(&s.text) {
             add(m.as_str());
+        }
+        if let Some(gov) = government_line(&s.text) {
+            add(s.text.trim());
+            add(gov);
         }
     }
     names
@@ -210,7 +234,7 @@ pub fn rule() -> Arc<dyn Rule> {
     m.message = "発表・事案の主体となる組織名が本文に見つかりません。".into();
     m.help = "リードの冒頭に「株式会社〇〇（本社：東京都…、代表取締役社長：…）は、」のように正式な組織名を書いてください。".into();
     m.why = "誰の発表か、誰が当事者かが曖昧なリリースは、記者が記事にできず、責任の所在も伝わりません。".into();
-    m.how = "タイトル・リード・本文（ヘッダーと問い合わせ先を除く）から、株式会社〇〇・〇〇ホールディングス・〇〇大学などの組織名、形態素解析で「組織」とされる固有名詞、ヘッダーの発表者名から法人格を除いた名前を探します。「当社」「弊社」は、ヘッダーや front matter に発表者の組織名があるときだけ主体として数えます。".into();
+    m.how = "タイトル・リード・本文（ヘッダーと問い合わせ先を除く）から、株式会社〇〇・〇〇ホールディングス・〇〇大学などの組織名、形態素解析で「組織」とされる固有名詞、ヘッダーの発表者名から法人格を除いた名前を探します。「当社」「弊社」は、ヘッダーや front matter に発表者の組織名があるときだけ主体として数えます。自治体の発表では、ヘッダーの自治体名（「さいたま市 環境局」なら「さいたま市」）と「当市」「当町」「当県」なども同じように数えます。".into();
     m.exceptions = "ヘッダーの発表者名だけでは本文の主体とはみなしません（リードで主体を名乗るのが報道発表の型です）。".into();
     m.bad = vec![
         "# サービス停止のお知らせ\n\nサービスを停止しました。".into(),
@@ -220,6 +244,45 @@ pub fn rule() -> Arc<dyn Rule> {
         "# サービス停止のお知らせ\n\n株式会社サンプルは、2025年4月1日にサービスを停止しました。".into(),
         "2025年4月1日\n\n株式会社サンプル\n\n# サービス停止のお知らせ\n\n当社は、本日サービスを停止しました。".into(),
         "2025年4月1日\n\n学習塾 みどり進学ゼミナール\n\n# 資料の誤送付について\n\n当塾は、生徒の資料を別のご家庭に送付しておりました。".into(),
+        "令和8年3月2日\n\nみなと町 上下水道課\n\n# 断水のお知らせ\n\n3月1日夜、配水管の破損により北地区で断水が発生しました。当町は給水車を出しています。".into(),
+        "令和8年3月2日\n\nさいたま市 環境局\n\n# 収集日の変更について\n\nさいたま市では、4月から資源ごみの収集日を変更します。".into(),
     ];
     Arc::new(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::government_line;
+
+    #[test]
+    fn government_lines_name_the_government() {
+        for (line, gov) in [
+            ("さいたま市", "さいたま市"),
+            ("にしき町上下水道課", "にしき町"),
+            ("みなと町 上下水道課", "みなと町"),
+            ("北海道", "北海道"),
+            ("山川県健康福祉部医療政策課", "山川県"),
+            ("東山市役所 総務部 広報課", "東山市"),
+            ("南あわじ市教育委員会", "南あわじ市"),
+            ("ニセコ町", "ニセコ町"),
+        ] {
+            assert_eq!(government_line(line), Some(gov), "{line}");
+        }
+    }
+
+    #[test]
+    fn other_header_lines_are_not_governments() {
+        for line in [
+            "報道関係者各位",
+            "2025年4月1日",
+            "株式会社サンプル",
+            "代表取締役社長 山田 太郎",
+            "総務部 広報課",
+            "ABC町工場",
+            "東京都千代田区丸の内1-1-1",
+            "担当：上下水道課",
+        ] {
+            assert_eq!(government_line(line), None, "{line}");
+        }
+    }
 }
