@@ -606,6 +606,43 @@ mod tests {
         }
     }
 
+    /// lindera's own words for `text`: (byte start, word id) each.
+    fn lindera_words(t: &Tokenizer, text: &str) -> Vec<(usize, u32)> {
+        t.inner
+            .tokenize(text)
+            .unwrap()
+            .iter()
+            .map(|w| (w.byte_start, w.word_id.0))
+            .collect()
+    }
+
+    fn koho_words(t: &Tokenizer, text: &str) -> Vec<(usize, u32)> {
+        t.segment(text).iter().map(|&(at, id)| (at, id.0)).collect()
+    }
+
+    #[test]
+    fn reused_lattices_give_lindera_words_whatever_came_before() {
+        // A lattice keeps what a longer piece left in it: pieces of every
+        // size class, longest first and then shorter, in one thread.
+        let t = Tokenizer::new().unwrap();
+        let unit = "東京都の株式会社テストは2025年4月1日ＡＢＣabc😀ｶﾀｶﾅ";
+        for n in [40, 20, 9, 5, 3, 2, 1, 0, 1, 7, 13, 40] {
+            let piece = unit.repeat(n);
+            for text in [piece.clone(), format!("{piece}、被害を確認しました。\n")] {
+                assert_eq!(koho_words(&t, &text), lindera_words(&t, &text), "{n}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn segments_like_lindera(text in "[東京都被害確認のはをがしたまア-ンｱ-ﾝa-zA-Z0-9０-９ 、。\n\t「」（）😀-]{0,400}") {
+            let t = Tokenizer::new().unwrap();
+            proptest::prop_assert_eq!(koho_words(&t, &text), lindera_words(&t, &text));
+        }
+    }
+
     #[test]
     fn released_caches_are_empty_and_refill_the_same() {
         let cached = || {
