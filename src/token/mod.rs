@@ -1,6 +1,10 @@
 //! Japanese tokenization. The only module that knows lindera (0.28 with the
 //! embedded IPADIC, the last line that builds offline); an upgrade touches
-//! this file alone.
+//! this module alone. Segmentation runs on koho's own lattice
+//! (`lattice.rs`), which searches lindera's dictionary data exactly as
+//! lindera does (the tests compare every word with lindera's `tokenize`);
+//! after an upgrade that changes the dictionary's layout, calling
+//! lindera's `tokenize` in `Tokenizer::segment` is the fallback.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -9,13 +13,14 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use lindera_core::mode::Mode;
-use lindera_core::viterbi::{EdgeId, Lattice};
 use lindera_core::word_entry::WordId;
 use lindera_dictionary::{DictionaryConfig, DictionaryKind, UserDictionaryConfig};
 use lindera_tokenizer::tokenizer::Tokenizer as Lindera;
 
 use crate::span::Span;
 pub use crate::text::Sym;
+
+mod lattice;
 
 /// One morpheme. Offsets are relative to the text that was tokenized; the
 /// sentence layer shifts them to source bytes.
@@ -223,7 +228,7 @@ thread_local! {
 fn clear_caches() {
     SYSTEM_FEATURES.with(|c| *c.borrow_mut() = FeatureCache::default());
     UNKNOWN_FEATURES.with(|c| *c.borrow_mut() = UnknownCache::default());
-    LATTICES.with(|l| *l.borrow_mut() = new_lattices());
+    LATTICE.with(|l| *l.borrow_mut() = lattice::Lattice::default());
 }
 
 /// Empty the word caches of this thread and, soon after (without waiting
@@ -348,32 +353,20 @@ impl Tokenizer {
 
     /// The words of `text` as lindera segments it: (byte start, word id)
     /// per word, in order; a word ends where the next one starts. Same
-    /// lattice and cuts as `lindera_tokenizer::Tokenizer::tokenize`, but
-    /// without building a lattice per call (see [`LATTICES`]).
+    /// cuts as `lindera_tokenizer::Tokenizer::tokenize` and the same
+    /// lattice search ([`lattice`]), on a lattice reused from call to call.
     fn segment(&self, text: &str) -> Vec<(usize, WordId)> {
         let lindera = &*self.inner;
-        let dict = &lindera.dictionary;
-        let user = lindera.user_dictionary.as_ref().map(|u| &u.dict);
+        let dict = lattice::Dict {
+            system: &lindera.dictionary,
+            user: lindera.user_dictionary.as_ref().map(|u| &u.dict),
+        };
         let mut path = Vec::new();
-        LATTICES.with_borrow_mut(|lattices| {
+        LATTICE.with_borrow_mut(|lattice| {
             let mut at = 0;
             // lindera's own cut: each piece is a lattice of its own.
             for piece in text.split_inclusive(LINDERA_CUTS) {
-                let mut fresh = Lattice::default();
-                let lattice = match lattices.get_mut(size_class(piece.len())) {
-                    Some(reused) => reused,
-                    None => &mut fresh,
-                };
-                lattice.set_text(
-                    &dict.dict,
-                    &user,
-                    &dict.char_definitions,
-                    &dict.unknown_dictionary,
-                    piece,
-                    &lindera.mode,
-                );
-                lattice.calculate_path_costs(&dict.cost_matrix, &lindera.mode);
-                best_path(lattice, at, &mut path);
+                lattice.segment(&dict, piece, at, &mut path);
                 at += piece.len();
             }
         });
@@ -386,43 +379,10 @@ impl Tokenizer {
 /// characters so that its tokens are lindera's.
 const LINDERA_CUTS: &[char] = &['。', '、', '\n', '\t'];
 
-/// The lattice of a piece of text, reused from piece to piece: lindera
-/// builds a new one per call, and allocating its per-byte edge lists took
-/// about a fifth of tokenization. A lattice clears every list up to the
-/// longest text it has held, so each thread keeps one per size class (up
-/// to 16, 32, …, 256 bytes): clearing costs at most twice the piece's
-/// length, and the lattices stay small. Longer pieces, rare in prose (a
-/// piece ends at every 、 and 。), get a fresh lattice as in lindera.
-const LATTICE_CLASSES: usize = 5;
-
-fn size_class(len: usize) -> usize {
-    (len.max(16).next_power_of_two().trailing_zeros() as usize).saturating_sub(4)
-}
-
 thread_local! {
-    static LATTICES: RefCell<Vec<Lattice>> = RefCell::new(new_lattices());
-}
-
-fn new_lattices() -> Vec<Lattice> {
-    (0..LATTICE_CLASSES).map(|_| Lattice::default()).collect()
-}
-
-/// Append to `path` the lowest-cost path through `lattice` (after
-/// `calculate_path_costs`) of a piece that starts `at` bytes into the
-/// text: (byte start, word id) per word, in text order. What
-/// `Lattice::tokens_offset` returns, without a new `Vec` per piece.
-fn best_path(lattice: &Lattice, at: usize, path: &mut Vec<(usize, WordId)>) {
-    let first = path.len();
-    // The end-of-text edge, added second by `set_text`; the walk stops at
-    // the start edge, which has no left edge, and skips the end edge.
-    let mut edge = lattice.edge(EdgeId(1));
-    while let Some(left) = edge.left_edge {
-        edge = lattice.edge(left);
-        if edge.left_edge.is_some() {
-            path.push((at + edge.start_index as usize, edge.word_entry.word_id));
-        }
-    }
-    path[first..].reverse();
+    /// This thread's lattice: its buffers grow to the longest piece seen
+    /// (at most [`MAX_RUN`] bytes) and are reused.
+    static LATTICE: RefCell<lattice::Lattice> = RefCell::new(lattice::Lattice::default());
 }
 
 impl Tokenizer {
@@ -622,14 +582,26 @@ mod tests {
 
     #[test]
     fn reused_lattices_give_lindera_words_whatever_came_before() {
-        // A lattice keeps what a longer piece left in it: pieces of every
-        // size class, longest first and then shorter, in one thread.
-        let t = Tokenizer::new().unwrap();
+        // The thread's lattice keeps what a longer piece left in it:
+        // pieces of many lengths, longest first and then shorter, in one
+        // thread; with and without a user dictionary (searched first).
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("user.csv");
+        std::fs::write(
+            &p,
+            "株式会社テスト,カスタム名詞,カブシキガイシャテスト\nｶﾀｶﾅ,カスタム名詞,カタカナ\n",
+        )
+        .unwrap();
         let unit = "東京都の株式会社テストは2025年4月1日ＡＢＣabc😀ｶﾀｶﾅ";
-        for n in [40, 20, 9, 5, 3, 2, 1, 0, 1, 7, 13, 40] {
-            let piece = unit.repeat(n);
-            for text in [piece.clone(), format!("{piece}、被害を確認しました。\n")] {
-                assert_eq!(koho_words(&t, &text), lindera_words(&t, &text), "{n}");
+        for t in [
+            Tokenizer::new().unwrap(),
+            Tokenizer::with_user_dictionary(Some(&p)).unwrap(),
+        ] {
+            for n in [40, 20, 9, 5, 3, 2, 1, 0, 1, 7, 13, 40] {
+                let piece = unit.repeat(n);
+                for text in [piece.clone(), format!("{piece}、被害を確認しました。\n")] {
+                    assert_eq!(koho_words(&t, &text), lindera_words(&t, &text), "{n}");
+                }
             }
         }
     }

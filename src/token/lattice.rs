@@ -1,0 +1,245 @@
+//! The word lattice and its lowest-cost path: what
+//! `lindera_core::viterbi::Lattice` computes in lindera's normal mode, over
+//! the same dictionary data, with the same result (the tests compare every
+//! word with lindera's own `tokenize`). Tokenizing is most of koho's time
+//! on a large corpus, and lindera's lattice spends much of it on its own
+//! bookkeeping; this one does the same search with less:
+//! - each word's path cost is computed as the word is added: the words
+//!   ending where it starts are all known by then (lindera makes a second
+//!   pass over the whole lattice);
+//! - the words ending at a position are a linked list through one array of
+//!   nodes, not one `Vec` per byte position, and every buffer is reused
+//!   from piece to piece;
+//! - nothing that only lindera's search mode reads (whether a word is all
+//!   kanji, a copy of each unknown word) is computed.
+//!
+//! Ties are broken as lindera breaks them: of equally cheap words ending
+//! at a position, the first added wins.
+
+use lindera_core::character_definition::CategoryId;
+use lindera_core::dictionary::Dictionary;
+use lindera_core::prefix_dict::PrefixDict;
+use lindera_core::word_entry::{WordEntry, WordId};
+
+/// No node (end of a list, or the start of the text's path).
+const NONE: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct Node {
+    /// Byte offset of the word in the piece.
+    start: u32,
+    word_id: WordId,
+    /// The word's right context id, for the cost of what follows it.
+    right_id: u16,
+    /// Cost of the cheapest path from the start of the piece through this
+    /// word.
+    cost: i32,
+    /// The node before this one on that path (`NONE` for the start node).
+    prev: u32,
+    /// The next node ending where this one ends, in the order added.
+    next_end: u32,
+}
+
+/// A reusable lattice (one per thread: see `super::LATTICE`).
+#[derive(Default)]
+pub struct Lattice {
+    nodes: Vec<Node>,
+    /// Per byte position: the first and last node ending there.
+    end_first: Vec<u32>,
+    end_last: Vec<u32>,
+}
+
+/// Dictionary parts one search reads.
+pub struct Dict<'a> {
+    pub system: &'a Dictionary,
+    pub user: Option<&'a PrefixDict>,
+}
+
+impl Lattice {
+    /// Append to `path` the words of `piece`'s lowest-cost segmentation,
+    /// as (byte offset + `at`, word id), in order.
+    pub fn segment(
+        &mut self,
+        dict: &Dict<'_>,
+        piece: &str,
+        at: usize,
+        path: &mut Vec<(usize, WordId)>,
+    ) {
+        let len = piece.len();
+        self.nodes.clear();
+        self.end_first.clear();
+        self.end_first.resize(len + 1, NONE);
+        self.end_last.clear();
+        self.end_last.resize(len + 1, NONE);
+        // The start of the piece: a word of cost 0 and context id 0.
+        self.nodes.push(Node {
+            start: 0,
+            word_id: WordId::default(),
+            right_id: 0,
+            cost: 0,
+            prev: NONE,
+            next_end: NONE,
+        });
+        self.link(0, 0);
+        let chars = &dict.system.char_definitions;
+        // The end of the last unknown word added (lindera's normal mode
+        // adds no unknown word that starts inside another).
+        let mut unknown_end: Option<usize> = None;
+        for start in 0..len {
+            if self.end_first[start] == NONE {
+                // No word ends here, so none starts here.
+                continue;
+            }
+            let Some(suffix) = piece.get(start..) else {
+                continue;
+            };
+            let mut found = false;
+            for words in dict.user.into_iter().chain([&dict.system.dict]) {
+                for_each_prefix(words, suffix, |n, entry| {
+                    self.add(dict, start, start + n, entry);
+                    found = true;
+                });
+            }
+            if unknown_end.is_some_and(|end| end > start) {
+                continue;
+            }
+            let Some(first) = suffix.chars().next() else {
+                continue;
+            };
+            for (ord, &category) in chars.lookup_categories(first).iter().enumerate() {
+                if let Some(end) = self.add_unknown(dict, category, ord, start, suffix, found) {
+                    unknown_end = Some(end);
+                }
+            }
+        }
+        // The end of the piece: context id 0.
+        let Some((_, mut id)) = self.best_left(dict, len, 0) else {
+            return;
+        };
+        let first = path.len();
+        while let Some(node) = self.nodes.get(id as usize).filter(|n| n.prev != NONE) {
+            path.push((at + node.start as usize, node.word_id));
+            id = node.prev;
+        }
+        path[first..].reverse();
+    }
+
+    /// The cheapest way into a word with left context `left_id` starting
+    /// at `pos`: (path cost, node), the first added of equal costs.
+    fn best_left(&self, dict: &Dict<'_>, pos: usize, left_id: u16) -> Option<(i32, u32)> {
+        let matrix = &dict.system.cost_matrix;
+        let (costs, width) = (&*matrix.costs_data, matrix.backward_size as usize);
+        let mut best: Option<(i32, u32)> = None;
+        let mut id = self.end_first.get(pos).copied().unwrap_or(NONE);
+        while let Some(node) = self.nodes.get(id as usize) {
+            // `ConnectionCostMatrix::cost`, inlined: an i16 per (right id of
+            // the word before, left id of the word after).
+            let at = 2 * (usize::from(left_id) + usize::from(node.right_id) * width);
+            let link = costs
+                .get(at..at + 2)
+                .map_or(0, |b| i32::from(i16::from_le_bytes([b[0], b[1]])));
+            let cost = node.cost.wrapping_add(link);
+            if best.is_none_or(|(b, _)| cost < b) {
+                best = Some((cost, id));
+            }
+            id = node.next_end;
+        }
+        best
+    }
+
+    fn add(&mut self, dict: &Dict<'_>, start: usize, end: usize, entry: WordEntry) {
+        let Some((cost, prev)) = self.best_left(dict, start, entry.left_id) else {
+            return;
+        };
+        let id = u32::try_from(self.nodes.len()).unwrap_or(NONE);
+        self.nodes.push(Node {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            word_id: entry.word_id,
+            right_id: entry.right_id,
+            cost: i32::from(entry.word_cost).wrapping_add(cost),
+            prev,
+            next_end: NONE,
+        });
+        self.link(id, end);
+    }
+
+    /// Append node `id` to the list of nodes ending at `end`.
+    fn link(&mut self, id: u32, end: usize) {
+        let last = self.end_last.get(end).copied().unwrap_or(NONE);
+        match self.nodes.get_mut(last as usize) {
+            Some(prev) => prev.next_end = id,
+            None => {
+                if let Some(first) = self.end_first.get_mut(end) {
+                    *first = id;
+                }
+            }
+        }
+        if let Some(l) = self.end_last.get_mut(end) {
+            *l = id;
+        }
+    }
+
+    /// Unknown words of `category` starting at `start` (lindera's rules:
+    /// only where no dictionary word starts unless the category is always
+    /// invoked; one character, or the run of characters of the category
+    /// when it groups). Returns where they end, if any was added.
+    fn add_unknown(
+        &mut self,
+        dict: &Dict<'_>,
+        category: CategoryId,
+        ord: usize,
+        start: usize,
+        suffix: &str,
+        found: bool,
+    ) -> Option<usize> {
+        let chars = &dict.system.char_definitions;
+        let data = chars.lookup_definition(category);
+        if !data.invoke && found {
+            return None;
+        }
+        let mut len = suffix.chars().next().map_or(0, char::len_utf8);
+        if data.group {
+            for c in suffix.get(len..).unwrap_or_default().chars() {
+                if chars.lookup_categories(c).get(ord) == Some(&category) {
+                    len += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        }
+        let unknown = &dict.system.unknown_dictionary;
+        for &word_id in unknown.lookup_word_ids(category) {
+            self.add(dict, start, start + len, unknown.word_entry(word_id));
+        }
+        Some(start + len)
+    }
+}
+
+/// Call `f` with (length, entry) for each dictionary word that `text`
+/// starts with, shortest first: `PrefixDict::prefix`, without its
+/// iterator adapters.
+fn for_each_prefix(words: &PrefixDict, text: &str, mut f: impl FnMut(usize, WordEntry)) {
+    const ENTRY: usize = WordEntry::SERIALIZED_LEN;
+    for (offset_len, n) in words.da.common_prefix_search(text) {
+        // 5 bits of entry count, then the offset of the first entry.
+        let count = (offset_len & 0x1f) as usize;
+        let first = (offset_len >> 5) as usize * ENTRY;
+        let Some(data) = words.vals_data.get(first..first + count * ENTRY) else {
+            continue;
+        };
+        for e in data.chunks_exact(ENTRY) {
+            f(
+                n,
+                WordEntry {
+                    word_id: WordId(
+                        u32::from_le_bytes([e[0], e[1], e[2], e[3]]),
+                        words.is_system,
+                    ),
+                    word_cost: i16::from_le_bytes([e[4], e[5]]),
+                    left_id: u16::from_le_bytes([e[6], e[7]]),
+                    right_id: u16::from_le_bytes([e[8], e[9]]),
+                },
+            );
+        }
+    }
+}
