@@ -296,8 +296,8 @@ impl Tokenizer {
         })
     }
 
-    /// Tokenize `text`. Never fails on any input: lindera errors (which it
-    /// does not produce for valid UTF-8) yield one unknown token.
+    /// Tokenize `text`. Never fails: every byte of any text belongs to a
+    /// token (a dictionary word or an unknown word).
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         if text.len() <= MAX_RUN {
             let mut out = Vec::new();
@@ -409,10 +409,10 @@ impl Tokenizer {
     }
 }
 
-/// The longest text handed to lindera at once. Lindera cuts its input
+/// The longest text searched as one lattice. Lindera cuts its input
 /// after 。、 line breaks and tabs; a longer run without any of them is cut
-/// here, because lindera's path costs are `i32` (they overflow, a panic in
-/// debug builds, on runs of about 100k characters) and its lattice grows
+/// here, because path costs are `i32` (lindera's overflow, a panic in
+/// debug builds, on runs of about 100k characters) and a lattice grows
 /// with the run. Cuts after lindera's own cut characters change nothing.
 const MAX_RUN: usize = 4096;
 
