@@ -40,7 +40,7 @@ pub fn rule() -> Arc<dyn Rule> {
     let mut m = RuleMeta::builtin("release.missing-issuer", Severity::Warning);
     m.summary = "発表者（発信元）がありません".into();
     m.message = "冒頭（または front matter）に発表者の組織名が見つかりません。".into();
-    m.help = "日付の下に「株式会社サンプル」のような発表者名の行を置くか、front matter に `issuer: 株式会社サンプル` を書いてください。連名なら各社を並べてください。".into();
+    m.help = "日付の下に「株式会社サンプル」「〇〇市 総務課」のような発表者名の行を置くか、front matter に `issuer: 株式会社サンプル` を書いてください。連名なら各社を並べてください。".into();
     m.why = "発信元の分からない文書は報道発表として扱われず、「当社」が誰を指すのかも分からなくなります。".into();
     m.how = "front matter の issuer、またはリードより前のヘッダー行に組織名（株式会社〇〇、〇〇ホールディングスなど）や自治体とその部署の名前（〇〇市、〇〇町 上下水道課など）があるかを確かめます。".into();
     m.exceptions = "本文末尾の署名だけでは冒頭の発表者とはみなしません。".into();
