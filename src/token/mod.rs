@@ -603,6 +603,11 @@ mod tests {
                     assert_eq!(koho_words(&t, &text), lindera_words(&t, &text), "{n}");
                 }
             }
+            // Cases the proptest below once shrank to: a tab is a cut, and
+            // of equally cheap paths the first found wins.
+            for text in ["\t\t", "0ま\t"] {
+                assert_eq!(koho_words(&t, text), lindera_words(&t, text), "{text:?}");
+            }
         }
     }
 
