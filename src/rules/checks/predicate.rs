@@ -55,16 +55,29 @@ pub fn find_in(ctx: &Ctx<'_>, which: Which, s: &Sentence) -> Option<Span> {
     }
 }
 
-/// The event sentence names its actor (株式会社〇〇は, 当塾は): a lead
-/// predicate without one is background or a request, not the event.
+/// The event sentence names its actor (株式会社〇〇は, 当塾は), or opens
+/// with the date of what it tells (「1月20日午前10時頃、〜が相次ぎました」,
+/// the usual first line of an incident): a lead predicate with neither is
+/// background or a request, not the event.
 fn what_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     let r = main_predicate(s)?;
     let actor = org_in(ctx, s)
         .map(|o| o.start)
         .into_iter()
         .chain(self_topic_re().find(&s.text).map(|m| m.start()))
+        .chain(opening_date(ctx, s))
         .min()?;
     (actor < r.start).then(|| s.source_span(ctx.doc, r))
+}
+
+/// Where a sentence that opens with an absolute date starts (0), unless the
+/// date only dates a figure (「4月1日現在、」「14時時点で」).
+fn opening_date(ctx: &Ctx<'_>, s: &Sentence) -> Option<usize> {
+    let dates = ctx.facts.dates(ctx, s);
+    let first = dates.first().filter(|d| d.range.start == 0)?;
+    let after = s.text.get(first.range.end..).unwrap_or("");
+    let as_of = ["現在", "時点", "付"].iter().any(|w| after.starts_with(w));
+    (!as_of).then_some(0)
 }
 
 /// A body sentence whose main predicate is an action done to something (〜を
