@@ -384,8 +384,8 @@ mod tests {
         assert_eq!(doc.blocks[0].span.slice(src), "本文です。");
     }
 
-    /// The blocks and suppressions of `src` read in pieces of `piece`
-    /// bytes, as comparable text.
+    /// Reading `src` in pieces of each size in `pieces` gives the blocks
+    /// and suppressions of reading it whole.
     fn assert_pieces_read_like_the_whole(src: &str, pieces: impl Iterator<Item = usize>) {
         let whole = read_in(src, usize::MAX);
         for piece in pieces {
