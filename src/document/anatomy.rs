@@ -84,19 +84,18 @@ fn greeting_re() -> &'static Regex {
 /// and notices to customers above all, open with one; the news is in the
 /// paragraph after it, which is then the lead.
 fn is_greeting_paragraph(b: &Block) -> bool {
-    let mut sentences = b
-        .text
-        .split_inclusive(['。', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .peekable();
-    sentences.peek().is_some() && sentences.all(is_greeting)
+    let sentences = crate::sentence::split(&b.text);
+    !sentences.is_empty() && sentences.iter().all(|s| is_greeting(s.slice(&b.text)))
 }
 
 /// Compile the regexes that reading a release needs (see [`crate::warm_up_reading`]).
 pub(crate) fn warm_up() {
-    let _ = (pseudo_heading_re(), contact_heading_re(), header_line_re());
-    let _ = greeting_re();
+    let _ = (
+        pseudo_heading_re(),
+        contact_heading_re(),
+        header_line_re(),
+        greeting_re(),
+    );
 }
 
 /// A line that ends in a です/ます predicate (possibly inside closing
