@@ -11,12 +11,14 @@
 //!   nodes, not one `Vec` per byte position, and every buffer is reused
 //!   from piece to piece;
 //! - nothing that only lindera's search mode reads (whether a word is all
-//!   kanji, a copy of each unknown word) is computed.
+//!   kanji, a copy of each unknown word) is computed;
+//! - each character's categories are looked up once per thread, not by a
+//!   binary search per character and position ([`CharCats`]).
 //!
 //! Ties are broken as lindera breaks them: of equally cheap words ending
 //! at a position, the first added wins.
 
-use lindera_core::character_definition::CategoryId;
+use lindera_core::character_definition::{CategoryId, CharacterDefinitions};
 use lindera_core::dictionary::Dictionary;
 use lindera_core::prefix_dict::PrefixDict;
 use lindera_core::word_entry::{WordEntry, WordId};
@@ -47,6 +49,63 @@ pub struct Lattice {
     /// Per byte position: the first and last node ending there.
     end_first: Vec<u32>,
     end_last: Vec<u32>,
+    cats: CharCats,
+}
+
+/// Each character's categories (`CharacterDefinitions::lookup_categories`,
+/// a binary search over the definition's ranges), remembered per
+/// character: a text looks up each character once or twice, and the same
+/// few hundred characters again and again.
+#[derive(Default)]
+struct CharCats {
+    /// Address of the definitions the table was filled from. (Only
+    /// IPADIC's exist, so a table kept for a reused address would still
+    /// be right; the check keeps it so should another dictionary come.)
+    owner: usize,
+    /// Per character below [`CharCats::TABLE`]: 0 when not looked up yet,
+    /// else 1 + its index in `sets`.
+    table: Vec<u8>,
+    /// The distinct category lists seen (a few dozen at most).
+    sets: Vec<Box<[CategoryId]>>,
+}
+
+impl CharCats {
+    /// The Basic Multilingual Plane: Japanese text, with rare exceptions.
+    const TABLE: usize = 0x10000;
+
+    /// Forget everything unless the table was filled from `chars`.
+    fn keep_for(&mut self, chars: &CharacterDefinitions) {
+        let owner = chars as *const CharacterDefinitions as usize;
+        if self.owner != owner {
+            *self = CharCats {
+                owner,
+                table: vec![0; Self::TABLE],
+                sets: Vec::new(),
+            };
+        }
+    }
+
+    /// Index in `sets` of `c`'s categories.
+    fn index(&mut self, chars: &CharacterDefinitions, c: char) -> usize {
+        let slot = self.table.get(c as usize).copied().unwrap_or(0);
+        if slot != 0 {
+            return usize::from(slot - 1);
+        }
+        let found = chars.lookup_categories(c);
+        let index = match self.sets.iter().position(|s| **s == *found) {
+            Some(i) => i,
+            None => {
+                self.sets.push(found.into());
+                self.sets.len() - 1
+            }
+        };
+        // More than 255 distinct lists (none in IPADIC) are looked up
+        // each time instead of remembered.
+        if let (Some(slot), Ok(v)) = (self.table.get_mut(c as usize), u8::try_from(index + 1)) {
+            *slot = v;
+        }
+        index
+    }
 }
 
 /// Dictionary parts one search reads.
@@ -82,6 +141,7 @@ impl Lattice {
         });
         self.link(0, 0);
         let chars = &dict.system.char_definitions;
+        self.cats.keep_for(chars);
         // The end of the last unknown word added (lindera's normal mode
         // adds no unknown word that starts inside another).
         let mut unknown_end: Option<usize> = None;
@@ -106,7 +166,11 @@ impl Lattice {
             let Some(first) = suffix.chars().next() else {
                 continue;
             };
-            for (ord, &category) in chars.lookup_categories(first).iter().enumerate() {
+            let set = self.cats.index(chars, first);
+            for ord in 0..self.cats.sets.get(set).map_or(0, |s| s.len()) {
+                let Some(&category) = self.cats.sets.get(set).and_then(|s| s.get(ord)) else {
+                    break;
+                };
                 if let Some(end) = self.add_unknown(dict, category, ord, start, suffix, found) {
                     unknown_end = Some(end);
                 }
@@ -200,7 +264,8 @@ impl Lattice {
         let mut len = suffix.chars().next().map_or(0, char::len_utf8);
         if data.group {
             for c in suffix.get(len..).unwrap_or_default().chars() {
-                if chars.lookup_categories(c).get(ord) == Some(&category) {
+                let set = self.cats.index(chars, c);
+                if self.cats.sets.get(set).and_then(|s| s.get(ord)) == Some(&category) {
                     len += c.len_utf8();
                 } else {
                     break;
@@ -241,5 +306,30 @@ fn for_each_prefix(words: &PrefixDict, text: &str, mut f: impl FnMut(usize, Word
                 },
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_categories_are_lindera_s() {
+        let lindera = super::super::shared_lindera().expect("IPADIC loads");
+        let chars = &lindera.dictionary.char_definitions;
+        let mut cats = CharCats::default();
+        cats.keep_for(chars);
+        // Twice: the first lookup fills the table, the second reads it.
+        for _ in 0..2 {
+            for c in ('\0'..='\u{ffff}').chain(['😀', '𠮷', '\u{10ffff}']) {
+                let set = cats.index(chars, c);
+                assert_eq!(
+                    cats.sets.get(set).map(|s| &s[..]),
+                    Some(chars.lookup_categories(c)),
+                    "{c:?}"
+                );
+            }
+        }
+        assert!(cats.sets.len() < 256);
     }
 }
