@@ -88,6 +88,50 @@ fn is_greeting_paragraph(b: &Block) -> bool {
     !sentences.is_empty() && sentences.iter().all(|s| is_greeting(s.slice(&b.text)))
 }
 
+/// A title written as a plain line (often bold, which the plain text no
+/// longer shows) in the header of a release without a Markdown heading:
+/// 「当金庫元職員による不祥事件の発生について」 between the date and the
+/// issuer. A header line naming a company is a title only when it ends like
+/// one (「株式会社サンプル、新工場稼働のお知らせ」); dates, issuer names,
+/// addresses, notes in brackets and sentences are not.
+fn is_plain_title(b: &Block) -> bool {
+    let whole = b.text.trim();
+    // 【プレスリリース】2026年8月3日: a label in brackets, then the rest.
+    let text = match whole.strip_prefix('【').and_then(|r| r.split_once('】')) {
+        Some((_, rest)) => rest.trim(),
+        None => whole,
+    };
+    let len = text.chars().count();
+    b.kind == BlockKind::Paragraph
+        && !b.pseudo_heading
+        && !text.contains('\n')
+        && (6..=100).contains(&len)
+        && !text.contains('。')
+        && !ends_like_sentence(text)
+        && !text.starts_with(['(', '（', '〒', '※'])
+        && !numbered_label_re().is_match(text)
+        && text.contains(|c: char| matches!(c, '\u{3041}'..='\u{30ff}'))
+        && !is_greeting(text)
+        && (!is_header_line(text) || title_ending_re().is_match(text))
+}
+
+/// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
+fn numbered_label_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"^([0-9０-９]+\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.])",
+    )
+}
+
+fn title_ending_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(お知らせ|について|につきまして|に関して|ご報告|ご案内|お詫び|おわび|を発表|発売|開始|公開|決定|締結|受賞|就任|設立|開設|オープン|開催)\s*([(（][^)）]*[)）])?$",
+    )
+}
+
 /// Compile the regexes that reading a release needs (see [`crate::warm_up_reading`]).
 pub(crate) fn warm_up() {
     let _ = (
@@ -95,6 +139,8 @@ pub(crate) fn warm_up() {
         contact_heading_re(),
         header_line_re(),
         greeting_re(),
+        title_ending_re(),
+        numbered_label_re(),
     );
 }
 
@@ -175,6 +221,14 @@ pub fn assign_roles(doc: &mut Document) {
         .or_else(|| first_prose(0, true))
         .or_else(|| first_prose(after_title, false))
         .or_else(|| first_prose(0, false));
+    // No heading to be the title: a title-like line of the header (before
+    // the lead, or among the first blocks when there is none).
+    let title = title.or_else(|| {
+        blocks
+            .iter()
+            .take(lead.unwrap_or(6))
+            .position(|b| b.role != Role::Contact && is_plain_title(b))
+    });
     let first_heading_after_title = blocks
         .iter()
         .enumerate()
@@ -263,6 +317,51 @@ mod tests {
         // A release whose only prose is a greeting keeps it as the lead.
         let src = "# ご挨拶\n\n平素は格別のお引き立てを賜り、厚く御礼申し上げます。\n";
         assert!(lead(src).is_some_and(|l| l.starts_with("平素")));
+    }
+
+    #[test]
+    fn a_title_line_without_a_heading_is_the_title() {
+        let title = |src: &str| {
+            Document::parse(src)
+                .blocks
+                .iter()
+                .find(|b| b.role == Role::Title)
+                .map(|b| b.text.to_string())
+        };
+        let lead = "当社は本日、新しいサービスを開始しました。";
+        // Between the date and the issuer, bold or not.
+        let src = format!("令和7年9月26日\n\n当金庫元職員による不祥事件の発生について\n\nしらかわ信用金庫\n理事長　小林 正和\n\n{lead}\n");
+        assert_eq!(
+            title(&src).as_deref(),
+            Some("当金庫元職員による不祥事件の発生について")
+        );
+        let src = format!("報道関係者各位\n\n2025年4月1日\n株式会社サンプル\n\n**都市ガスの供給停止について（最終報）**\n\n{lead}\n");
+        assert_eq!(
+            title(&src).as_deref(),
+            Some("都市ガスの供給停止について（最終報）")
+        );
+        // A company name in a title that ends like one.
+        let src = format!("株式会社サンプル、新工場稼働のお知らせ\n\n{lead}\n");
+        assert_eq!(
+            title(&src).as_deref(),
+            Some("株式会社サンプル、新工場稼働のお知らせ")
+        );
+        // Header lines, labels and notes are not titles.
+        for line in [
+            "株式会社サンプル",
+            "代表取締役社長 山田 太郎",
+            "【プレスリリース】2026年8月3日",
+            "1．提携の目的",
+            "（証券コード：1234 東証プライム）",
+            "〒100-0001 東京都千代田区千代田1-1",
+            "いつもご利用いただきありがとうございます",
+        ] {
+            let src = format!("{line}\n\n{lead}\n");
+            assert_eq!(title(&src), None, "{line}");
+        }
+        // A Markdown heading stays the title.
+        let src = format!("新サービスについて\n\n# 新サービス開始のお知らせ\n\n{lead}\n");
+        assert_eq!(title(&src).as_deref(), Some("新サービス開始のお知らせ"));
     }
 
     #[test]
