@@ -19,6 +19,10 @@
 //! (a), (t) or (b) over the 100-file corpus on one thread (or only the
 //! set-up), for `scripts/bench-instructions.sh`, which counts instructions
 //! under valgrind: a measure that other jobs on the machine do not disturb.
+//! With `KOHO_BENCH_REPS=N` the pass runs N times and its wall time is
+//! printed on stderr: a loop long enough for a sampling profiler
+//! (`perf record`) to say where the time goes, and a quick A/B timing of
+//! two builds run alternately.
 
 #[path = "corpus/mod.rs"]
 mod corpus;
@@ -226,23 +230,33 @@ fn one_pass(which: &str) {
     // (best of N): the rules' regexes compile on first use, a one-off cost
     // that the set-up count then includes.
     lint_all();
-    match which {
-        "lindera" => {
-            for file in &sentences {
-                for s in file {
-                    divan::black_box(tokenizer.bare_lindera(s, false));
+    let reps: usize = std::env::var("KOHO_BENCH_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    let start = Instant::now();
+    for _ in 0..reps {
+        match which {
+            "lindera" => {
+                for file in &sentences {
+                    for s in file {
+                        divan::black_box(tokenizer.bare_lindera(s, false));
+                    }
                 }
             }
-        }
-        "tokenize" => {
-            for file in &sentences {
-                for s in file {
-                    divan::black_box(tokenizer.tokenize(s));
+            "tokenize" => {
+                for file in &sentences {
+                    for s in file {
+                        divan::black_box(tokenizer.tokenize(s));
+                    }
                 }
             }
+            "lint" => lint_all(),
+            _ => {}
         }
-        "lint" => lint_all(),
-        _ => {}
+    }
+    if std::env::var_os("KOHO_BENCH_REPS").is_some() {
+        eprintln!("wall {:.4}", start.elapsed().as_secs_f64());
     }
 }
 
