@@ -186,7 +186,8 @@ fn remove_stale_temp_files(dir: &Path) {
 }
 
 /// Temp file in the same folder, write, fsync, set permissions, rename over
-/// `path`, fsync the folder. A crash at any point leaves either the old or
+/// `path` (over the file it links to, when it is a symlink), fsync the
+/// folder. A crash at any point leaves either the old or
 /// the new file, never a mix; the temp file is removed on failure.
 fn replace_file(
     path: &Path,
@@ -194,6 +195,17 @@ fn replace_file(
     perms: Option<std::fs::Permissions>,
 ) -> Result<(), WriteError> {
     let io = |source| io_error(path, source);
+    // A symlinked draft: write the file it points to and keep the link (a
+    // rename over the link would replace it with a copy and leave the
+    // real file unfixed).
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(path).map_err(io)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),

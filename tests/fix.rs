@@ -155,6 +155,25 @@ fn fix_keeps_permissions_and_leaves_no_temp_file() {
     assert_eq!(names, vec!["release.md".to_owned()]);
 }
 
+#[cfg(unix)]
+#[test]
+fn fix_through_a_symlink_fixes_the_file_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = copy_to(dir.path(), "real.md", &fixture("release.md"));
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    koho(&["--fix"], &link);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_link(&link).unwrap(), Path::new("real.md"));
+    assert_eq!(
+        String::from_utf8(std::fs::read(&real).unwrap()).unwrap(),
+        String::from_utf8(fixture("release.fixed.md")).unwrap()
+    );
+}
+
 #[test]
 fn fix_keeps_bom_and_crlf() {
     let text = String::from_utf8(fixture("release.md")).unwrap();
