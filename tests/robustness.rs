@@ -423,6 +423,45 @@ fn unreadable_and_missing_files_are_reported_and_the_rest_linted() {
     }
 }
 
+/// In a folder walk, a symlinked draft is checked like its file, a
+/// dangling one is an error (exit 2, not silently passed), a link to
+/// something that is not a file is skipped, and a symlinked folder is not
+/// followed (no loops, no draft twice).
+#[cfg(unix)]
+#[test]
+fn folder_walks_check_symlinked_drafts_and_report_dangling_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join("drafts")).unwrap();
+    std::fs::write(root.join("drafts/real.md"), FIXABLE).unwrap();
+    std::fs::create_dir(root.join("docs")).unwrap();
+    std::os::unix::fs::symlink("../drafts/real.md", root.join("docs/linked.md")).unwrap();
+    std::os::unix::fs::symlink("../drafts", root.join("docs/folder.md")).unwrap();
+    std::os::unix::fs::symlink("../drafts", root.join("docs/drafts")).unwrap();
+    let (code, json, _) = check_json(root, &["--no-config", "docs"]);
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, vec!["docs/linked.md"], "{json}");
+    assert_ne!(code, 2, "{json}");
+
+    std::os::unix::fs::symlink("../drafts/gone.md", root.join("docs/gone.md")).unwrap();
+    let (code, json, _) = check_json(root, &["--no-config", "docs"]);
+    assert_eq!(code, 2);
+    let errors = json["errors"].as_array().unwrap();
+    assert!(
+        errors.iter().any(|e| e["path"] == "docs/gone.md"
+            && e["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("リンク先を読めません")),
+        "{errors:?}"
+    );
+}
+
 /// A path that is a symbolic link to itself is reported as unreadable
 /// with the system's reason, not as missing.
 #[cfg(unix)]

@@ -71,13 +71,23 @@ fn collect(paths: &[PathBuf], stdin_name: &str, errors: &mut Vec<FileError>) -> 
             let mut found: Vec<PathBuf> = Vec::new();
             for entry in walker {
                 match entry {
-                    Ok(e) => {
-                        if e.file_type().is_some_and(|t| t.is_file())
-                            && has_lint_extension(e.path())
-                        {
-                            found.push(e.into_path());
-                        }
+                    Ok(e) if !has_lint_extension(e.path()) => {}
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                        found.push(e.into_path());
                     }
+                    // A symlinked draft is checked like the file it points
+                    // to (a symlinked folder is not followed: no loops, no
+                    // file twice). A dangling one is an error: the CI gate
+                    // would otherwise pass a draft it never read.
+                    Ok(e) if e.path_is_symlink() => match std::fs::metadata(e.path()) {
+                        Ok(m) if m.is_file() => found.push(e.into_path()),
+                        Ok(_) => {}
+                        Err(err) => errors.push(FileError {
+                            path: e.path().display().to_string(),
+                            message: format!("リンク先を読めません: {err}"),
+                        }),
+                    },
+                    Ok(_) => {}
                     // A bad line in a .gitignore: the walk goes on.
                     Err(e) if e.is_partial() => {}
                     // A folder that cannot be read would otherwise pass a
