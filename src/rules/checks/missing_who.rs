@@ -124,6 +124,22 @@ pub fn org_token(s: &Sentence) -> Option<Span> {
         .map(|t| t.range())
 }
 
+/// The last field of a header line (after a 「会社名」 label, a colon or
+/// spaces), when an organization name found in it lies inside it: the
+/// whole name 「やまなみ物流株式会社」 where [`org_re`], which keeps hiragana out
+/// of names before 株式会社 (they are particles in prose), sees only
+/// 「物流株式会社」.
+fn whole_name(line: &str) -> Option<&str> {
+    let field = line
+        .trim()
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '：' | ':'))
+        .next()?;
+    org_re()
+        .find(field)
+        .is_some_and(|m| m.start() > 0 || m.end() < field.len())
+        .then_some(field)
+}
+
 /// Short names of the issuer (株式会社テスト商事 → テスト商事), so that a
 /// lead which drops the legal form still names the actor.
 fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
@@ -148,8 +164,12 @@ fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
         .iter()
         .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block() < l))
     {
+        let whole = whole_name(&s.text);
         for m in org_re().find_iter(&s.text) {
-            add(m.as_str());
+            match whole {
+                Some(w) if w.contains(m.as_str()) => add(w),
+                _ => add(m.as_str()),
+            }
         }
         if let Some(gov) = government_line(&s.text) {
             add(s.text.trim());
@@ -252,7 +272,22 @@ pub fn rule() -> Arc<dyn Rule> {
 
 #[cfg(test)]
 mod tests {
-    use super::government_line;
+    use super::{government_line, whole_name};
+
+    #[test]
+    fn a_name_line_gives_the_whole_name() {
+        for (line, name) in [
+            ("会社名　やまなみ物流株式会社", Some("やまなみ物流株式会社")),
+            ("みなと瓦斯株式会社", Some("みなと瓦斯株式会社")),
+            ("発表者: あおば電機株式会社", Some("あおば電機株式会社")),
+            // The pattern already sees all of it.
+            ("株式会社いろは精機", None),
+            ("代表取締役社長 山田 太郎", None),
+            ("2025年4月1日", None),
+        ] {
+            assert_eq!(whole_name(line), name, "{line}");
+        }
+    }
 
     #[test]
     fn government_lines_name_the_government() {
