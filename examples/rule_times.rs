@@ -103,6 +103,7 @@ fn main() {
                         options: &no_options,
                         severity: koho::diagnostic::Severity::Info,
                         facts: &facts,
+                        tokenizer: &settings.tokenizer,
                     };
                     let t = Instant::now();
                     let found = r.find_evidence(&ctx);
@@ -126,6 +127,7 @@ fn main() {
                     options: settings.options.get(&meta.id).unwrap_or(&no_options),
                     severity: koho::diagnostic::Severity::Info,
                     facts: &facts,
+                    tokenizer: &settings.tokenizer,
                 };
                 let mut out = Vec::new();
                 let t = Instant::now();

@@ -212,6 +212,7 @@ impl Env<'_> {
             options: &self.no_options,
             severity: Severity::Info,
             facts,
+            tokenizer: &self.settings.tokenizer,
         }
     }
 
@@ -386,7 +387,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             .flat_map(|rule| rule.token_seqs())
             .collect();
         for window in windows {
-            sentence::tokenize_parallel(&mut sentences[window.clone()], &settings.tokenizer);
+            sentence::tokenize_parallel(&sentences[window.clone()], &settings.tokenizer);
             // The window's rules index their facts by sentences of the
             // window, and the recording reads tokens, not the memo it
             // fills: each gets facts of its own.
@@ -406,7 +407,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
                 &seqs,
             );
             for s in &mut sentences[window] {
-                s.tokens = Vec::new();
+                s.drop_tokens();
             }
         }
         facts.seal();
@@ -416,7 +417,7 @@ pub fn lint(source: Source, settings: &Settings) -> FileReport {
             done[i] = true;
         }
     } else {
-        sentence::tokenize(&mut sentences, &settings.tokenizer);
+        sentence::tokenize(&sentences, &settings.tokenizer);
     }
 
     // Rules run in parallel (rayon): with one file to lint, the second core

@@ -3,6 +3,7 @@
 //! once. Every rule shares these sentences and their tokens.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::document::{Block, BlockKind, Document, Role};
 use crate::span::Span;
@@ -28,8 +29,12 @@ pub struct Sentence {
     /// contact line, not a heading). Sentence-style rules look only at these.
     pub prose: bool,
     pub role: Role,
-    /// Tokens with `range` relative to `text`.
-    pub tokens: Vec<Token>,
+    /// Tokens with `range` relative to `text`: prose sentences are
+    /// tokenized before the rules run ([`tokenize`]); the others (header,
+    /// contact and table lines, headings) when a rule first asks
+    /// ([`Sentence::tokens`]), as most of them are never asked about.
+    /// (A boxed slice, not a `Vec`: a sentence stays at 64 bytes.)
+    tokens: OnceLock<Box<[Token]>>,
 }
 
 impl Sentence {
@@ -47,6 +52,25 @@ impl Sentence {
             },
             None => self.span,
         }
+    }
+
+    /// The sentence's tokens, tokenized with `tokenizer` on first use
+    /// (rules read them through [`crate::rules::Ctx::tokens`]). Empty once
+    /// a windowed lint has dropped them ([`Sentence::drop_tokens`]).
+    pub fn tokens(&self, tokenizer: &Tokenizer) -> &[Token] {
+        self.tokens
+            .get_or_init(|| tokenizer.tokenize(&self.text).into_boxed_slice())
+    }
+
+    /// Tokenize now (a no-op when already done).
+    fn tokenize_now(&self, tokenizer: &Tokenizer) {
+        let _ = self.tokens(tokenizer);
+    }
+
+    /// Free the tokens; from then on the sentence reads as having none
+    /// (see `lint`'s windows: later rules read what was recorded).
+    pub fn drop_tokens(&mut self) {
+        self.tokens = OnceLock::from(Box::default());
     }
 
     pub fn token_span(&self, doc: &Document, token: &Token) -> Span {
@@ -155,10 +179,11 @@ fn is_prose(block: &Block, text: &str) -> bool {
     }
 }
 
-/// Split every block into sentences and tokenize each one once.
+/// Split every block into sentences and tokenize the prose ones (the
+/// others are tokenized on first use: [`Sentence::tokens`]).
 pub fn sentences(doc: &Document, tokenizer: &Tokenizer) -> Vec<Sentence> {
-    let mut out = split_all(doc);
-    tokenize(&mut out, tokenizer);
+    let out = split_all(doc);
+    tokenize(&out, tokenizer);
     out
 }
 
@@ -180,29 +205,31 @@ pub fn split_all(doc: &Document) -> Vec<Sentence> {
                 prose: is_prose(block, &text),
                 role: block.role,
                 text,
-                tokens: Vec::new(),
+                tokens: OnceLock::new(),
             });
         }
     }
     out
 }
 
-/// Tokenize each of `sentences`.
-pub fn tokenize(sentences: &mut [Sentence], tokenizer: &Tokenizer) {
-    for s in sentences {
-        s.tokens = tokenizer.tokenize(&s.text);
+/// Tokenize the prose sentences of `sentences`, which the sentence rules
+/// all read, in one pass while the dictionary is warm; the others are
+/// tokenized when a rule asks ([`Sentence::tokens`]).
+pub fn tokenize(sentences: &[Sentence], tokenizer: &Tokenizer) {
+    for s in sentences.iter().filter(|s| s.prose) {
+        s.tokenize_now(tokenizer);
     }
 }
 
 /// [`tokenize`] on all cores: for a window of a huge file, where the
 /// sentences are many (a small file is one task of a run over many files,
 /// and is tokenized on one).
-pub fn tokenize_parallel(sentences: &mut [Sentence], tokenizer: &Tokenizer) {
+pub fn tokenize_parallel(sentences: &[Sentence], tokenizer: &Tokenizer) {
     use rayon::prelude::*;
     sentences
-        .par_iter_mut()
+        .par_iter()
         .with_min_len(256)
-        .for_each(|s| s.tokens = tokenizer.tokenize(&s.text));
+        .for_each(|s| s.tokenize_now(tokenizer));
 }
 
 /// Cut the sentence list into windows of about `bytes` of text each

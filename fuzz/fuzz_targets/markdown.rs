@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
     for s in koho::sentence::sentences(&doc, tokenizer()) {
         assert!(s.span.start <= s.span.end && s.span.end <= text.len());
         assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
-        for t in &s.tokens {
+        for t in s.tokens(tokenizer()) {
             assert!(s.text.get(t.range().start..t.range().end).is_some());
             let src = s.token_span(&doc, t);
             assert!(src.end <= text.len());

@@ -64,7 +64,7 @@ pub fn run(a: &InspectArgs) -> io::Result<ExitStatus> {
             )?;
             if a.tokens {
                 let toks: Vec<String> = s
-                    .tokens
+                    .tokens(&tokenizer)
                     .iter()
                     .map(|t| format!("{}/{},{}/{}", t.surface, t.pos[0], t.pos[1], t.base))
                     .collect();

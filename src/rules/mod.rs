@@ -193,11 +193,19 @@ pub struct Ctx<'a> {
     /// Facts several rules need, computed once per file (shared by all
     /// rules' contexts of one [`crate::lint`] call).
     pub facts: &'a checks::facts::Facts,
+    /// Tokenizes the sentences no rule has asked about yet ([`Ctx::tokens`]).
+    pub tokenizer: &'a crate::token::Tokenizer,
 }
 
 impl<'a> Ctx<'a> {
     pub fn text(&self) -> &'a str {
         &self.source.text
+    }
+
+    /// The tokens of `s`, tokenized on first use (see
+    /// [`Sentence::tokens`]).
+    pub fn tokens<'s>(&self, s: &'s Sentence) -> &'s [crate::token::Token] {
+        s.tokens(self.tokenizer)
     }
 
     /// Anchor for "something is missing" findings.
@@ -397,6 +405,7 @@ mod block_sentence_tests {
             options: &options,
             severity: Severity::Warning,
             facts: &checks::facts::Facts::default(),
+            tokenizer: &tokenizer,
         };
         let n = doc.blocks.len();
         assert!(n >= 4);

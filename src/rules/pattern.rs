@@ -298,7 +298,7 @@ impl Pattern {
             Pattern::Regex(re) => re.find_iter(&s.text).filter_map(regex_match).collect(),
             Pattern::Tokens(seq) => match ctx.facts.seq_ranges(ctx, seq, s) {
                 Some(recorded) => recorded.iter().map(|r| seq_match(*r, &s.text)).collect(),
-                None => token_seq_ranges(seq, &s.tokens, &s.text)
+                None => token_seq_ranges(seq, ctx.tokens(s), &s.text)
                     .map(|r| seq_match(r, &s.text))
                     .collect(),
             },
@@ -310,7 +310,7 @@ impl Pattern {
             Pattern::Regex(re) => re.find_iter(&s.text).find_map(regex_match),
             Pattern::Tokens(seq) => match ctx.facts.seq_ranges(ctx, seq, s) {
                 Some(recorded) => recorded.first().map(|r| seq_match(*r, &s.text)),
-                None => token_seq_ranges(seq, &s.tokens, &s.text)
+                None => token_seq_ranges(seq, ctx.tokens(s), &s.text)
                     .next()
                     .map(|r| seq_match(r, &s.text)),
             },

@@ -190,7 +190,7 @@ impl Default for ArabicKanjiNumbers {
 }
 
 /// The JTF kanji → Arabic patterns, on word boundaries only.
-fn kanji_to_arabic(s: &Sentence) -> Vec<Found> {
+fn kanji_to_arabic(s: &Sentence, tokens: &[Token]) -> Vec<Found> {
     let text = &s.text;
     // Every pattern needs a numeral of `K`: most sentences have none, and
     // a scan for one is cheaper than the pattern set.
@@ -198,8 +198,8 @@ fn kanji_to_arabic(s: &Sentence) -> Vec<Found> {
         return Vec::new();
     }
     // Both ends on token boundaries: 同一回線 is 同|一|回線, not 一回.
-    let starts_word = |at: usize| s.tokens.iter().any(|t| t.range().start == at);
-    let ends_word = |at: usize| s.tokens.iter().any(|t| t.range().end == at);
+    let starts_word = |at: usize| tokens.iter().any(|t| t.range().start == at);
+    let ends_word = |at: usize| tokens.iter().any(|t| t.range().end == at);
     let mut out = Vec::new();
     for re in kanji_patterns().matching(text) {
         for caps in re.captures_iter(text) {
@@ -451,10 +451,10 @@ impl Rule for ArabicKanjiNumbers {
         let counters = ctx.options.bool("counters", false);
         for s in ctx.prose() {
             let start = out.len();
-            let mut found = kanji_to_arabic(s);
+            let mut found = kanji_to_arabic(s, ctx.tokens(s));
             found.extend(arabic_to_kanji(&s.text));
             if counters {
-                let extra: Vec<Found> = kanji_counts(&s.tokens)
+                let extra: Vec<Found> = kanji_counts(ctx.tokens(s))
                     .into_iter()
                     .filter(|f| !found.iter().any(|g| g.range.overlaps(f.range)))
                     .collect();

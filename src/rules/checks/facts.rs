@@ -139,14 +139,16 @@ impl Facts {
             let Some(s) = ctx.sentences.get(i) else {
                 break;
             };
-            memo.org.push(i, org_token(s).map(At::from));
-            memo.ends
-                .push(i, sentence_end(s).map(|(style, r)| (style, At::from(r))));
+            memo.org.push(i, org_token(ctx.tokens(s)).map(At::from));
+            memo.ends.push(
+                i,
+                sentence_end(ctx.tokens(s)).map(|(style, r)| (style, At::from(r))),
+            );
             for (which, sparse) in Which::ALL.iter().zip(memo.finders.iter_mut()) {
                 sparse.push(i, predicate::find_in(ctx, *which, s).map(At::from));
             }
             for seq in seqs {
-                let ranges: Box<[Span]> = token_seq_ranges(seq, &s.tokens, &s.text).collect();
+                let ranges: Box<[Span]> = token_seq_ranges(seq, ctx.tokens(s), &s.text).collect();
                 let sparse = memo.seqs.entry(seq_key(seq)).or_default();
                 sparse.push(i, (!ranges.is_empty()).then_some(ranges));
             }
@@ -175,7 +177,7 @@ impl Facts {
     pub fn org_token(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         match self.memo_index(ctx, s) {
             Some((memo, i)) => memo.org.get(i).map(|&a| a.into()),
-            None => org_token(s),
+            None => org_token(ctx.tokens(s)),
         }
     }
 
@@ -183,7 +185,7 @@ impl Facts {
     pub fn sentence_end(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<(Style, Span)> {
         match self.memo_index(ctx, s) {
             Some((memo, i)) => memo.ends.get(i).map(|&(style, a)| (style, a.into())),
-            None => sentence_end(s),
+            None => sentence_end(ctx.tokens(s)),
         }
     }
 

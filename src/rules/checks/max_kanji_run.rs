@@ -7,7 +7,6 @@
 use super::ja_common::{cap, finding, opt};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Reach, Rule, RuleMeta};
-use crate::sentence::Sentence;
 use crate::span::Span;
 
 pub struct MaxKanjiRun {
@@ -97,8 +96,8 @@ fn long_runs(text: &str, max: usize) -> Vec<(Span, usize)> {
     out
 }
 
-fn proper_nouns_only(s: &Sentence, range: Span) -> bool {
-    s.tokens
+fn proper_nouns_only(tokens: &[crate::token::Token], range: Span) -> bool {
+    tokens
         .iter()
         .filter(|t| t.range().overlaps(range))
         .all(|t| {
@@ -181,7 +180,7 @@ impl Rule for MaxKanjiRun {
                 let word = range.slice(&s.text);
                 let allowed = allow.iter().any(|a| a.contains(word))
                     || FIXED_NAMES.iter().any(|a| a.contains(word));
-                if allowed || proper_nouns_only(s, range) || organisation_name(word) {
+                if allowed || proper_nouns_only(ctx.tokens(s), range) || organisation_name(word) {
                     continue;
                 }
                 let msg = self

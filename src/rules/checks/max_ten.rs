@@ -77,17 +77,17 @@ impl Rule for MaxTen {
         let max = ctx.options.int("max", 3).max(0) as usize;
         let strict = ctx.options.bool("strict", false);
         for s in ctx.prose() {
-            let counted: Vec<usize> = s
-                .tokens
+            let counted: Vec<usize> = ctx
+                .tokens(s)
                 .iter()
                 .enumerate()
-                .filter(|(i, t)| t.surface == "、" && (strict || !sandwiched(&s.tokens, *i)))
+                .filter(|(i, t)| t.surface == "、" && (strict || !sandwiched(ctx.tokens(s), *i)))
                 .map(|(i, _)| i)
                 .collect();
             if counted.len() <= max {
                 continue;
             }
-            let Some(t) = counted.get(max).and_then(|&i| s.tokens.get(i)) else {
+            let Some(t) = counted.get(max).and_then(|&i| ctx.tokens(s).get(i)) else {
                 continue;
             };
             let msg = self

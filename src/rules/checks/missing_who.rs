@@ -117,8 +117,8 @@ pub fn org_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
 
 /// The first token IPADIC tags as an organization's name (read through
 /// [`crate::rules::checks::facts::Facts::org_token`]).
-pub fn org_token(s: &Sentence) -> Option<Span> {
-    s.tokens
+pub fn org_token(tokens: &[crate::token::Token]) -> Option<Span> {
+    tokens
         .iter()
         .find(|t| t.pos_starts_with(&["名詞", "固有名詞", "組織"]))
         .map(|t| t.range())

@@ -133,11 +133,11 @@ impl Rule for NoDoubleNegative {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for s in ctx.prose() {
             let start = out.len();
-            for i in 0..s.tokens.len() {
-                let Some(end) = double_negative(&s.tokens, i) else {
+            for i in 0..ctx.tokens(s).len() {
+                let Some(end) = double_negative(ctx.tokens(s), i) else {
                     continue;
                 };
-                let (Some(a), Some(b)) = (s.tokens.get(i), s.tokens.get(end - 1)) else {
+                let (Some(a), Some(b)) = (ctx.tokens(s).get(i), ctx.tokens(s).get(end - 1)) else {
                     continue;
                 };
                 let range = Span::new(a.range().start, b.range().end);

@@ -6,7 +6,6 @@
 use super::ja_common::{finding, is_symbol};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Reach, Rule, RuleMeta};
-use crate::sentence::Sentence;
 use crate::token::Token;
 
 pub struct NoDoubledConjunction {
@@ -37,8 +36,8 @@ impl Default for NoDoubledConjunction {
     }
 }
 
-fn opening_conjunction(s: &Sentence) -> Option<&Token> {
-    s.tokens
+fn opening_conjunction(tokens: &[Token]) -> Option<&Token> {
+    tokens
         .iter()
         .find(|t| !is_symbol(t))
         .filter(|t| t.is("接続詞"))
@@ -61,7 +60,7 @@ impl Rule for NoDoubledConjunction {
             }
             // As in textlint, a sentence without a conjunction does not break
             // the chain: 「しかし…。…。しかし…。」 still repeats itself.
-            let Some(t) = opening_conjunction(s) else {
+            let Some(t) = opening_conjunction(ctx.tokens(s)) else {
                 continue;
             };
             if prev.is_some_and(|(_, word)| word == t.surface) {

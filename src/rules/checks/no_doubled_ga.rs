@@ -47,8 +47,8 @@ impl Rule for NoDoubledGa {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for s in ctx.prose() {
-            let ga: Vec<_> = s
-                .tokens
+            let ga: Vec<_> = ctx
+                .tokens(s)
                 .iter()
                 .filter(|t| t.surface == "が" && t.pos_starts_with(&["助詞", "接続助詞"]))
                 .collect();

@@ -78,8 +78,8 @@ impl Rule for NoDroppingRa {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for s in ctx.prose() {
             let start = out.len();
-            for i in 0..s.tokens.len() {
-                let Some((range, fixed)) = dropped_ra(&s.tokens, i) else {
+            for i in 0..ctx.tokens(s).len() {
+                let Some((range, fixed)) = dropped_ra(ctx.tokens(s), i) else {
                     continue;
                 };
                 let from = range.slice(&s.text);

@@ -104,8 +104,8 @@ fn outside_quotes(tokens: &[Token]) -> Vec<&Token> {
 
 /// The style of the sentence end and the range of the words that show it
 /// (read through [`crate::rules::checks::facts::Facts::sentence_end`]).
-pub fn sentence_end(s: &Sentence) -> Option<(Style, Span)> {
-    let toks = outside_quotes(&s.tokens);
+pub fn sentence_end(tokens: &[Token]) -> Option<(Style, Span)> {
+    let toks = outside_quotes(tokens);
     let mut end = toks.len();
     while end > 0
         && toks
@@ -115,8 +115,7 @@ pub fn sentence_end(s: &Sentence) -> Option<(Style, Span)> {
         end -= 1;
     }
     // The closing quote itself ended the sentence: the style is the quote's.
-    let last_real = s
-        .tokens
+    let last_real = tokens
         .iter()
         .rev()
         .find(|t| !is_symbol(t) || t.surface == "」" || t.surface == "』")?;

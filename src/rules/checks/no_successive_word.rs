@@ -79,7 +79,7 @@ impl Rule for NoSuccessiveWord {
             let start = out.len();
             // A run 「当社当社当社」 is one slip: report where it starts.
             let mut run_end = 0;
-            for (i, pair) in s.tokens.windows(2).enumerate() {
+            for (i, pair) in ctx.tokens(s).windows(2).enumerate() {
                 let [a, b] = pair else { continue };
                 if i < run_end {
                     continue;
@@ -101,8 +101,8 @@ impl Rule for NoSuccessiveWord {
                     continue;
                 }
                 run_end = i + 1;
-                while s
-                    .tokens
+                while ctx
+                    .tokens(s)
                     .get(run_end + 1)
                     .is_some_and(|t| t.surface == a.surface)
                 {

@@ -60,7 +60,7 @@ pub fn find_in(ctx: &Ctx<'_>, which: Which, s: &Sentence) -> Option<Span> {
 /// the usual first line of an incident): a lead predicate with neither is
 /// background or a request, not the event.
 fn what_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
-    let r = main_predicate(s)?;
+    let r = main_predicate(ctx.tokens(s))?;
     let actor = org_in(ctx, s)
         .map(|o| o.start)
         .into_iter()
@@ -94,9 +94,9 @@ fn how_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     {
         return None;
     }
-    let r = main_predicate(s)?;
-    let head: Vec<&Token> = s
-        .tokens
+    let r = main_predicate(ctx.tokens(s))?;
+    let head: Vec<&Token> = ctx
+        .tokens(s)
         .iter()
         .filter(|t| t.range().start >= r.start && t.range().end <= r.end)
         .collect();
@@ -116,7 +116,10 @@ fn how_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     if !told || passive_or_negative {
         return None;
     }
-    let before = s.tokens.iter().take_while(|t| t.range().end <= r.start);
+    let before = ctx
+        .tokens(s)
+        .iter()
+        .take_while(|t| t.range().end <= r.start);
     // Done to something, or (an announcement's plan) reached through a
     // channel: 〜のフォームから受け付けます. A planned 〜を運行します
     // restates the what.
@@ -196,9 +199,9 @@ fn prevention_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     if !heading.is_match(ctx.doc.label_heading(s.block(), ctx.text())) {
         return None;
     }
-    let r = main_predicate(s)?;
-    let negative = s
-        .tokens
+    let r = main_predicate(ctx.tokens(s))?;
+    let negative = ctx
+        .tokens(s)
         .iter()
         .filter(|t| t.range().start >= r.start && t.range().end <= r.end)
         .any(|t| ["れる", "られる", "ない", "ん", "ぬ"].contains(&&*t.base));
@@ -322,8 +325,7 @@ fn announcing(rest: &[Token]) -> bool {
 /// action or event: a verb or サ変名詞 + する whose auxiliaries run to the
 /// end of the sentence, to ので/ため before a closing お知らせ, or to
 /// 「こと」 followed by 「をお知らせします」.
-pub fn main_predicate(s: &Sentence) -> Option<Span> {
-    let ts = &s.tokens;
+pub fn main_predicate(ts: &[Token]) -> Option<Span> {
     let mut found = None;
     for (i, t) in ts.iter().enumerate() {
         let p0 = t.pos[0].as_str();
@@ -388,7 +390,7 @@ mod tests {
         let tok = Tokenizer::new().unwrap();
         let ss = crate::sentence::sentences(&doc, &tok);
         let s = ss.first().unwrap();
-        main_predicate(s).map(|r| s.text[r.start..r.end].to_owned())
+        main_predicate(s.tokens(&tok)).map(|r| s.text[r.start..r.end].to_owned())
     }
 
     #[test]

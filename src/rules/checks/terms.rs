@@ -280,7 +280,7 @@ impl Terms {
     }
 
     /// Matches of one term in a sentence: (range, shown from, shown to).
-    fn find(term: &Term, s: &Sentence) -> Vec<(Span, String, String)> {
+    fn find(term: &Term, s: &Sentence, tokens: &[Token]) -> Vec<(Span, String, String)> {
         let mut out = Vec::new();
         for (at, _) in s.text.match_indices(term.from.as_str()) {
             let range = Span::new(at, at + term.from.len());
@@ -291,17 +291,17 @@ impl Terms {
             }
             let (mut shown_from, mut shown_to) = (term.from.clone(), term.to.clone());
             if term.needs_token() {
-                let Some(i) = s.tokens.iter().position(|t| t.range().start == at) else {
+                let Some(i) = tokens.iter().position(|t| t.range().start == at) else {
                     continue;
                 };
-                let t = &s.tokens[i];
+                let t = &tokens[i];
                 let ok = term.base.as_ref().is_none_or(|b| b.is_match(&t.base))
                     && term
                         .pos
                         .iter()
                         .zip(t.pos.iter())
                         .all(|(r, p)| r.is_match(p))
-                    && (!term.auxiliary || is_auxiliary(&s.tokens, i));
+                    && (!term.auxiliary || is_auxiliary(tokens, i));
                 if !ok {
                     continue;
                 }
@@ -367,7 +367,7 @@ impl Rule for Terms {
                 if !occurs {
                     continue;
                 }
-                for (range, f, t) in Self::find(term, s) {
+                for (range, f, t) in Self::find(term, s, ctx.tokens(s)) {
                     if !found.iter().any(|(r, ..)| r.overlaps(range)) {
                         found.push((range, term, f, t));
                     }

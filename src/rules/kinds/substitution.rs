@@ -76,7 +76,7 @@ impl Rule for Substitution {
                         continue;
                     };
                     if !self.swap_pos.is_empty() {
-                        let tok = s.tokens.iter().find(|t| {
+                        let tok = ctx.tokens(s).iter().find(|t| {
                             t.range().start <= m.range.start && m.range.start < t.range().end
                         });
                         let ok = tok.is_some_and(|t| {
