@@ -77,17 +77,17 @@ impl Rule for MaxTen {
         let max = ctx.options.int("max", 3).max(0) as usize;
         let strict = ctx.options.bool("strict", false);
         for s in ctx.prose() {
-            let counted: Vec<usize> = ctx
-                .tokens(s)
+            let tokens = ctx.tokens(s);
+            let counted: Vec<usize> = tokens
                 .iter()
                 .enumerate()
-                .filter(|(i, t)| t.surface == "、" && (strict || !sandwiched(ctx.tokens(s), *i)))
+                .filter(|(i, t)| t.surface == "、" && (strict || !sandwiched(tokens, *i)))
                 .map(|(i, _)| i)
                 .collect();
             if counted.len() <= max {
                 continue;
             }
-            let Some(t) = counted.get(max).and_then(|&i| ctx.tokens(s).get(i)) else {
+            let Some(t) = counted.get(max).and_then(|&i| tokens.get(i)) else {
                 continue;
             };
             let msg = self

@@ -133,11 +133,12 @@ impl Rule for NoDoubleNegative {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for s in ctx.prose() {
             let start = out.len();
-            for i in 0..ctx.tokens(s).len() {
-                let Some(end) = double_negative(ctx.tokens(s), i) else {
+            let tokens = ctx.tokens(s);
+            for i in 0..tokens.len() {
+                let Some(end) = double_negative(tokens, i) else {
                     continue;
                 };
-                let (Some(a), Some(b)) = (ctx.tokens(s).get(i), ctx.tokens(s).get(end - 1)) else {
+                let (Some(a), Some(b)) = (tokens.get(i), tokens.get(end - 1)) else {
                     continue;
                 };
                 let range = Span::new(a.range().start, b.range().end);

@@ -248,7 +248,8 @@ impl Rule for NoDoubledJoshi {
         let mut count: Vec<usize> = Vec::new();
         for s in ctx.prose() {
             let start = out.len();
-            units(ctx.tokens(s), strict, &mut us);
+            let tokens = ctx.tokens(s);
+            units(tokens, strict, &mut us);
             // Each unit's key, computed once (separators have none).
             let keys: Vec<Option<(Cow<'_, str>, &str)>> =
                 us.iter().map(|u| (!u.separator).then(|| u.key())).collect();
@@ -264,7 +265,7 @@ impl Rule for NoDoubledJoshi {
                 let Some(a) = us.get(ai) else {
                     continue;
                 };
-                if bi - ai > min_interval || (!strict && excepted(a, b, ctx.tokens(s), count)) {
+                if bi - ai > min_interval || (!strict && excepted(a, b, tokens, count)) {
                     continue;
                 }
                 let msg = self.meta.message.replace("{match}", &b.surface());

@@ -78,8 +78,9 @@ impl Rule for NoDroppingRa {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for s in ctx.prose() {
             let start = out.len();
-            for i in 0..ctx.tokens(s).len() {
-                let Some((range, fixed)) = dropped_ra(ctx.tokens(s), i) else {
+            let tokens = ctx.tokens(s);
+            for i in 0..tokens.len() {
+                let Some((range, fixed)) = dropped_ra(tokens, i) else {
                     continue;
                 };
                 let from = range.slice(&s.text);

@@ -79,7 +79,8 @@ impl Rule for NoSuccessiveWord {
             let start = out.len();
             // A run 「当社当社当社」 is one slip: report where it starts.
             let mut run_end = 0;
-            for (i, pair) in ctx.tokens(s).windows(2).enumerate() {
+            let tokens = ctx.tokens(s);
+            for (i, pair) in tokens.windows(2).enumerate() {
                 let [a, b] = pair else { continue };
                 if i < run_end {
                     continue;
@@ -101,8 +102,7 @@ impl Rule for NoSuccessiveWord {
                     continue;
                 }
                 run_end = i + 1;
-                while ctx
-                    .tokens(s)
+                while tokens
                     .get(run_end + 1)
                     .is_some_and(|t| t.surface == a.surface)
                 {
