@@ -222,12 +222,21 @@ pub fn assign_roles(doc: &mut Document) {
         .or_else(|| first_prose(after_title, false))
         .or_else(|| first_prose(0, false));
     // No heading to be the title: a title-like line of the header (before
-    // the lead, or among the first blocks when there is none).
+    // the lead, or among the first blocks when there is none); one that
+    // ends like a title (「〜のお知らせ」) before a tagline or subtitle.
     let title = title.or_else(|| {
-        blocks
+        let candidates: Vec<usize> = blocks
             .iter()
             .take(lead.unwrap_or(6))
-            .position(|b| b.role != Role::Contact && is_plain_title(b))
+            .enumerate()
+            .filter(|(_, b)| b.role != Role::Contact && is_plain_title(b))
+            .map(|(i, _)| i)
+            .collect();
+        candidates
+            .iter()
+            .copied()
+            .find(|&i| title_ending_re().is_match(blocks[i].text.trim()))
+            .or_else(|| candidates.first().copied())
     });
     let first_heading_after_title = blocks
         .iter()
@@ -340,6 +349,9 @@ mod tests {
             title(&src).as_deref(),
             Some("都市ガスの供給停止について（最終報）")
         );
+        // A tagline above the title does not take its place.
+        let src = format!("〜くらしに安心をとどける会社〜\n\n2025年4月1日\n株式会社サンプル\n\n新サービス開始のお知らせ\n\n{lead}\n");
+        assert_eq!(title(&src).as_deref(), Some("新サービス開始のお知らせ"));
         // A company name in a title that ends like one.
         let src = format!("株式会社サンプル、新工場稼働のお知らせ\n\n{lead}\n");
         assert_eq!(
