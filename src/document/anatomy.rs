@@ -93,8 +93,10 @@ fn is_greeting_paragraph(b: &Block) -> bool {
 /// 「当金庫元職員による不祥事件の発生について」 between the date and the
 /// issuer. A header line naming a company is a title only when it ends like
 /// one (「株式会社サンプル、新工場稼働のお知らせ」); dates, issuer names,
-/// addresses, notes in brackets and sentences are not.
-fn is_plain_title(b: &Block) -> bool {
+/// addresses, notes in brackets and sentences are not. `Some(true)` when
+/// the line ends like a title (「〜のお知らせ」), `Some(false)` for another
+/// title-like line (a tagline, a subtitle), `None` for no title.
+fn plain_title(b: &Block) -> Option<bool> {
     let whole = b.text.trim();
     // 【プレスリリース】2026年8月3日: a label in brackets, then the rest.
     let text = match whole.strip_prefix('【').and_then(|r| r.split_once('】')) {
@@ -102,7 +104,8 @@ fn is_plain_title(b: &Block) -> bool {
         None => whole,
     };
     let len = text.chars().count();
-    b.kind == BlockKind::Paragraph
+    let ends_like_title = title_ending_re().is_match(text);
+    let title = b.kind == BlockKind::Paragraph
         && !b.pseudo_heading
         && !text.contains('\n')
         && (6..=100).contains(&len)
@@ -112,7 +115,8 @@ fn is_plain_title(b: &Block) -> bool {
         && !numbered_label_re().is_match(text)
         && text.contains(|c: char| matches!(c, '\u{3041}'..='\u{30ff}'))
         && !is_greeting(text)
-        && (!is_header_line(text) || title_ending_re().is_match(text))
+        && (!is_header_line(text) || ends_like_title);
+    title.then_some(ends_like_title)
 }
 
 /// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
@@ -225,18 +229,18 @@ pub fn assign_roles(doc: &mut Document) {
     // the lead, or among the first blocks when there is none); one that
     // ends like a title (「〜のお知らせ」) before a tagline or subtitle.
     let title = title.or_else(|| {
-        let candidates: Vec<usize> = blocks
+        let candidates: Vec<(usize, bool)> = blocks
             .iter()
             .take(lead.unwrap_or(6))
             .enumerate()
-            .filter(|(_, b)| b.role != Role::Contact && is_plain_title(b))
-            .map(|(i, _)| i)
+            .filter(|(_, b)| b.role != Role::Contact)
+            .filter_map(|(i, b)| Some((i, plain_title(b)?)))
             .collect();
         candidates
             .iter()
-            .copied()
-            .find(|&i| title_ending_re().is_match(blocks[i].text.trim()))
-            .or_else(|| candidates.first().copied())
+            .find(|(_, ends_like_title)| *ends_like_title)
+            .or(candidates.first())
+            .map(|&(i, _)| i)
     });
     let first_heading_after_title = blocks
         .iter()
@@ -281,6 +285,14 @@ mod tests {
             .collect()
     }
 
+    /// The text of the first block of `src` with `role`.
+    fn text_of(src: &str, role: Role) -> Option<String> {
+        roles(src)
+            .into_iter()
+            .find(|(_, r)| *r == role)
+            .map(|(text, _)| text)
+    }
+
     #[test]
     fn release_anatomy() {
         let src = "報道関係者各位\n\n2019年7月4日\n\n株式会社セブン・ペイ\n\n# 不正アクセスに関するお詫び\n\n株式会社セブン・ペイは、本日、不正利用の被害を公表しました。\n\n## 経緯\n\n7月2日に判明しました。\n\n【本件に関するお問い合わせ先】\n広報部 TEL：03-0000-0000\n\n受付時間 9:00〜18:00\n";
@@ -300,13 +312,7 @@ mod tests {
 
     #[test]
     fn a_courtesy_opener_is_not_the_lead() {
-        let lead = |src: &str| {
-            Document::parse(src)
-                .blocks
-                .iter()
-                .find(|b| b.role == Role::Lead)
-                .map(|b| b.text.to_string())
-        };
+        let lead = |src: &str| text_of(src, Role::Lead);
         // Customer notice and business letter openers: the news is next.
         let src = "# お詫び\n\nいつも当社アプリをご利用いただき、ありがとうございます。\n\n5月18日、決済の不具合が発生しました。\n";
         assert_eq!(
@@ -330,13 +336,7 @@ mod tests {
 
     #[test]
     fn a_title_line_without_a_heading_is_the_title() {
-        let title = |src: &str| {
-            Document::parse(src)
-                .blocks
-                .iter()
-                .find(|b| b.role == Role::Title)
-                .map(|b| b.text.to_string())
-        };
+        let title = |src: &str| text_of(src, Role::Title);
         let lead = "当社は本日、新しいサービスを開始しました。";
         // Between the date and the issuer, bold or not.
         let src = format!("令和7年9月26日\n\n当金庫元職員による不祥事件の発生について\n\nしらかわ信用金庫\n理事長　小林 正和\n\n{lead}\n");
