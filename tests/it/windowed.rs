@@ -4,7 +4,7 @@
 //! of its own, so every fixture and every rule example is linted both ways
 //! and compared, with all rules on.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 //! context and coverage element), conditional, metric (length, count, run,
 //! and the `max` option from config), plus scopes and token patterns.
 
-mod common;
+use crate::common;
 
 use koho::coverage::{DocKind, Element};
 use koho::rules::RuleOptions;

@@ -16,9 +16,9 @@
 //! are printed; see them with
 //!
 //! ```text
-//! cargo test --test release_eval -- --nocapture
-//! cargo test --test release_eval release_eval2 -- --nocapture
-//! cargo test --test release_eval release_eval3 -- --nocapture
+//! cargo test --test it release_eval -- --nocapture
+//! cargo test --test it release_eval2 -- --nocapture
+//! cargo test --test it release_eval3 -- --nocapture
 //! ```
 //!
 //! A "block" is one source line: every prose paragraph in these fixtures is a
