@@ -109,7 +109,12 @@ pub fn org_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         Span::new(m.start(), end)
     });
     let by_token = ctx.facts.org_token(ctx, s);
-    match (by_re, by_token) {
+    earlier(by_re, by_token)
+}
+
+/// The one of two spans that starts first (`a` on a tie), or whichever exists.
+fn earlier(a: Option<Span>, b: Option<Span>) -> Option<Span> {
+    match (a, b) {
         (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
         (a, b) => a.or(b),
     }
@@ -140,6 +145,18 @@ fn whole_name(line: &str) -> Option<&str> {
         .then_some(field)
 }
 
+/// A name and the alias it gives in brackets: 「株式会社さざなみスポーツクラブ
+/// （さざなみFC）」 is also called 「さざなみFC」 in the text.
+fn name_and_alias(full: &str) -> Vec<&str> {
+    match full.split_once(['（', '(']) {
+        Some((name, rest)) => {
+            let alias = rest.split([')', '）']).next().unwrap_or_default();
+            vec![name, alias]
+        }
+        None => vec![full],
+    }
+}
+
 /// Short names of the issuer (株式会社テスト商事 → テスト商事), so that a
 /// lead which drops the legal form still names the actor.
 fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
@@ -150,9 +167,11 @@ fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
     });
     let mut names = Vec::new();
     let mut add = |full: &str| {
-        let short = form.replace_all(full, "").to_string();
-        if short.chars().count() >= 2 && !names.contains(&short) {
-            names.push(short);
+        for part in name_and_alias(full) {
+            let short = form.replace_all(part, "").to_string();
+            if short.chars().count() >= 2 && !names.contains(&short) {
+                names.push(short);
+            }
         }
     };
     if let Some(i) = ctx.doc.front_matter.issuer.as_deref() {
@@ -209,8 +228,39 @@ fn object_of_action(text: &str, r: Span) -> bool {
     .any(|p| after.starts_with(p))
 }
 
+/// A local government's bare word for itself (「町で調べたところ」「市では」)
+/// at the start of a sentence or clause: municipal releases say 「町」 as
+/// companies say 「当社」. Counted only when the header names a government.
+fn government_self_reference(text: &str) -> Option<Span> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?:^|[、，])(?P<me>(?:市|町|村|県|区|都|府)(?:では|では、|は|で|が|として|も|から))",
+        )
+        .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+    .captures(text)
+    .and_then(|c| c.name("me"))
+    .map(|m| {
+        Span::new(
+            m.start(),
+            m.start() + m.as_str().chars().next().map_or(0, char::len_utf8),
+        )
+    })
+}
+
+/// Does a header line (before the lead) name a local government?
+fn government_issuer(ctx: &Ctx<'_>) -> bool {
+    let lead = ctx.doc.blocks.iter().position(|b| b.role == Role::Lead);
+    ctx.sentences
+        .iter()
+        .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block() < l))
+        .any(|s| government_line(&s.text).is_some())
+}
+
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
     let backed = issuer_span(ctx).is_some();
+    let government = government_issuer(ctx);
     let names = issuer_names(ctx);
     // Contact lines (a phone number or address on the line) name a desk.
     content(ctx)
@@ -225,24 +275,22 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
                 })
                 .filter(|r| acts(&s.text, *r))
                 .min_by_key(|r| r.start);
-            let own = match (
+            let own = earlier(
                 org_in(ctx, s).filter(|r| !object_of_action(&s.text, *r)),
                 by_name,
-            ) {
-                (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
-                (a, b) => a.or(b),
-            };
+            );
             let selfref = if backed {
-                self_reference_re()
+                let word = self_reference_re()
                     .find(&s.text)
-                    .map(|m| Span::new(m.start(), m.end()))
+                    .map(|m| Span::new(m.start(), m.end()));
+                let bare = government
+                    .then(|| government_self_reference(&s.text))
+                    .flatten();
+                earlier(word, bare)
             } else {
                 None
             };
-            let first = match (own, selfref) {
-                (Some(a), Some(b)) => Some(if b.start < a.start { b } else { a }),
-                (a, b) => a.or(b),
-            };
+            let first = earlier(own, selfref);
             first.map(|r| span_of(ctx, s, r))
         })
 }
@@ -254,10 +302,11 @@ pub fn rule() -> Arc<dyn Rule> {
     m.message = "発表・事案の主体となる組織名が本文に見つかりません。".into();
     m.help = "リードの冒頭に「株式会社〇〇（本社：東京都…、代表取締役社長：…）は、」のように正式な組織名を書いてください。".into();
     m.why = "誰の発表か、誰が当事者かが曖昧なリリースは、記者が記事にできず、責任の所在も伝わりません。".into();
-    m.how = "タイトル・リード・本文（ヘッダーと問い合わせ先を除く）から、株式会社〇〇・〇〇ホールディングス・〇〇大学などの組織名、形態素解析で「組織」とされる固有名詞、ヘッダーの発表者名から法人格を除いた名前を探します。「当社」「弊社」は、ヘッダーや front matter に発表者の組織名があるときだけ主体として数えます。自治体の発表では、ヘッダーの自治体名（「さいたま市 環境局」なら「さいたま市」）と「当市」「当町」「当県」なども同じように数えます。".into();
+    m.how = "タイトル・リード・本文（ヘッダーと問い合わせ先を除く）から、株式会社〇〇・〇〇ホールディングス・〇〇大学などの組織名、形態素解析で「組織」とされる固有名詞、ヘッダーの発表者名から法人格を除いた名前を探します。「当社」「弊社」は、ヘッダーや front matter に発表者の組織名があるときだけ主体として数えます。自治体の発表では、ヘッダーの自治体名（「さいたま市 環境局」なら「さいたま市」）と「当市」「当町」「当県」、文や節の頭の「町で調べたところ」「市では」なども同じように数えます。ヘッダーの発表者名が「株式会社〇〇（〇〇FC）」のように括弧で別名を添えていれば、その別名も探します。".into();
     m.exceptions = "ヘッダーの発表者名だけでは本文の主体とはみなしません（リードで主体を名乗るのが報道発表の型です）。".into();
     m.bad = vec![
         "# サービス停止のお知らせ\n\nサービスを停止しました。".into(),
+        "2025年4月1日\n\n株式会社サンプル\n\n# 断水について\n\n北地区で断水が発生しました。市では、給水車を出しています。".into(),
         "# 資料の誤送付について\n\n当塾は、生徒の資料を別のご家庭に送付しておりました。".into(),
     ];
     m.good = vec![
@@ -265,6 +314,8 @@ pub fn rule() -> Arc<dyn Rule> {
         "2025年4月1日\n\n株式会社サンプル\n\n# サービス停止のお知らせ\n\n当社は、本日サービスを停止しました。".into(),
         "2025年4月1日\n\n学習塾 みどり進学ゼミナール\n\n# 資料の誤送付について\n\n当塾は、生徒の資料を別のご家庭に送付しておりました。".into(),
         "令和8年3月2日\n\nみなと町 上下水道課\n\n# 断水のお知らせ\n\n3月1日夜、配水管の破損により北地区で断水が発生しました。当町は給水車を出しています。".into(),
+        "令和8年1月22日\n\nにしき町上下水道課\n\n# 濁り水について\n\n1月20日、北部の地区で水道水に濁りが出ました。町で調べたところ、弁の操作の誤りがわかりました。".into(),
+        "2025年10月15日\n\n株式会社サンプルスポーツクラブ（サンプルFC）\n\n# 出場停止処分について\n\nサンプルFCは、所属選手を出場停止処分としました。".into(),
         "令和8年3月2日\n\nさいたま市 環境局\n\n# 収集日の変更について\n\nさいたま市では、4月から資源ごみの収集日を変更します。".into(),
     ];
     Arc::new(r)
@@ -272,7 +323,7 @@ pub fn rule() -> Arc<dyn Rule> {
 
 #[cfg(test)]
 mod tests {
-    use super::{government_line, whole_name};
+    use super::{government_line, government_self_reference, name_and_alias, whole_name};
 
     #[test]
     fn a_name_line_gives_the_whole_name() {
@@ -286,6 +337,30 @@ mod tests {
             ("2025年4月1日", None),
         ] {
             assert_eq!(whole_name(line), name, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_bracketed_alias_is_a_name_too() {
+        assert_eq!(
+            name_and_alias("株式会社さざなみスポーツクラブ（さざなみFC）"),
+            ["株式会社さざなみスポーツクラブ", "さざなみFC"]
+        );
+        assert_eq!(name_and_alias("ABC Inc.(ABC)"), ["ABC Inc.", "ABC"]);
+        assert_eq!(name_and_alias("株式会社サンプル"), ["株式会社サンプル"]);
+    }
+
+    #[test]
+    fn a_government_s_bare_self_reference_starts_a_clause() {
+        for (text, found) in [
+            ("町で調べたところ、弁の操作の誤りがわかりました。", true),
+            ("原因を調べた結果、市では手順を改めます。", true),
+            ("県は、対策本部を設けました。", true),
+            ("にしき町北部の高台地区で濁りが出ました。", false),
+            ("町内の全域で断水しました。", false),
+            ("市場で販売された商品です。", false),
+        ] {
+            assert_eq!(government_self_reference(text).is_some(), found, "{text}");
         }
     }
 
