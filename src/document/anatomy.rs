@@ -61,7 +61,8 @@ fn header_line_re() -> &'static Regex {
         | ^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$
         | (株式会社|有限会社|合同会社|ホールディングス|Inc\.?|Co\.,?\s*Ltd\.?|Corporation|銀行|協会|機構|財団|法人|省|庁|大学)
         | (代表取締役|取締役|社長|会長|代表執行役|CEO|理事長|頭取|学長|市長|知事)
-        | ^(証券コード|コード番号|URL|https?://)
+        | ^[（(]?\s*(証券コード|コード番号|URL|https?://|TEL|ＴＥＬ|Tel|電話)
+        | ^(会社名|代表者名?|問い?合わ?せ先|問合せ先|本社所在地|上場取引所)[\s　:：]
         ",
     )
 }
@@ -159,10 +160,14 @@ fn ends_like_sentence(line: &str) -> bool {
         .any(|end| core.ends_with(end))
 }
 
+/// A paragraph of sentences, not of header lines: the block of a timely
+/// disclosure (会社名 / 代表者名 / （コード番号：…） / 問合せ先 / （TEL…）) is
+/// long but is the header, not the lead.
 fn is_prose_paragraph(b: &Block) -> bool {
     b.kind == BlockKind::Paragraph
         && !b.pseudo_heading
         && (b.text.contains('。') || b.text.chars().count() > 80)
+        && !(b.text.contains('\n') && b.text.lines().all(is_header_line))
 }
 
 /// Fill in `role`, `section` and `pseudo_heading` for every block.
@@ -389,5 +394,28 @@ mod tests {
         ));
         assert!(!is_header_line("取締役会で決定する予定です"));
         assert!(is_header_line("株式会社ますや"));
+        // A timely disclosure's header block.
+        for line in [
+            "会社名　東洋精機株式会社",
+            "代表者名　代表取締役社長　大西 正和",
+            "（コード番号：0000　東証スタンダード）",
+            "問合せ先　取締役経営企画部長　北村 亮",
+            "（TEL．03-0000-6610）",
+        ] {
+            assert!(is_header_line(line), "{line}");
+        }
+        assert!(!is_header_line(
+            "（電話でのお問い合わせは平日のみ受け付けます）"
+        ));
+    }
+
+    #[test]
+    fn a_timely_disclosure_header_block_is_not_the_lead() {
+        let src = "2026年5月14日\n各位\n\n会社名　サンプル精機株式会社\n代表者名　代表取締役社長　大西 正和\n（コード番号：0000　東証スタンダード）\n問合せ先　取締役経営企画部長　北村 亮\n（TEL．03-0000-0000）\n\n代表取締役の異動に関するお知らせ\n\n当社は、本日開催の取締役会において、代表取締役の異動を内定いたしましたので、お知らせいたします。\n";
+        assert_eq!(
+            text_of(src, Role::Title).as_deref(),
+            Some("代表取締役の異動に関するお知らせ")
+        );
+        assert!(text_of(src, Role::Lead).is_some_and(|t| t.starts_with("当社は、本日")));
     }
 }

@@ -21,6 +21,7 @@
 //! cargo test --test it release_eval -- --nocapture
 //! cargo test --test it release_eval2 -- --nocapture
 //! cargo test --test it release_eval3 -- --nocapture
+//! cargo test --test it release_eval4 -- --nocapture
 //! ```
 //!
 //! A "block" is one source line: every prose paragraph in these fixtures is a
@@ -42,6 +43,7 @@ use serde_json::Value;
 const SET1: &str = "fixtures/release-eval";
 const SET2: &str = "fixtures/release-eval2";
 const SET3: &str = "fixtures/release-eval3";
+const SET4: &str = "fixtures/release-eval4";
 
 // Loose floors on purpose: they guard against collapse, and will be
 // tightened once the release rules have been improved.
@@ -454,6 +456,11 @@ fn release_eval3_labels_point_into_their_files() {
 }
 
 #[test]
+fn release_eval4_labels_point_into_their_files() {
+    check_labels(SET4);
+}
+
+#[test]
 fn line_resolution_prefers_a_whole_line() {
     let text = "株式会社X（本社：東京）は、発表しました。\n株式会社X\n";
     assert_eq!(evidence_line(text, "株式会社X"), Some(1));
@@ -515,4 +522,16 @@ fn release_eval2_floors() {
 #[test]
 fn release_eval3_floors() {
     assert_floors(SET3);
+}
+
+// Set 4 was written by a helper session that saw neither the release rules,
+// the rule fixtures nor the earlier sets' releases, and was committed
+// (a405ce5) before koho was first run on it. First run: kind 15/16, found
+// 90.3 %, removed→miss 80.0 %, absent→miss 16/17. Its misses were then
+// read and general fixes made (a timely disclosure's masthead block, 着服 and
+// other misconduct words, 発症, 当施設, 老朽化, 2名での確認, a table row's
+// 時点, 〜南部センター): kind 16/16, found 95.5 %, removed→miss 79.4 %.
+#[test]
+fn release_eval4_floors() {
+    assert_floors(SET4);
 }

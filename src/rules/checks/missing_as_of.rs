@@ -59,10 +59,26 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         }
         let block = ctx.doc.blocks.get(s.block());
         let section = block.and_then(|b| b.section());
-        // A table's as-of is often a note line just below it (※7月17日時点).
-        let below_table = block
-            .filter(|b| b.kind == BlockKind::TableCell)
-            .and_then(|_| after_table(s.block()));
+        // A table's as-of is often a note line just below it (※7月17日時点),
+        // or a row of its own (| 集計日 | 6月26日時点 |).
+        let in_table = block.is_some_and(|b| b.kind == BlockKind::TableCell);
+        let below_table = in_table.then(|| after_table(s.block())).flatten();
+        let table_rows = if in_table {
+            let first = ctx
+                .doc
+                .blocks
+                .get(..s.block())
+                .unwrap_or(&[])
+                .iter()
+                .rposition(|b| b.kind != BlockKind::TableCell)
+                .map_or(0, |i| i + 1);
+            let last = below_table
+                .map_or(ctx.doc.blocks.len(), |e| e)
+                .saturating_sub(1);
+            ctx.block_sentences(first, last)
+        } else {
+            &[][..]
+        };
         // Same sentence, then the same block, then nearby sentences of the section.
         // Sentences are in block order: look only at the blocks concerned,
         // not the whole document (which made this quadratic on huge files).
@@ -84,6 +100,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             .chain(same_block)
             .chain(heading)
             .chain(nearby)
+            .chain(table_rows)
             .chain(below)
             .find_map(&mut as_of_in);
         if hit.is_some() {
@@ -104,12 +121,13 @@ pub fn rule() -> Arc<dyn Rule> {
     m.message = "被害の人数・金額がいつ時点の数字か書かれていません。".into();
     m.help = "「2019年7月31日現在」「7月4日14時時点」のように、数字の時点を添えてください。".into();
     m.why = "事故の被害数は日を追って変わります。時点のない数字は、続報と食い違ったときに訂正や隠蔽と受け取られます。".into();
-    m.how = "被害の数を含む文・段落・表の見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。".into();
+    m.how = "被害の数を含む文・段落・表（の行と直後の注記）・見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。".into();
     m.exceptions = "日付を伴わない「現時点では」は時点として数えません。被害の数そのものがないときも、数と時点の両方が必要だと報告します。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into()];
     m.good = vec![
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は7月31日現在で808人です。".into(),
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生しました。\n\n## 被害の状況\n\n| 区分 | 人数 |\n|---|---|\n| 個人会員 | 500人 |\n| 法人会員 | 40人 |\n| 合計 | 540人 |\n\n※8月1日午前10時時点\n".into(),
+        "# 着服に関するお詫び\n\nサンプル生活協同組合の職員が、集金した代金を着服していました。\n\n| 項目 | 内容 |\n|---|---|\n| 被害を受けた組合員 | 38名 |\n| 着服額 | 総額 4,126,300円 |\n| 集計日 | 2026年6月26日時点 |\n".into(),
     ];
     Arc::new(r)
 }

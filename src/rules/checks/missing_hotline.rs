@@ -73,12 +73,25 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         .find(|s| matches!(s.role, Role::Lead | Role::Body))
         .map(|s| s.block());
     for (i, s) in ss.iter().enumerate() {
-        if s.role == Role::Header && first_content.is_none_or(|b| s.block() < b) {
-            continue;
-        }
         let Some(channel) = first_channel(&s.text) else {
             continue;
         };
+        if s.role == Role::Header && first_content.is_none_or(|b| s.block() < b) {
+            // The masthead of a timely disclosure names its desk
+            // (問合せ先　経営企画部長 …／（TEL．03-…）): where to ask about an
+            // announcement. Other masthead numbers are the office's.
+            let labelled = |o: &crate::sentence::Sentence| {
+                o.block() == s.block() && contact_words().is_match(&o.text)
+            };
+            let desk = labelled(s)
+                || i.checked_sub(1)
+                    .and_then(|j| ss.get(j))
+                    .is_some_and(labelled);
+            if ctx.kind == DocKind::Announcement && desk {
+                return Some(span_of(ctx, s, channel));
+            }
+            continue;
+        }
         let section = ctx.doc.blocks.get(s.block()).and_then(|b| b.section());
         let same_section = |j: usize| {
             ss.get(j)
@@ -142,13 +155,39 @@ pub fn rule() -> Arc<dyn Rule> {
     m.help = "「【お客様からのお問い合わせ先】〇〇サポートセンター フリーダイヤル：0120-000-000」のように、窓口名と連絡手段を書いてください。事故・不祥事では報道関係者向けとは別に、お客様向けの窓口が必要です。".into();
     m.why = "被害に遭ったかもしれない人が問い合わせ先を見つけられないと、不安と苦情が SNS や報道窓口に向かいます。".into();
     m.how = "電話番号・メールアドレス・URL・問い合わせフォームを探し、その文、同じ節の直前の行、節の見出しに「問い合わせ」「窓口」「ダイヤル」「サポートセンター」などがあるものを窓口とみなします。事故・不祥事では、最も近いラベルが「報道関係者」「取材」「広報」のものを数えません。".into();
-    m.exceptions = "ヘッダーの会社所在地の電話番号は窓口とみなしません。通常のお知らせでは報道関係者向けの問い合わせ先も窓口として数えます。".into();
+    m.exceptions = "ヘッダーの会社所在地の電話番号は窓口とみなしません。通常のお知らせでは報道関係者向けの問い合わせ先も窓口として数え、適時開示のようにヘッダーに「問合せ先」と書かれた電話番号も窓口とみなします（事故・不祥事では数えません）。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\n## 報道関係者からのお問い合わせ先\n\n広報部 TEL：03-1234-5678\n".into()];
     m.bad.push("# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。本社の所在地は下記のとおりです。\n\n東京都千代田区一番町1-1 電話 03-1234-5678\n".into());
+    // A masthead contact of an incident is the press desk, not the customers'.
+    m.bad.push("2026年5月14日\n各位\n\n会社名　サンプル精機株式会社\n問合せ先　経営企画部長　佐藤 一郎\n（TEL．03-1234-5678）\n\n不正アクセスに関するお詫び\n\n当社のサーバーに不正アクセスがあり、お客様の情報が流出しました。\n".into());
     m.good = vec![
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\n## お客様からのお問い合わせ先\n\nサンプル専用ダイヤル フリーダイヤル：0120-123-456\n".into(),
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。ご不明な点は、会員センター（0120-123-456、平日9時〜17時）で承ります。\n".into(),
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\nお問い合わせ先　株式会社サンプル　0120-123-456\n".into(),
     ];
     Arc::new(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::coverage::{DocKind, Element};
+
+    #[test]
+    fn a_timely_disclosure_s_masthead_desk_is_the_contact_of_an_announcement_only() {
+        let text = "2026年5月14日\n各位\n\n会社名　サンプル精機株式会社\n代表者名　代表取締役社長　山田 太郎\n問合せ先　経営企画部長　佐藤 一郎\n（TEL．03-1234-5678）\n\n代表取締役の異動に関するお知らせ\n\n当社は、本日開催の取締役会において、代表取締役の異動を内定いたしましたので、お知らせいたします。\n";
+        let found = |kind| {
+            let mut settings = crate::Settings::builtin().unwrap();
+            settings.default_kind = Some(kind);
+            let report = crate::lint(crate::Source::new("t.md", text), &settings);
+            report.coverage.get(Element::Hotline).found
+        };
+        assert!(found(DocKind::Announcement));
+        assert!(!found(DocKind::Incident));
+        // A masthead number without a desk label is the office's.
+        let office = text.replace("問合せ先　経営企画部長　佐藤 一郎\n", "");
+        let mut settings = crate::Settings::builtin().unwrap();
+        settings.default_kind = Some(DocKind::Announcement);
+        let report = crate::lint(crate::Source::new("t.md", office), &settings);
+        assert!(!report.coverage.get(Element::Hotline).found);
+    }
 }
