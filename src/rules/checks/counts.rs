@@ -258,6 +258,12 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
     if !damage_re().is_match(&context) {
         return Vec::new();
     }
+    // 「USBメモリ1本を紛失」「ノートパソコン1台」: the lost or stolen medium,
+    // not the people or records affected.
+    cs.retain(|c| {
+        let before = s.text.get(..c.range.start).unwrap_or("");
+        !medium_re().is_match(before)
+    });
     // A table cell takes its key from its row or heading.
     let fallback = key_re().find(&context).map(|m| normalize_key(m.as_str()));
     for c in cs.iter_mut() {
@@ -269,6 +275,15 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
         }
     }
     cs
+}
+
+/// A storage medium or container just before a count (its end anchored).
+fn medium_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(USBメモリー?|USB|メモリー?カード|SDカード|パソコン|PC|端末|スマートフォン|スマホ|タブレット|書類|CD-?R?|DVD|ハードディスク|HDD|鞄|かばん|カバン|バッグ|封筒|名簿|台帳)\s*$")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
 }
 
 pub(super) fn gift_re() -> &'static Regex {

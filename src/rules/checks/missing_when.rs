@@ -66,9 +66,37 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         .min_by_key(|r| r.start)
 }
 
+/// Dates that label a product or a person, not an event: 賞味期限,
+/// 製造日, 生年月日 (on the line, or in the row label of a table cell).
+fn dated_label(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"生年月日|誕生日|賞味期限|消費期限|使用期限|有効期限|製造日|製造年月日|製造年月|ロット|JANコード")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+    .is_match(text)
+}
+
+/// The label cell before a table cell (the first cell of its row, in a
+/// two-column table), if `s` is a cell.
+fn row_label<'a>(ctx: &Ctx<'a>, s: &Sentence) -> Option<&'a str> {
+    let cell = |b: usize| {
+        ctx.doc
+            .blocks
+            .get(b)
+            .is_some_and(|b| b.kind == crate::document::BlockKind::TableCell)
+    };
+    let before = s.block().checked_sub(1)?;
+    (cell(s.block()) && cell(before)).then_some(())?;
+    ctx.block_sentences(before, before)
+        .first()
+        .map(|o| o.text.as_ref())
+}
+
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
     content(ctx)
         .filter(|s| !hours_line(s) && first_channel(&s.text).is_none())
+        .filter(|s| !dated_label(&s.text) && !row_label(ctx, s).is_some_and(dated_label))
         .filter(|s| !after_event_section(heading_of(ctx, s)))
         .find_map(|s| when_in(ctx, s).map(|r| span_of(ctx, s, r)))
         .or_else(|| today_in_lead(ctx))
@@ -104,10 +132,11 @@ pub fn rule() -> Arc<dyn Rule> {
             .into();
     m.why = "いつの出来事かが分からないと、読者は自分が影響を受けたか判断できず、記者も経緯を再構成できません。".into();
     m.how = "タイトル・リード・本文から、年月日（西暦・令和・平成、全角数字・漢数字を含む）、月日、7/4 形式、年月、時刻（午前6時、14:00）を探します。".into();
-    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、「〜現在」「〜時点」の日付、「〜までに」の期限、対応・補償・再発防止・原因・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。リードが「本日、〜しました」と書いている場合は、ヘッダー（または front matter）の発表日を出来事の日付とみなします。".into();
+    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、賞味期限・製造日などの商品の日付（表の行見出しにあるものも）、「〜現在」「〜時点」の日付、「〜までに」の期限、対応・補償・再発防止・原因・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。リードが「本日、〜しました」と書いている場合は、ヘッダー（または front matter）の発表日を出来事の日付とみなします。".into();
     m.bad = vec![
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into(),
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。4月30日までに原因を公表します。".into(),
+        "# 自主回収のお知らせ\n\n株式会社サンプルの焼菓子に、卵の表示漏れがありました。\n\n| 項目 | 内容 |\n|---|---|\n| 対象賞味期限 | 2026年7月6日〜2026年7月15日 |\n".into(),
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。\n\n## 当社の対応\n\n4月2日に全てのお客様へ連絡しました。".into(),
     ];
     m.good = vec![
