@@ -523,6 +523,80 @@ impl PatternSet {
     }
 }
 
+/// A sentence's text with its line breaks taken out, and where each byte
+/// of it came from: a hard-wrapped paragraph (「深くお詫び申し⏎上げます」)
+/// is one phrase to a reader.
+struct Joined {
+    text: String,
+    /// Original offset of each byte of `text`, and of its end.
+    origin: Vec<usize>,
+}
+
+impl Joined {
+    fn new(text: &str) -> Self {
+        let mut joined = Joined {
+            text: String::with_capacity(text.len()),
+            origin: Vec::with_capacity(text.len() + 1),
+        };
+        for (i, c) in text.char_indices() {
+            if c == '\n' || c == '\r' {
+                continue;
+            }
+            joined.text.push(c);
+            joined.origin.extend(i..i + c.len_utf8());
+        }
+        joined.origin.push(text.len());
+        joined
+    }
+
+    /// The original range of `start..end` of the joined text.
+    fn span(&self, start: usize, end: usize) -> Span {
+        let at = |i: usize| self.origin.get(i).copied().unwrap_or(0);
+        // The end is just past the last byte taken.
+        let last = end.checked_sub(1).map_or(at(start), |e| at(e) + 1);
+        Span::new(at(start), last.max(at(start)))
+    }
+}
+
+impl PatternSet {
+    fn regexes(&self) -> impl Iterator<Item = &LazyRegex> {
+        self.patterns.iter().filter_map(|p| match p {
+            Pattern::Regex(re) => Some(re),
+            Pattern::Tokens(_) => None,
+        })
+    }
+
+    /// The first regex match that crosses a line break of `text` (a
+    /// hard-wrapped paragraph), not inside an `exclude` match across the
+    /// same breaks: what [`PatternSet::find_first`] misses in such text.
+    /// Token patterns are not tried (tokens stop at line breaks).
+    pub fn find_first_across_lines(&self, text: &str, exclude: &PatternSet) -> Option<Match> {
+        if !text.contains(['\n', '\r']) {
+            return None;
+        }
+        let joined = Joined::new(text);
+        let excluded: Vec<Span> = exclude
+            .regexes()
+            .flat_map(|re| {
+                re.find_iter(&joined.text)
+                    .map(|m| Span::new(m.start(), m.end()))
+            })
+            .collect();
+        self.regexes()
+            .filter_map(|re| {
+                re.find_iter(&joined.text).find(|m| {
+                    let r = Span::new(m.start(), m.end());
+                    !m.as_str().is_empty() && !excluded.iter().any(|x| x.overlaps(r))
+                })
+            })
+            .min_by_key(|m| (m.start(), std::cmp::Reverse(m.end())))
+            .map(|m| Match {
+                range: joined.span(m.start(), m.end()),
+                text: m.as_str().to_owned(),
+            })
+    }
+}
+
 /// The match ranges of an exclusion list in one sentence.
 pub struct Excluded {
     ranges: Vec<Span>,
@@ -539,6 +613,30 @@ impl Excluded {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_match_across_a_line_break_maps_back_to_the_original_text() {
+        let text = "深くお詫び申し\n上げます。";
+        let set = PatternSet::new(vec![Pattern::Regex(LazyRegex::lazy("お詫び申し上げ"))]);
+        let none = PatternSet::default();
+        let m = set
+            .find_first_across_lines(text, &none)
+            .expect("found across the break");
+        assert_eq!(m.range.slice(text), "お詫び申し\n上げ");
+        assert_eq!(m.text, "お詫び申し上げ");
+        // An exclusion across the same break holds; text without a break is
+        // left to the ordinary search.
+        let except = PatternSet::new(vec![Pattern::Regex(LazyRegex::lazy("深くお詫び"))]);
+        assert!(set.find_first_across_lines(text, &except).is_none());
+        assert!(set
+            .find_first_across_lines("深くお詫び申し上げます。", &none)
+            .is_none());
+        // CRLF, and a match at the very end.
+        let m = PatternSet::new(vec![Pattern::Regex(LazyRegex::lazy("上げます。"))])
+            .find_first_across_lines("申し\r\n上げ\r\nます。", &none)
+            .expect("found");
+        assert_eq!(m.range.slice("申し\r\n上げ\r\nます。"), "上げ\r\nます。");
+    }
     use super::*;
 
     #[test]

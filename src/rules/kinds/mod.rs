@@ -275,15 +275,21 @@ impl Common {
         ctx: &Ctx<'_>,
         unit: Unit<'_, 'a>,
     ) -> Option<(&'a Sentence, Match)> {
-        if self.exclude.is_empty() {
-            // The first of all matches is the earliest (then longest) of
-            // each pattern's first match: no need to find them all.
-            return unit
-                .iter()
-                .find_map(|s| self.patterns.find_first(ctx, s).map(|m| (s, m)));
-        }
-        unit.iter()
-            .find_map(|s| self.matches(ctx, s).into_iter().next().map(|m| (s, m)))
+        unit.iter().find_map(|s| {
+            let m = if self.exclude.is_empty() {
+                // The first of all matches is the earliest (then longest) of
+                // each pattern's first match: no need to find them all.
+                self.patterns.find_first(ctx, s)
+            } else {
+                self.matches(ctx, s).into_iter().next()
+            };
+            // Evidence a hard line break cut in two (「お詫び申し⏎上げます」).
+            m.or_else(|| {
+                self.patterns
+                    .find_first_across_lines(&s.text, &self.exclude)
+            })
+            .map(|m| (s, m))
+        })
     }
 }
 
