@@ -73,7 +73,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
                 .rposition(|b| b.kind != BlockKind::TableCell)
                 .map_or(0, |i| i + 1);
             let last = below_table
-                .map_or(ctx.doc.blocks.len(), |e| e)
+                .unwrap_or(ctx.doc.blocks.len())
                 .saturating_sub(1);
             ctx.block_sentences(first, last)
         } else {

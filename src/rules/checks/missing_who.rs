@@ -48,12 +48,7 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
     if let Some(s) = ctx.doc.front_matter.value_span("issuer") {
         return Some(s);
     }
-    let lead = ctx.doc.blocks.iter().position(|b| b.role == Role::Lead);
-    let header = || {
-        ctx.sentences
-            .iter()
-            .filter(move |s| s.role == Role::Header && lead.is_none_or(|l| s.block() < l))
-    };
+    let header = || masthead(ctx);
     header()
         .find_map(|s| org_in(ctx, s).map(|r| span_of(ctx, s, r)))
         .or_else(|| {
@@ -177,12 +172,7 @@ fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
     if let Some(i) = ctx.doc.front_matter.issuer.as_deref() {
         add(i);
     }
-    let lead = ctx.doc.blocks.iter().position(|b| b.role == Role::Lead);
-    for s in ctx
-        .sentences
-        .iter()
-        .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block() < l))
-    {
+    for s in masthead(ctx) {
         let whole = whole_name(&s.text);
         for m in org_re().find_iter(&s.text) {
             match whole {
@@ -234,10 +224,8 @@ fn object_of_action(text: &str, r: Span) -> bool {
 fn government_self_reference(text: &str) -> Option<Span> {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(
-            r"(?:^|[、，])(?P<me>(?:市|町|村|県|区|都|府)(?:では|では、|は|で|が|として|も|から))",
-        )
-        .unwrap_or_else(|_| unreachable!("static regex"))
+        Regex::new(r"(?:^|[、，])(?P<me>(?:市|町|村|県|区|都|府)(?:では|は|で|が|として|も|から))")
+            .unwrap_or_else(|_| unreachable!("static regex"))
     })
     .captures(text)
     .and_then(|c| c.name("me"))
@@ -251,11 +239,16 @@ fn government_self_reference(text: &str) -> Option<Span> {
 
 /// Does a header line (before the lead) name a local government?
 fn government_issuer(ctx: &Ctx<'_>) -> bool {
+    masthead(ctx).any(|s| government_line(&s.text).is_some())
+}
+
+/// The header lines above the lead (date, issuer, representative), not the
+/// issuer lines repeated as a signature at the end.
+fn masthead<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = &'a Sentence> + 'a {
     let lead = ctx.doc.blocks.iter().position(|b| b.role == Role::Lead);
     ctx.sentences
         .iter()
-        .filter(|s| s.role == Role::Header && lead.is_none_or(|l| s.block() < l))
-        .any(|s| government_line(&s.text).is_some())
+        .filter(move |s| s.role == Role::Header && lead.is_none_or(|l| s.block() < l))
 }
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
