@@ -414,12 +414,8 @@ impl AnyRegex {
     }
 
     fn build(patterns: &[Pattern]) -> Option<Regex> {
-        let sources: Vec<String> = patterns
-            .iter()
-            .filter_map(|p| match p {
-                Pattern::Regex(re) => Some(format!("(?:{})", re.as_str())),
-                Pattern::Tokens(_) => None,
-            })
+        let sources: Vec<String> = regexes(patterns)
+            .map(|re| format!("(?:{})", re.as_str()))
             .collect();
         if sources.len() < 2 {
             return None;
@@ -558,14 +554,15 @@ impl Joined {
     }
 }
 
-impl PatternSet {
-    fn regexes(&self) -> impl Iterator<Item = &LazyRegex> {
-        self.patterns.iter().filter_map(|p| match p {
-            Pattern::Regex(re) => Some(re),
-            Pattern::Tokens(_) => None,
-        })
-    }
+/// The regexes among `patterns` (token sequences left out).
+fn regexes(patterns: &[Pattern]) -> impl Iterator<Item = &LazyRegex> {
+    patterns.iter().filter_map(|p| match p {
+        Pattern::Regex(re) => Some(re),
+        Pattern::Tokens(_) => None,
+    })
+}
 
+impl PatternSet {
     /// The first regex match that crosses a line break of `text` (a
     /// hard-wrapped paragraph), not inside an `exclude` match across the
     /// same breaks: what [`PatternSet::find_first`] misses in such text.
@@ -575,14 +572,13 @@ impl PatternSet {
             return None;
         }
         let joined = Joined::new(text);
-        let excluded: Vec<Span> = exclude
-            .regexes()
+        let excluded: Vec<Span> = regexes(&exclude.patterns)
             .flat_map(|re| {
                 re.find_iter(&joined.text)
                     .map(|m| Span::new(m.start(), m.end()))
             })
             .collect();
-        self.regexes()
+        regexes(&self.patterns)
             .filter_map(|re| {
                 re.find_iter(&joined.text).find(|m| {
                     let r = Span::new(m.start(), m.end());
@@ -613,6 +609,7 @@ impl Excluded {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_match_across_a_line_break_maps_back_to_the_original_text() {
@@ -637,7 +634,6 @@ mod tests {
             .expect("found");
         assert_eq!(m.range.slice("申し\r\n上げ\r\nます。"), "上げ\r\nます。");
     }
-    use super::*;
 
     #[test]
     fn warm_up_compiles_the_regexes_of_a_set() {
