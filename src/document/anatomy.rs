@@ -39,6 +39,14 @@ fn pseudo_heading_re() -> &'static Regex {
     re(&R, r"^(【[^】]+】|[■◆◇□●▼▽▶〈<＜][^。]*|［[^］]+］)\s*$")
 }
 
+/// A short bold line that is not a sentence (`**経緯**`,
+/// `**■ 対象のお客様**`): a heading (the title, when it is where a title
+/// goes: see `plain_title`).
+fn bold_heading(b: &Block) -> bool {
+    let text = b.text.lines().next().unwrap_or("").trim();
+    b.bold_line && text.chars().count() <= 40 && !text.contains('。') && !ends_like_sentence(text)
+}
+
 /// Lines that belong to the header of a release.
 pub fn is_header_line(line: &str) -> bool {
     let line = line.trim();
@@ -107,7 +115,7 @@ fn plain_title(b: &Block) -> Option<bool> {
     let len = text.chars().count();
     let ends_like_title = title_ending_re().is_match(text);
     let title = b.kind == BlockKind::Paragraph
-        && !b.pseudo_heading
+        && (!b.pseudo_heading || b.bold_line)
         && !text.contains('\n')
         && (6..=100).contains(&len)
         && !text.contains('。')
@@ -176,7 +184,7 @@ pub fn assign_roles(doc: &mut Document) {
     for b in blocks.iter_mut() {
         if b.kind == BlockKind::Paragraph {
             let first = b.text.lines().next().unwrap_or("");
-            b.pseudo_heading = pseudo_heading_line(first);
+            b.pseudo_heading = pseudo_heading_line(first) || bold_heading(b);
         }
     }
     // Sections.
@@ -313,6 +321,41 @@ mod tests {
         assert_eq!(role("7月2日"), Some(Role::Body));
         assert_eq!(role("【本件"), Some(Role::Contact));
         assert_eq!(role("受付時間"), Some(Role::Contact));
+    }
+
+    #[test]
+    fn bold_lines_are_headings() {
+        // Drafts converted from Word mark the title and sections in bold.
+        let src = "報道関係者各位\n\n**配送センター火災に伴うお荷物の焼失について**\n\n7月15日、当社の配送センターで火災が発生しました。\n\n**焼失したお荷物**\n\n| 区分 | 個数 |\n|---|---|\n| 個人 | 2,310個 |\n\n**今後の対策**\n全センターで点検します。\n\n**本件に関するお問い合わせ先**\n\n広報部 TEL：03-0000-0000\n";
+        let doc = Document::parse(src);
+        let block = |needle: &str| {
+            let i = doc
+                .blocks
+                .iter()
+                .position(|b| b.text.starts_with(needle))
+                .unwrap();
+            (i, &doc.blocks[i])
+        };
+        assert_eq!(block("配送センター").1.role, Role::Title);
+        assert_eq!(block("7月15日").1.role, Role::Lead);
+        let (heading, b) = block("焼失したお荷物");
+        assert!(b.is_heading());
+        assert_eq!(block("2,310個").1.section(), Some(heading));
+        // A bold first line heads the text on the lines after it.
+        let (i, b) = block("今後の対策");
+        assert!(b.is_heading());
+        assert_eq!(doc.label_heading(i), "今後の対策");
+        assert_eq!(block("広報部").1.role, Role::Contact);
+        // Bold emphasis that is a sentence, or only part of a line, is not a heading.
+        for src in [
+            "# お知らせ\n\nリードです。\n\n**本日より販売を開始します。**\n",
+            "# お知らせ\n\nリードです。\n\n**本日より販売を開始します**\n",
+            "# お知らせ\n\nリードです。\n\n**新商品**を本日発売\n",
+            "# お知らせ\n\nリードです。\n\n**新商品**と**旧商品**\n",
+        ] {
+            let doc = Document::parse(src);
+            assert!(doc.blocks.iter().all(|b| !b.pseudo_heading), "{src}");
+        }
     }
 
     #[test]

@@ -32,6 +32,19 @@ struct Builder<'s> {
     directives: Vec<(suppress::Directive, Span)>,
 }
 
+/// Is the first line of a paragraph whose text starts at `start` wrapped
+/// in one `**…**` or `__…__` and nothing else?
+fn bold_first_line(src: &str, start: usize) -> bool {
+    let (Some(before), Some(rest)) = (src.get(..start), src.get(start..)) else {
+        return false;
+    };
+    let line = rest.split('\n').next().unwrap_or("").trim_end();
+    ["**", "__"].iter().any(|mark| {
+        line.strip_suffix(mark)
+            .is_some_and(|inner| before.ends_with(mark) && !inner.contains(mark))
+    })
+}
+
 impl<'s> Builder<'s> {
     fn begin(&mut self, kind: BlockKind, at: usize) {
         self.flush();
@@ -45,6 +58,7 @@ impl<'s> Builder<'s> {
             list_depth: depth(self.list_depth),
             section: u32::MAX,
             pseudo_heading: false,
+            bold_line: false,
         });
     }
 
@@ -58,6 +72,8 @@ impl<'s> Builder<'s> {
                     }
                     _ => Text::from(text),
                 };
+                b.bold_line =
+                    b.kind == BlockKind::Paragraph && bold_first_line(self.src, b.span.start);
                 // Verbatim text maps offsets one to one (no segments).
                 if !is_identity_from(&self.segments, b.span, b.text.len()) {
                     b.map = OffsetMap::from(self.segments.clone());

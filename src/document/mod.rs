@@ -137,8 +137,12 @@ pub struct Block {
     /// See [`Block::section`]; `u32::MAX` for none (a block is 64 bytes
     /// this way, and a huge file has hundreds of thousands).
     section: u32,
-    /// A 【…】 or ■ line used as a section heading inside prose.
+    /// A 【…】 or ■ line used as a section heading inside prose (or a
+    /// short line that is all bold: see [`Block::bold_line`]).
     pub pseudo_heading: bool,
+    /// A paragraph whose first line is entirely in bold (`**経緯**`): how
+    /// drafts converted from Word or a web page often mark their headings.
+    pub bold_line: bool,
 }
 
 fn label_number_re() -> &'static regex::Regex {
@@ -157,28 +161,14 @@ pub(crate) fn warm_up() {
 
 /// A one-line paragraph without 。 that reads as a label: numbered
 /// (1．… / （2）… / 第3 …) or entirely bold in the source.
-fn is_label_line(b: &Block, src: &str) -> bool {
-    let numbered = label_number_re();
+fn is_label_line(b: &Block) -> bool {
     let text = b.text.trim();
-    if b.kind != BlockKind::Paragraph
-        || text.is_empty()
-        || text.contains('。')
-        || text.contains('\n')
-        || text.chars().count() > 40
-    {
-        return false;
-    }
-    // The block's span covers only its text: look at the whole source line.
-    let line_start = src
-        .get(..b.span.start)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let line_end = src
-        .get(b.span.end..)
-        .and_then(|t| t.find('\n'))
-        .map_or(src.len(), |i| b.span.end + i);
-    let raw = src.get(line_start..line_end).unwrap_or("").trim();
-    numbered.is_match(text) || (raw.len() > 4 && raw.starts_with("**") && raw.ends_with("**"))
+    b.kind == BlockKind::Paragraph
+        && !text.is_empty()
+        && !text.contains('。')
+        && !text.contains('\n')
+        && text.chars().count() <= 40
+        && (b.bold_line || label_number_re().is_match(text))
 }
 
 /// Stands in for inline code in plain text, so that code is never linted
@@ -274,9 +264,8 @@ impl Document {
     /// heading, 【…】 line, or short label line (「1．異動の理由」
     /// 「（3）原因」, a paragraph that is all bold) — numbered labels open
     /// sections in many real releases without Markdown heading syntax.
-    /// `src` is the source text the document was parsed from. The title is
-    /// not a section: blocks under it alone get "".
-    pub fn label_heading(&self, index: usize, src: &str) -> &str {
+    /// The title is not a section: blocks under it alone get "".
+    pub fn label_heading(&self, index: usize) -> &str {
         // A heading (or a 【…】 paragraph that carries its own lines) is
         // in its own section.
         let labels = self.label_index.get_or_init(|| {
@@ -285,7 +274,7 @@ impl Document {
                 .iter()
                 .enumerate()
                 .map(|(i, b)| {
-                    if b.is_heading() || is_label_line(b, src) {
+                    if b.is_heading() || is_label_line(b) {
                         last = Some(i);
                     }
                     last
@@ -315,7 +304,7 @@ mod tests {
         let doc = Document::parse(src);
         let heading_of = |needle: &str| {
             let i = doc.blocks.iter().position(|b| b.text == needle).unwrap();
-            doc.label_heading(i, src).to_owned()
+            doc.label_heading(i).to_owned()
         };
         assert_eq!(heading_of("リードです。"), "");
         assert_eq!(heading_of("理由です。"), "1．異動の理由");
@@ -325,7 +314,7 @@ mod tests {
         let src = "# お知らせ\n\nリードです。\n\n【当社の対応】\n連絡しました。\n";
         let doc = Document::parse(src);
         let last = doc.blocks.len() - 1;
-        assert_eq!(doc.label_heading(last, src), "【当社の対応】");
+        assert_eq!(doc.label_heading(last), "【当社の対応】");
         // A short unnumbered line is not a label.
         assert_eq!(heading_of("経歴です。"), "原因");
     }

@@ -11,6 +11,7 @@ mod ci_gate;
 mod cli;
 mod examples;
 mod fix;
+mod format_variants;
 mod kinds;
 mod lexicon;
 mod lsp;

@@ -94,7 +94,7 @@ pub fn content<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = &'a Sentence> {
 /// The heading a reader sees above sentence `s` (see
 /// [`crate::document::Document::label_heading`]); "" in the lead.
 pub fn heading_of<'a>(ctx: &Ctx<'a>, s: &Sentence) -> &'a str {
-    ctx.doc.label_heading(s.block(), ctx.text())
+    ctx.doc.label_heading(s.block())
 }
 
 /// Sections that follow the event rather than describe it: the response,

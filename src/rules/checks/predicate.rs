@@ -196,7 +196,7 @@ fn prevention_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         Regex::new(r"再発防止|防止策|今後の(対策|対応|取り?組)|改善策")
             .unwrap_or_else(|_| unreachable!("static regex"))
     });
-    if !heading.is_match(ctx.doc.label_heading(s.block(), ctx.text())) {
+    if !heading.is_match(ctx.doc.label_heading(s.block())) {
         return None;
     }
     let r = main_predicate(ctx.tokens(s))?;

@@ -173,7 +173,7 @@ impl Common {
                     return skip;
                 }
             }
-            let heading = ctx.doc.label_heading(s.block(), ctx.text());
+            let heading = ctx.doc.label_heading(s.block());
             let skip = match last_heading.get() {
                 Some((ptr, len, skip)) if ptr == heading.as_ptr() && len == heading.len() => skip,
                 _ => re.is_match(heading),
