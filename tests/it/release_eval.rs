@@ -22,6 +22,7 @@
 //! cargo test --test it release_eval2 -- --nocapture
 //! cargo test --test it release_eval3 -- --nocapture
 //! cargo test --test it release_eval4 -- --nocapture
+//! cargo test --test it release_eval5 -- --nocapture
 //! ```
 //!
 //! A "block" is one source line: every prose paragraph in these fixtures is a
@@ -44,6 +45,7 @@ const SET1: &str = "fixtures/release-eval";
 const SET2: &str = "fixtures/release-eval2";
 const SET3: &str = "fixtures/release-eval3";
 const SET4: &str = "fixtures/release-eval4";
+const SET5: &str = "fixtures/release-eval5";
 
 // Loose floors on purpose: they guard against collapse, and will be
 // tightened once the release rules have been improved.
@@ -461,6 +463,11 @@ fn release_eval4_labels_point_into_their_files() {
 }
 
 #[test]
+fn release_eval5_labels_point_into_their_files() {
+    check_labels(SET5);
+}
+
+#[test]
 fn line_resolution_prefers_a_whole_line() {
     let text = "株式会社X（本社：東京）は、発表しました。\n株式会社X\n";
     assert_eq!(evidence_line(text, "株式会社X"), Some(1));
@@ -536,4 +543,14 @@ fn release_eval3_floors() {
 #[test]
 fn release_eval4_floors() {
     assert_floors(SET4);
+}
+
+// Set 5 was written like set 4, by a helper session that saw neither the
+// release rules, the rule fixtures nor any set's releases, and was committed
+// (48e98f5) before koho was first run on it. First run (aaef94f): kind
+// 16/16, found 93.9 %, removed→miss 74.5 %, absent→miss 7/7 (with the code
+// before the bold-heading reading, c2b2c37: the same but removed→miss 73.9 %).
+#[test]
+fn release_eval5_floors() {
+    assert_floors(SET5);
 }
