@@ -299,7 +299,7 @@ pub fn as_of_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|正午\s*)*(?:現在|時点)",
+            r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}\s*|正午\s*)*(?:現在|時点)",
         )
         .unwrap_or_else(|_| unreachable!("static regex"))
     })
@@ -357,6 +357,11 @@ mod tests {
         assert!(!as_of_re().is_match("現時点では"));
         assert!(as_of_re().is_match("11月7日午後5時現在"));
         assert!(as_of_re().is_match("10月15日正午時点"));
+        // The whole date and clock time, so the date is not read as the event's.
+        let m = as_of_re()
+            .find("（8月3日18:00時点の調査結果）")
+            .map(|m| m.as_str());
+        assert_eq!(m, Some("3日18:00時点"));
         assert!(counts("6個入").iter().all(|c| c.unit != Unit::Items));
     }
 }

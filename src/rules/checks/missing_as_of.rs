@@ -1,10 +1,14 @@
 //! `release.missing-as-of`: a damage count must be dated (「7月31日現在」
 //! 「14時時点」), because counts in an incident grow from release to release.
 //! The 〜現在/〜時点 must sit with the count: in its sentence, its block, its
-//! section heading, or a short label just before it in the same section.
+//! section heading, or a short label just before it in the same section;
+//! or date a statement of the damage itself (「6月12日現在、不正利用の報告は
+//! ございません」).
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use regex::Regex;
 
 use super::counts::as_of_re;
 use super::element::{content, span_of, ElementRule};
@@ -107,7 +111,22 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             return hit;
         }
     }
-    None
+    // A dated statement of the damage itself (「6月12日現在、不正利用の報告は
+    // ございません」「容体は安定しています（9月29日現在）」) says as of when
+    // the damage stands, where the counts are fixed facts (addresses sent,
+    // boxes shipped, one patient).
+    content(ctx)
+        .filter(|s| damage_status_re().is_match(&s.text))
+        .find_map(&mut as_of_in)
+}
+
+/// The state of the damage: reports of harm, misuse, a patient's condition.
+fn damage_status_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"被害|不正(?:利用|使用|ログイン)|悪用|容体|容態|症状|体調|健康状態|安否")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
 }
 
 pub fn rule() -> Arc<dyn Rule> {
@@ -121,13 +140,15 @@ pub fn rule() -> Arc<dyn Rule> {
     m.message = "被害の人数・金額がいつ時点の数字か書かれていません。".into();
     m.help = "「2019年7月31日現在」「7月4日14時時点」のように、数字の時点を添えてください。".into();
     m.why = "事故の被害数は日を追って変わります。時点のない数字は、続報と食い違ったときに訂正や隠蔽と受け取られます。".into();
-    m.how = "被害の数を含む文・段落・表（の行と直後の注記）・見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。".into();
+    m.how = "被害の数を含む文・段落・表（の行と直後の注記）・見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。見つからなければ、被害の状況そのものを述べた文（「6月12日現在、不正利用の報告はございません」「容体は安定しております（9月29日現在）」）の時点も数えます。".into();
     m.exceptions = "日付を伴わない「現時点では」は時点として数えません。被害の数そのものがないときも、数と時点の両方が必要だと報告します。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into()];
     m.good = vec![
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は7月31日現在で808人です。".into(),
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生しました。\n\n## 被害の状況\n\n| 区分 | 人数 |\n|---|---|\n| 個人会員 | 500人 |\n| 法人会員 | 40人 |\n| 合計 | 540人 |\n\n※8月1日午前10時時点\n".into(),
         "# 着服に関するお詫び\n\nサンプル生活協同組合の職員が、集金した代金を着服していました。\n\n| 項目 | 内容 |\n|---|---|\n| 被害を受けた組合員 | 38名 |\n| 着服額 | 総額 4,126,300円 |\n| 集計日 | 2026年6月26日時点 |\n".into(),
+        "# 誤送信に関するお詫び\n\nサンプル学園の教員が、保護者238名のメールアドレスを宛先に入れて送信しました。\n\n## 現在の状況\n\n現時点で、不正利用の報告はございません（6月12日午前10時現在）。\n".into(),
     ];
+    m.bad.push("# 誤送信に関するお詫び\n\nサンプル学園の教員が、保護者238名のメールアドレスを宛先に入れて送信しました。\n\n## 今後の対応\n\n6月12日午前10時現在、全員への連絡を終えております。\n".into());
     Arc::new(r)
 }

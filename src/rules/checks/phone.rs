@@ -29,7 +29,7 @@ pub(super) fn phone_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?:\+81[\-‐－ ]?(?:\(0\))?|[(（]?[0０])[0-9０-９]{1,4}[)）]?(?:[\-‐－―−ー]?[0-9０-９]{2,4}){1,3}",
+        r"(?:\+81[\-‐－ ]?(?:\(0\))?|[(（]?[0０])[0-9０-９]{1,4}(?:[)）][ 　]?)?(?:[\-‐－―−ー]?[0-9０-９]{2,4}){1,3}",
     )
 }
 
@@ -62,7 +62,9 @@ pub fn phones(text: &str) -> Vec<Phone> {
             c.is_ascii_alphanumeric() || ('０'..='９').contains(&c) || c == '.' || c == '/'
         };
         let hyphen = |c: char| matches!(c, '-' | '‐' | '－' | '―' | '−');
-        if before.is_some_and(|c| is_digitish(c) || hyphen(c))
+        // A bracketed area code is delimited by its bracket (TEL(03)…).
+        let bracketed = m.as_str().starts_with(['(', '（']);
+        if before.is_some_and(|c| (is_digitish(c) && !bracketed) || hyphen(c))
             || after.is_some_and(|c| is_digitish(c) && c != '.')
         {
             continue;
@@ -155,7 +157,7 @@ pub fn url_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"https?://[^\s）)」、。<>]+|www\.[A-Za-z0-9\-]+\.[^\s）)」、。<>]+|(?:お問い?合わ?せ|問合せ|専用|ウェブ|WEB|Web|受付|相談)フォーム|チャット(?:窓口|サポート)",
+        r"https?://[^\s）)」、。<>]+|www\.[A-Za-z0-9\-]+\.[^\s）)」、。<>]+|(?:お問い?合わ?せ|問合せ|専用|ウェブ|WEB|Web|受付|相談)フォーム|チャット(?:窓口|サポート)|「[^」]{0,10}(?:お問い?合わ?せ|問合せ|サポート|ヘルプ)[^」]{0,10}」(?:画面|ページ|メニュー|ボタン)?(?:から|より)",
     )
 }
 
@@ -193,10 +195,25 @@ mod tests {
         assert_eq!(digits("TEL：03-1234-5678（平日）"), vec!["0312345678"]);
         assert_eq!(digits("０１２０－１２３－４５６"), vec!["0120123456"]);
         assert_eq!(digits("(03)1234-5678"), vec!["0312345678"]);
+        assert_eq!(digits("TEL (03) 1234-5678"), vec!["0312345678"]);
+        assert_eq!(digits("TEL（03）　1234-5678"), vec!["0312345678"]);
         assert_eq!(digits("+81-3-1234-5678"), vec!["0312345678"]);
         assert!(digits("2019-07-04").is_empty());
         assert!(digits("〒100-0001").is_empty());
         assert!(digits("受付時間 9:00〜17:00").is_empty());
+    }
+
+    #[test]
+    fn an_app_menu_item_is_a_channel() {
+        for text in [
+            "ゲーム内メニュー「サポート」＞「お問い合わせ」よりご連絡ください。",
+            "アプリの「お問い合わせ」画面からお送りください。",
+            "当社サイトの「よくあるご質問・お問い合わせ」ページより",
+        ] {
+            assert!(first_channel(text).is_some(), "{text}");
+        }
+        // Naming the topic of inquiries is not a way to reach anyone.
+        assert!(first_channel("「お問い合わせ」が多く寄せられています。").is_none());
     }
 
     #[test]
