@@ -47,6 +47,14 @@ fn bold_heading(b: &Block) -> bool {
     b.bold_line && text.chars().count() <= 40 && !text.contains('。') && !ends_like_sentence(text)
 }
 
+/// A line that stands on its own in a paragraph, never a piece of a
+/// wrapped sentence: a 【…】 or ■ heading, or a numbered label
+/// (「1．経緯」「（2）原因」). (Header lines are not asked about: a wrapped
+/// sentence may well start with the issuer's name.)
+pub(super) fn is_line_label(line: &str) -> bool {
+    pseudo_heading_line(line) || numbered_label_re().is_match(line.trim())
+}
+
 /// Lines that belong to the header of a release.
 pub fn is_header_line(line: &str) -> bool {
     let line = line.trim();
@@ -133,7 +141,7 @@ fn numbered_label_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"^([0-9０-９]+\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.])",
+        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.])",
     )
 }
 
@@ -161,7 +169,7 @@ pub(crate) fn warm_up() {
 /// brackets) is a sentence that lost its 。, not an issuer or date label:
 /// 「2025年6月26日（株主総会後の取締役会で決定する予定です）」 must stay prose even
 /// though it mentions 取締役.
-fn ends_like_sentence(line: &str) -> bool {
+pub(super) fn ends_like_sentence(line: &str) -> bool {
     let core = line.trim_end_matches(|c: char| c.is_whitespace() || "）)」』】".contains(c));
     ["です", "ます", "でした", "ました", "ません"]
         .iter()

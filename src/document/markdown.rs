@@ -24,6 +24,9 @@ struct Builder<'s> {
     /// Offset map of `current`, the same way (emptied, not freed: most
     /// blocks need none).
     segments: Vec<Segment>,
+    /// Indexes in `segments` of `current`'s soft line breaks: where a
+    /// hard-wrapped paragraph may be joined again (see [`wrapped`]).
+    soft_breaks: Vec<usize>,
     quote_depth: usize,
     list_depth: usize,
     /// Inside a code block, image alt text or metadata: not prose.
@@ -45,6 +48,154 @@ fn bold_first_line(src: &str, start: usize) -> bool {
     })
 }
 
+/// `text` with the soft line breaks of a hard-wrapped paragraph removed
+/// (「お詫び申し⏎上げます」 reads as one word again, for every rule and the
+/// tokenizer), and `segments` updated to match: a removed break's source
+/// byte then maps to no plain text. `soft_breaks` are the indexes in
+/// `segments` of the breaks; `bold_first` says the first line is a bold
+/// heading, which stays a line of its own.
+fn join_wrapped(
+    text: String,
+    segments: &mut Vec<Segment>,
+    soft_breaks: &[usize],
+    bold_first: bool,
+) -> String {
+    if soft_breaks.is_empty() {
+        return text;
+    }
+    // Prose has a 。 or a line that ends like a sentence (a list of
+    // 「・〜しました」 lines); header lines, contact lines and lists of
+    // labels have neither, and their lines are joined only inside brackets.
+    let prose = text.contains('。') || text.lines().any(super::anatomy::ends_like_sentence);
+    let at = |k: usize| segments.get(k).map(|s| s.plain);
+    let breaks: Vec<usize> = soft_breaks.iter().filter_map(|&k| at(k)).collect();
+    let join: Vec<Wrap> = breaks
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            let line_start = text
+                .get(..p)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |n| n + 1);
+            let next_end = text
+                .get(p + 1..)
+                .and_then(|t| t.find('\n'))
+                .map_or(text.len(), |n| p + 1 + n);
+            let prev = text.get(line_start..p).unwrap_or("");
+            let next = text.get(p + 1..next_end).unwrap_or("");
+            if i == 0 && bold_first {
+                Wrap::No
+            } else {
+                wrapped(prev, next, prose)
+            }
+        })
+        .collect();
+    if join.iter().all(|j| *j == Wrap::No) {
+        return text;
+    }
+    // Both lists are in text order: walk them together (a paragraph may
+    // have a million lines).
+    let mut decided = soft_breaks.iter().zip(&join).peekable();
+    let mut how = |k: usize| match decided.next_if(|(b, _)| **b == k) {
+        Some((_, j)) => *j,
+        None => Wrap::No,
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut kept = Vec::with_capacity(segments.len());
+    for (k, seg) in segments.iter().enumerate() {
+        let piece = match how(k) {
+            Wrap::Join => continue,
+            Wrap::Space => " ",
+            Wrap::No => text.get(seg.plain..seg.plain + seg.plain_len).unwrap_or(""),
+        };
+        kept.push(Segment {
+            plain: out.len(),
+            ..*seg
+        });
+        out.push_str(piece);
+    }
+    *segments = kept;
+    out
+}
+
+/// 「〜20回記念、巨大迷路とスタンプラリー〜」: a subtitle under a title.
+fn subtitle(line: &str) -> bool {
+    let wave = |c: Option<char>| c.is_some_and(|c| "〜～―－-".contains(c));
+    wave(line.chars().next()) && wave(line.chars().next_back())
+}
+
+/// What a soft line break in prose stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wrap {
+    /// A line break: the lines are separate.
+    No,
+    /// Nothing: the line was wrapped inside Japanese text.
+    Join,
+    /// A space: the line was wrapped between two words of Latin script.
+    Space,
+}
+
+/// Does the line `prev` run on into `next` (a paragraph typed or converted
+/// with a line break every few dozen characters), rather than end a
+/// sentence, a label or a heading? Japanese has no space between words, so
+/// a wrap can fall anywhere, even inside a word (個人情⏎報).
+fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
+    let (prev, next) = (prev.trim(), next.trim());
+    let (Some(last), Some(first)) = (prev.chars().next_back(), next.chars().next()) else {
+        return Wrap::No;
+    };
+    // A bracket left open (「…無償交換（リコ⏎ール）のお知らせ」, 「TEL 03-0000-0000
+    // （受付時間 9:00〜18:⏎00）」) closes on the next line.
+    let open = prev
+        .chars()
+        .filter(|c| "（(「『【［〔".contains(*c))
+        .count()
+        > prev
+            .chars()
+            .filter(|c| "）)」』】］〕".contains(*c))
+            .count();
+    // A number cut at a hyphen (「03-⏎5411-2800」「053-415⏎-2600」).
+    let dash = |c: char| "-－‐−".contains(c);
+    let mut after = next.chars().skip(1);
+    let cut_number = (dash(last) && first.is_ascii_digit())
+        || (last.is_ascii_digit()
+            && dash(first)
+            && after.next().is_some_and(|c| c.is_ascii_digit()));
+    if cut_number {
+        return Wrap::Join;
+    }
+    if !prose && !open {
+        return Wrap::No;
+    }
+    if "。．！？!?：:".contains(last)
+        || "・※●○■□◆◇▼▽▶►【［〈＜<＊*＃#→⇒-－―".contains(first)
+        || subtitle(next)
+        || super::anatomy::is_line_label(prev)
+        || super::anatomy::is_line_label(next)
+    {
+        return Wrap::No;
+    }
+    // After 、 or in the middle of a phrase (hiragana), the sentence goes
+    // on; after other characters, only a full-width line is a wrap (a
+    // short line is a label, a name or a heading).
+    let runs_on = open
+        || "、，,".contains(last)
+        || ('\u{3041}'..='\u{3096}').contains(&last)
+        || prev.chars().count() >= 16;
+    if !runs_on {
+        Wrap::No
+    } else if last.is_ascii_alphanumeric()
+        && first.is_ascii_alphanumeric()
+        && !(last.is_ascii_digit() && first.is_ascii_digit())
+    {
+        // Latin words wrap at a space. (Digits on both sides are a number
+        // cut in two: 197⏎8年.)
+        Wrap::Space
+    } else {
+        Wrap::Join
+    }
+}
+
 impl<'s> Builder<'s> {
     fn begin(&mut self, kind: BlockKind, at: usize) {
         self.flush();
@@ -63,8 +214,13 @@ impl<'s> Builder<'s> {
     }
 
     fn flush(&mut self) {
-        let text = std::mem::take(&mut self.text);
+        let mut text = std::mem::take(&mut self.text);
+        let soft_breaks = std::mem::take(&mut self.soft_breaks);
         if let Some(mut b) = self.current.take() {
+            if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+                let bold = bold_first_line(self.src, b.span.start);
+                text = join_wrapped(text, &mut self.segments, &soft_breaks, bold);
+            }
             if !text.trim().is_empty() {
                 b.text = match self.shared {
                     Some(shared) if self.src.get(b.span.start..b.span.end) == Some(&*text) => {
@@ -173,7 +329,13 @@ impl<'s> Builder<'s> {
             Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
                 self.append(CODE_PLACEHOLDER, range, false)
             }
-            Event::SoftBreak | Event::HardBreak => self.append("\n", range, false),
+            Event::SoftBreak => {
+                if self.skip_depth == 0 && self.current.is_some() {
+                    self.soft_breaks.push(self.segments.len());
+                }
+                self.append("\n", range, false)
+            }
+            Event::HardBreak => self.append("\n", range, false),
             Event::Html(h) | Event::InlineHtml(h) => {
                 self.directives.extend(suppress::parse_directive(&h, range));
             }
@@ -242,6 +404,7 @@ fn parse_in_pieces(src: &str, shared: Option<&Text>, piece: usize) -> Document {
         current: None,
         text: String::new(),
         segments: Vec::new(),
+        soft_breaks: Vec::new(),
         quote_depth: 0,
         list_depth: 0,
         skip_depth: 0,
@@ -376,6 +539,68 @@ mod tests {
         let at = p.text.find("リンク").unwrap();
         let span = p.source_span(Span::new(at, at + "リンクです".len()));
         assert_eq!(span.slice(src), "リンク](https://example.com)です");
+    }
+
+    #[test]
+    fn hard_wrapped_prose_reads_as_one_line() {
+        let text = |src: &str| parse(src, None).blocks[0].text.to_string();
+        // Japanese wraps anywhere, even inside a word; spans still point at
+        // the source, across the break.
+        let src = "当社が管理しておりましたお客様の個人情\n報が流出したことを深くお詫び申し\n上げます。\n";
+        let doc = parse(src, None);
+        let p = &doc.blocks[0];
+        assert_eq!(
+            p.text.as_str(),
+            "当社が管理しておりましたお客様の個人情報が流出したことを深くお詫び申し上げます。"
+        );
+        let at = p.text.find("申し上げ").unwrap();
+        let span = p.source_span(Span::new(at, at + "申し上げ".len()));
+        assert_eq!(span.slice(src), "申し\n上げ");
+        let at = p.text.find("上げます").unwrap();
+        let span = p.source_span(Span::new(at, at + "上げます".len()));
+        assert_eq!(span.slice(src), "上げます");
+        // Latin words wrap at a space; a number cut at its hyphen or in its
+        // digits is one number; a bracket left open closes on the next line,
+        // in a title or a contact line too.
+        assert_eq!(
+            text("Veltra Japan合同会社（代表：James\nWhitfield）は、製品を回収します。"),
+            "Veltra Japan合同会社（代表：James Whitfield）は、製品を回収します。"
+        );
+        assert_eq!(
+            text("株式会社サンプル（本社：静岡県、代表取締役：丸山 洋平）は、197\n8年の創業以来の店を閉じます。"),
+            "株式会社サンプル（本社：静岡県、代表取締役：丸山 洋平）は、1978年の創業以来の店を閉じます。"
+        );
+        assert_eq!(
+            text("サンプル乳業株式会社　広報部　03-\n5411-2800"),
+            "サンプル乳業株式会社　広報部　03-5411-2800"
+        );
+        assert_eq!(
+            text("セラミックファンヒーター無償交換（リコ\nール）のお知らせ"),
+            "セラミックファンヒーター無償交換（リコール）のお知らせ"
+        );
+        // Lines that stand on their own stay lines.
+        for src in [
+            // A masthead and a contact block: no sentence, no open bracket.
+            "会社名　サンプル精機株式会社\n代表者名　代表取締役社長　大西 正和\n問合せ先　経営企画部長　北村 亮",
+            "受付時間：平日9時〜17時（土日祝日を除く）\nTEL：03-0000-0000",
+            // Sentences, labels, headings, bullets and subtitles.
+            "障害が発生しました。\n現在は復旧しております。",
+            "【今後の対応】\n全店舗で点検を行い、結果を公表いたします。",
+            "1．経緯\n4月1日に障害が発生し、4月2日に復旧しました。",
+            "対象の製品は次のとおりです\n・ファンヒーター（型番：CF-12）",
+            "「第20回 ひまわりフェスタ」を開催します\n〜20回記念、約30万本のひまわり畑で巨大迷路〜",
+            // A short line is a name or a label, not a wrap.
+            "株式会社サンプル 広報部\n担当者から折り返しご連絡いたします。",
+            // A hard break (two spaces) is the writer's own.
+            "当社の個人情報が流出したことを深くお詫び申し  \n上げます。",
+        ] {
+            assert!(text(src).contains('\n'), "{src}");
+        }
+        // A bold first line is a heading of its own.
+        assert_eq!(
+            text("**今後の再発防止策として当社が取り組むこと**\n全店舗で点検を行い、結果を公表いたします。"),
+            "今後の再発防止策として当社が取り組むこと\n全店舗で点検を行い、結果を公表いたします。"
+        );
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! the same kind and the same found elements. Real drafts arrive converted
 //! from Word, web pages and mail, with section headings in bold or behind
 //! ■, paragraphs indented with a full-width space, full-width digits,
-//! ・ bullets, CRLF line ends and hard line breaks; the labelled evaluation
-//! releases (`fixtures/release-eval*/`) are all typed one way.
+//! ・ bullets, CRLF line ends, hard line breaks, and paragraphs broken into
+//! lines of a few dozen characters; the labelled evaluation releases
+//! (`fixtures/release-eval*/`) are almost all typed one way.
 //!
 //! Each variant below rewrites every evaluation release; a difference is
 //! printed per release and variant, and any fails the test.
@@ -55,6 +56,23 @@ fn full_width_digits(line: &str) -> String {
         .collect()
 }
 
+/// Each line of running text cut every `width` characters (a draft typed
+/// with manual line breaks, or converted from PDF): the breaks fall
+/// anywhere, inside words and numbers.
+fn hard_wrap(text: &str, width: usize) -> String {
+    map_lines(text, |l| {
+        if !prose(l) {
+            return l.to_owned();
+        }
+        let chars: Vec<char> = l.chars().collect();
+        chars
+            .chunks(width)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
 type Variant = (&'static str, fn(&str) -> String);
 
 const VARIANTS: &[Variant] = &[
@@ -89,6 +107,8 @@ const VARIANTS: &[Variant] = &[
             }
         })
     }),
+    ("hard-wrapped every 40 characters", |t| hard_wrap(t, 40)),
+    ("hard-wrapped every 45 characters", |t| hard_wrap(t, 45)),
     ("・ bullets", |t| {
         map_lines(t, |l| match l.strip_prefix("- ") {
             Some(rest) => format!("・{rest}"),
