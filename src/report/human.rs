@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Run, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 use crate::FileReport;
 
 /// The file's text under a name that carries the finding's position.
@@ -100,6 +100,26 @@ fn clip(
     (a, b)
 }
 
+/// A finding spanning more lines than this (a missing element anchored on
+/// a title or lead that is one huge paragraph) is drawn on its first line
+/// only: the machine formats keep the whole span.
+const MAX_SHOWN_LINES: usize = 8;
+
+/// `span` as drawn: whole, or its first line when it spans more than
+/// [`MAX_SHOWN_LINES`] lines.
+fn shown_span(text: &str, index: &LineIndex, span: Span) -> Span {
+    let span = span.clamp_to(text);
+    let first = index.line_of(span.start);
+    if index.line_of(span.end) - first <= MAX_SHOWN_LINES {
+        return span;
+    }
+    let line_end = index
+        .line_start(first + 1)
+        .map_or(span.end, |next| next.saturating_sub(1))
+        .clamp(span.start, span.end);
+    Span::new(span.start, line_end)
+}
+
 struct Rendered<'a> {
     d: &'a Diagnostic,
     src: &'a Located<'a>,
@@ -158,15 +178,16 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let shown = |span: Span| shown_span(self.src.text, self.src.index, span);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             Some(self.d.severity.label_ja().to_owned()),
-            self.d.span,
+            shown(self.d.span),
         )];
         labels.extend(
             self.d
                 .labels
                 .iter()
-                .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span)),
+                .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), shown(l.span))),
         );
         Some(Box::new(labels.into_iter()))
     }
@@ -321,4 +342,22 @@ pub fn write(run: &Run<'_>, w: &mut dyn Write) -> io::Result<()> {
             String::new()
         }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_over_many_lines_is_drawn_on_its_first() {
+        let text = "タイトル\n\n".to_owned() + &"長い段落の一行です\n".repeat(20);
+        let index = LineIndex::new(&text);
+        let start = text.find("長い").unwrap();
+        let whole = Span::new(start, text.len() - 1);
+        let shown = shown_span(&text, &index, whole);
+        assert_eq!(shown.slice(&text), "長い段落の一行です");
+        // A few lines are drawn whole.
+        let short = Span::new(start, start + "長い段落の一行です\n".len() * 3);
+        assert_eq!(shown_span(&text, &index, short), short);
+    }
 }
