@@ -55,6 +55,17 @@ pub(super) fn is_line_label(line: &str) -> bool {
     pseudo_heading_line(line) || numbered_label_re().is_match(line.trim())
 }
 
+/// 「1．対象商品」「（2）原因」 on a line of its own: a section heading in a
+/// draft typed without Markdown headings. (A numbered line that is a
+/// sentence, 「1．4月1日に障害が発生しました」, is not.)
+fn numbered_heading(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 30
+        && !line.contains('。')
+        && !ends_like_sentence(line)
+        && numbered_label_re().is_match(line)
+}
+
 /// Lines that belong to the header of a release.
 pub fn is_header_line(line: &str) -> bool {
     let line = line.trim();
@@ -192,7 +203,8 @@ pub fn assign_roles(doc: &mut Document) {
     for b in blocks.iter_mut() {
         if b.kind == BlockKind::Paragraph {
             let first = b.text.lines().next().unwrap_or("");
-            b.pseudo_heading = pseudo_heading_line(first) || bold_heading(b);
+            b.pseudo_heading =
+                pseudo_heading_line(first) || bold_heading(b) || numbered_heading(first);
         }
     }
     // Sections.
@@ -203,7 +215,9 @@ pub fn assign_roles(doc: &mut Document) {
         }
         b.set_section(section);
     }
-    // Title: first level-1 heading, else a heading among the first blocks.
+    // Title: first level-1 heading, else a heading among the first blocks
+    // with no prose before it (after the lead, a heading opens a section:
+    // a draft whose title is a plain line has its lead above 「## 対象商品」).
     let title = blocks
         .iter()
         .position(|b| b.kind == BlockKind::Heading(1))
@@ -212,6 +226,12 @@ pub fn assign_roles(doc: &mut Document) {
                 .iter()
                 .take(6)
                 .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+                .filter(|&h| {
+                    !blocks
+                        .iter()
+                        .take(h)
+                        .any(|b| is_prose_paragraph(b) && !is_greeting_paragraph(b))
+                })
         });
     // Contact: blocks in a section opened by a contact heading.
     let contact_sections: Vec<usize> = blocks
@@ -364,6 +384,37 @@ mod tests {
             let doc = Document::parse(src);
             assert!(doc.blocks.iter().all(|b| !b.pseudo_heading), "{src}");
         }
+    }
+
+    #[test]
+    fn a_plain_title_line_keeps_its_lead_above_the_first_section() {
+        // Without `#`, the title is a plain line; the `##` below the lead
+        // opens a section, it is not the title.
+        let src = "「ちらし寿司」アレルギー表示欠落のお詫びと商品回収のお知らせ\n\n2026年6月2日\n株式会社サンプル\n\n当社が販売した惣菜で、えびの表示が欠落していました。\n\n## 対象商品\n\nちらし寿司（税込498円）\n";
+        assert!(text_of(src, Role::Title).is_some_and(|t| t.starts_with("「ちらし寿司」")));
+        assert!(text_of(src, Role::Lead).is_some_and(|t| t.starts_with("当社が販売した")));
+        // With only header lines above it, a `##` is still the title.
+        let src = "報道関係者各位\n\n2026年6月2日\n\n## 新製品発売のお知らせ\n\n当社は、新製品を発売します。\n";
+        assert_eq!(
+            text_of(src, Role::Title).as_deref(),
+            Some("新製品発売のお知らせ")
+        );
+    }
+
+    #[test]
+    fn numbered_lines_are_section_headings() {
+        let src = "# 運転見合わせについて\n\n当社線で架線が断線しました。\n\n1．影響\n運休：86本\n\n（２）お客さまへの対応\n近隣の鉄道4社で振替輸送を実施しました。遅延証明書を発行します。\n\n3．4月1日に全線で再開しました\n";
+        let doc = Document::parse(src);
+        let block = |needle: &str| doc.blocks.iter().find(|b| b.text.contains(needle)).unwrap();
+        assert!(block("1．影響").is_heading());
+        assert!(block("（２）").is_heading());
+        // The heading of a section is its first line, not the text below it.
+        assert_eq!(
+            doc.section_heading(block("振替輸送")),
+            "（２）お客さまへの対応"
+        );
+        // A numbered sentence is not a heading.
+        assert!(!block("全線で再開").is_heading());
     }
 
     #[test]

@@ -257,7 +257,9 @@ impl Document {
         block
             .section()
             .and_then(|i| self.blocks.get(i))
-            .map(|b| b.text.as_str())
+            // A 【…】, ■ or numbered line may carry its section's text on
+            // the lines below it: the heading is the first line.
+            .and_then(|b| b.text.lines().next())
             .unwrap_or("")
     }
 

@@ -1,8 +1,8 @@
 //! The release rules read what a draft says, not how it is typed: the
 //! same release written with other, common house-style formatting must get
 //! the same kind and the same found elements. Real drafts arrive converted
-//! from Word, web pages and mail, with section headings in bold or behind
-//! ■, paragraphs indented with a full-width space, full-width digits,
+//! from Word, web pages and mail, with the title as a plain line, section
+//! headings in bold, numbered or behind ■, paragraphs indented with a full-width space, full-width digits,
 //! ・ bullets, CRLF line ends, hard line breaks, and paragraphs broken into
 //! lines of a few dozen characters; the labelled evaluation releases
 //! (`fixtures/release-eval*/`) are almost all typed one way.
@@ -89,6 +89,22 @@ const VARIANTS: &[Variant] = &[
     ("■ headings", |t| headings(t, |h| format!("■{h}"))),
     ("【】 headings", |t| headings(t, |h| format!("【{h}】"))),
     ("bold headings", |t| headings(t, |h| format!("**{h}**"))),
+    ("numbered headings (1．)", |t| {
+        let n = std::cell::Cell::new(0);
+        headings(t, |h| {
+            n.set(n.get() + 1);
+            format!("{}．{h}", n.get())
+        })
+    }),
+    ("（１） headings", |t| {
+        headings(t, |h| format!("（１）{h}"))
+    }),
+    ("title as a plain line", |t| {
+        map_lines(t, |l| match l.strip_prefix("# ") {
+            Some(title) => title.to_owned(),
+            None => l.to_owned(),
+        })
+    }),
     ("hard line breaks", |t| {
         map_lines(t, |l| {
             if l.trim().is_empty() {
