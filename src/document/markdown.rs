@@ -102,15 +102,32 @@ fn join_wrapped(
     };
     let mut out = String::with_capacity(text.len());
     let mut kept = Vec::with_capacity(segments.len());
+    // Just after a joined break: the next line's indent (a full-width
+    // space, which Markdown keeps) goes with the break.
+    let mut after_join = false;
     for (k, seg) in segments.iter().enumerate() {
-        let piece = match how(k) {
-            Wrap::Join => continue,
+        let mut seg = *seg;
+        let mut piece = match how(k) {
+            Wrap::Join => {
+                after_join = true;
+                continue;
+            }
             Wrap::Space => " ",
             Wrap::No => text.get(seg.plain..seg.plain + seg.plain_len).unwrap_or(""),
         };
+        if std::mem::take(&mut after_join) && seg.exact {
+            let rest = piece.trim_start();
+            let indent = piece.len() - rest.len();
+            piece = rest;
+            seg.plain_len -= indent;
+            seg.src = Span::new(seg.src.start + indent, seg.src.end);
+        }
+        if piece.is_empty() {
+            continue;
+        }
         kept.push(Segment {
             plain: out.len(),
-            ..*seg
+            ..seg
         });
         out.push_str(piece);
     }
@@ -559,6 +576,17 @@ mod tests {
         let at = p.text.find("上げます").unwrap();
         let span = p.source_span(Span::new(at, at + "上げます".len()));
         assert_eq!(span.slice(src), "上げます");
+        // The next line's full-width indent goes with the break.
+        let src = "当社が管理しておりましたお客様の個人情\n　報が流出しました。\n";
+        let doc = parse(src, None);
+        let p = &doc.blocks[0];
+        assert_eq!(
+            p.text.as_str(),
+            "当社が管理しておりましたお客様の個人情報が流出しました。"
+        );
+        let at = p.text.find("報が").unwrap();
+        let span = p.source_span(Span::new(at, at + "報が".len()));
+        assert_eq!(span.slice(src), "報が");
         // Latin words wrap at a space; a number cut at its hyphen or in its
         // digits is one number; a bracket left open closes on the next line,
         // in a title or a contact line too.
