@@ -566,7 +566,10 @@ impl PatternSet {
     /// The first regex match that crosses a line break of `text` (a
     /// hard-wrapped paragraph), not inside an `exclude` match across the
     /// same breaks: what [`PatternSet::find_first`] misses in such text.
-    /// Token patterns are not tried (tokens stop at line breaks).
+    /// Token patterns are not tried (tokens stop at line breaks). Reading
+    /// the document already joins most wrapped lines (see
+    /// `document::markdown::join_wrapped`); this finds evidence across the
+    /// breaks it keeps, such as after a short line (「お詫び申し⏎上げます」).
     pub fn find_first_across_lines(&self, text: &str, exclude: &PatternSet) -> Option<Match> {
         if !text.contains(['\n', '\r']) {
             return None;
