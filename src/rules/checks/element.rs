@@ -19,6 +19,10 @@ pub struct ElementRule {
     /// When this other element is missing too, say so with this message
     /// (an as-of without any count to date).
     pub without: Option<(Element, String)>,
+    /// When the element is missing, a closer look: a span that explains
+    /// why (a press desk where the customers' line should be) and the
+    /// message to give there instead of the general one.
+    pub detail: Option<(Finder, String)>,
 }
 
 impl ElementRule {
@@ -48,6 +52,7 @@ impl ElementRule {
             element,
             finder,
             without: None,
+            detail: None,
         }
     }
 }
@@ -71,12 +76,19 @@ impl Rule for ElementRule {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !ctx.coverage.get(self.element).found {
-            let message = match &self.without {
-                Some((e, m)) if !ctx.coverage.get(*e).found => m.clone(),
-                _ => self.meta.message.clone(),
-            };
+            let detail = self
+                .detail
+                .as_ref()
+                .and_then(|(finder, m)| finder(ctx).map(|span| (span, m.clone())));
+            let (span, message) = detail.unwrap_or_else(|| {
+                let message = match &self.without {
+                    Some((e, m)) if !ctx.coverage.get(*e).found => m.clone(),
+                    _ => self.meta.message.clone(),
+                };
+                (ctx.anchor(), message)
+            });
             out.push(
-                Diagnostic::new(&self.meta.id, ctx.severity, ctx.anchor(), message)
+                Diagnostic::new(&self.meta.id, ctx.severity, span, message)
                     .with_help(self.meta.help.clone()),
             );
         }

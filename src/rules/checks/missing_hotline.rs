@@ -65,7 +65,22 @@ enum Audience {
 }
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
+    scan(ctx).0
+}
+
+/// An incident with a press desk only: where that desk is written.
+fn press_only(ctx: &Ctx<'_>) -> Option<Span> {
+    match scan(ctx) {
+        (None, press) => press,
+        (Some(_), _) => None,
+    }
+}
+
+/// The first contact channel readers can use, and the first one passed
+/// over because it is the press desk of an incident.
+fn scan(ctx: &Ctx<'_>) -> (Option<Span>, Option<Span>) {
     let ss = ctx.sentences;
+    let mut press = None;
     // Header-looking lines after the lead are a contact block written as
     // bare lines (「問い合わせ先　〇〇工房　0265-…」), not the masthead.
     let first_content = ss
@@ -88,7 +103,10 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
                     .and_then(|j| ss.get(j))
                     .is_some_and(labelled);
             if ctx.kind == DocKind::Announcement && desk {
-                return Some(span_of(ctx, s, channel));
+                return (Some(span_of(ctx, s, channel)), press);
+            }
+            if desk {
+                press.get_or_insert_with(|| span_of(ctx, s, channel));
             }
             continue;
         }
@@ -140,21 +158,26 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             })
             .unwrap_or(Audience::Unknown);
         if ctx.kind == DocKind::Incident && audience == Audience::Press {
+            press.get_or_insert_with(|| span_of(ctx, s, channel));
             continue;
         }
-        return Some(span_of(ctx, s, channel));
+        return (Some(span_of(ctx, s, channel)), press);
     }
-    None
+    (None, press)
 }
 
 pub fn rule() -> Arc<dyn Rule> {
     let mut r = ElementRule::new("release.missing-hotline", Element::Hotline, true, find);
+    r.detail = Some((
+        press_only,
+        "報道関係者向けの窓口しかありません。被害に遭われた方やお客様が問い合わせる窓口が見つかりません。".into(),
+    ));
     let m = &mut r.meta;
     m.summary = "問い合わせ窓口が書かれていません".into();
     m.message = "読者が問い合わせる窓口（電話番号・メール・フォーム）が見つかりません。".into();
     m.help = "「【お客様からのお問い合わせ先】〇〇サポートセンター フリーダイヤル：0120-000-000」のように、窓口名と連絡手段を書いてください。事故・不祥事では報道関係者向けとは別に、お客様向けの窓口が必要です。".into();
     m.why = "被害に遭ったかもしれない人が問い合わせ先を見つけられないと、不安と苦情が SNS や報道窓口に向かいます。".into();
-    m.how = "電話番号・メールアドレス・URL・問い合わせフォームを探し、その文、同じ節の直前の行、節の見出しに「問い合わせ」「窓口」「ダイヤル」「サポートセンター」などがあるものを窓口とみなします。事故・不祥事では、最も近いラベルが「報道関係者」「取材」「広報」のものを数えません。".into();
+    m.how = "電話番号・メールアドレス・URL・問い合わせフォームを探し、その文、同じ節の直前の行、節の見出しに「問い合わせ」「窓口」「ダイヤル」「サポートセンター」などがあるものを窓口とみなします。事故・不祥事では、最も近いラベルが「報道関係者」「取材」「広報」のものを数えません（それしかないときは、その番号の位置で「報道関係者向けの窓口しかありません」と知らせます）。".into();
     m.exceptions = "ヘッダーの会社所在地の電話番号は窓口とみなしません。通常のお知らせでは報道関係者向けの問い合わせ先も窓口として数え、適時開示のようにヘッダーに「問合せ先」と書かれた電話番号も窓口とみなします（事故・不祥事では数えません）。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\n## 報道関係者からのお問い合わせ先\n\n広報部 TEL：03-1234-5678\n".into()];
     m.bad.push("# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。本社の所在地は下記のとおりです。\n\n東京都千代田区一番町1-1 電話 03-1234-5678\n".into());
@@ -171,6 +194,28 @@ pub fn rule() -> Arc<dyn Rule> {
 #[cfg(test)]
 mod tests {
     use crate::coverage::{DocKind, Element};
+
+    #[test]
+    fn a_press_desk_alone_is_pointed_at() {
+        let text = "# 投薬事故のお詫び\n\n医療法人サンプル会で投薬事故が発生しました。\n\n**本件に関するお問い合わせ**\nサンプル病院 総務課（報道関係者の方）\nTEL (03) 0000-5520\n";
+        let mut settings = crate::Settings::builtin().unwrap();
+        settings.default_kind = Some(DocKind::Incident);
+        let report = crate::lint(crate::Source::new("t.md", text), &settings);
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "release.missing-hotline")
+            .unwrap();
+        assert!(d.message.starts_with("報道関係者向けの窓口しかありません"));
+        assert_eq!(d.span.slice(text), "(03) 0000-5520");
+        // With a customers' line too, nothing is missing.
+        let both = format!("{text}\nお客様窓口 0120-000-000\n");
+        let report = crate::lint(crate::Source::new("t.md", both.as_str()), &settings);
+        assert!(!report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "release.missing-hotline"));
+    }
 
     #[test]
     fn a_timely_disclosure_s_masthead_desk_is_the_contact_of_an_announcement_only() {
