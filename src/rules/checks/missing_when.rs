@@ -13,7 +13,7 @@ use super::counts::as_of_re;
 use super::element::{after_event_section, content, heading_of, span_of, ElementRule};
 use super::jdate;
 use super::phone::first_channel;
-use crate::coverage::Element;
+use crate::coverage::{DocKind, Element};
 use crate::document::Role;
 use crate::rules::{Ctx, Rule};
 use crate::sentence::Sentence;
@@ -43,12 +43,20 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         let after = s.text.get(r.end..).unwrap_or("");
         after.starts_with("までに") || after.starts_with("まで に")
     };
+    // 「2024年9月〜2025年3月に販売した製品」「キャンペーン」（11月1日〜）: who
+    // or what is concerned, not when it happened.
+    let scope = |r: &Span| {
+        let after = s.text.get(r.end..).unwrap_or("");
+        let before = s.text.get(..r.start).unwrap_or("");
+        scope_after_re().is_match(after)
+            || (ctx.kind == DocKind::Incident && campaign_before_re().is_match(before))
+    };
     let date = dates
         .iter()
         .map(|h| h.range)
-        .find(|r| !as_of(r) && !deadline(r));
-    let ym =
-        jdate::has_year_month(&s.text).filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)));
+        .find(|r| !as_of(r) && !deadline(r) && !scope(r));
+    let ym = jdate::has_year_month(&s.text)
+        .filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)) && !scope(ym));
     let time = jdate::time_re()
         .find_iter(&s.text)
         .find(|m| {
@@ -64,6 +72,26 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         .into_iter()
         .flatten()
         .min_by_key(|r| r.start)
+}
+
+/// After a date (or the first date of a range): what was sold, bought or
+/// booked then (「〜2025年3月に販売した製品」「〜までに出発したツアー」).
+fn scope_after_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:(?:〜|～|から|より)[^、。]{0,24}?(?:日|月|年度?)\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:まで)?)?(?:の間)?(?:に|までに|の間に)\s*(?:当社が|当社で|当店で|弊社が)?(?:製造|販売|出荷|購入|ご購入|出発|お申し?込み|申し?込み|ご注文|注文|ご契約|契約|ご予約|予約)(?:し|され|いただい|頂い|になっ|になられ)(?:た|ていた)")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
+}
+
+/// Before a date: the bracket after a campaign's name (「冬のり換え
+/// キャンペーン」（2025年11月1日〜）), in an incident its period, not the event's.
+fn campaign_before_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:キャンペーン|セール|フェア)」?\s*[（(][^（）()。]{0,24}$")
+            .unwrap_or_else(|_| unreachable!("static regex"))
+    })
 }
 
 /// Dates that label a product or a person, not an event: 賞味期限,
@@ -132,7 +160,7 @@ pub fn rule() -> Arc<dyn Rule> {
             .into();
     m.why = "いつの出来事かが分からないと、読者は自分が影響を受けたか判断できず、記者も経緯を再構成できません。".into();
     m.how = "タイトル・リード・本文から、年月日（西暦・令和・平成、全角数字・漢数字を含む）、月日、7/4 形式、年月、時刻（午前6時、14:00）を探します。".into();
-    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、賞味期限・製造日などの商品の日付（表の行見出しにあるものも）、「〜現在」「〜時点」の日付、「〜までに」の期限、対応・補償・再発防止・原因・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。リードが「本日、〜しました」と書いている場合は、ヘッダー（または front matter）の発表日を出来事の日付とみなします。".into();
+    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、賞味期限・製造日などの商品の日付（表の行見出しにあるものも）、「〜現在」「〜時点」の日付、「〜までに」の期限、「2024年9月から2025年3月までに販売した製品」のように対象の製品やお客様を示す日付、事故・不祥事でのキャンペーンの期間（「〇〇キャンペーン」（3月1日〜））、対応・補償・再発防止・原因・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。リードが「本日、〜しました」と書いている場合は、ヘッダー（または front matter）の発表日を出来事の日付とみなします。".into();
     m.bad = vec![
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into(),
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。4月30日までに原因を公表します。".into(),
@@ -147,5 +175,9 @@ pub fn rule() -> Arc<dyn Rule> {
     m.bad.push(
         "# 新アプリ公開のお知らせ\n\n株式会社サンプルは本日、家計簿アプリを公開しました。".into(),
     );
+    // Dates that say which products or customers, or a campaign's period.
+    m.bad.push("# 製品回収のお知らせ\n\n株式会社サンプルは、2024年9月から2025年3月までに販売した電気ケトルに発火のおそれがあることから、製品を回収します。".into());
+    m.bad.push("# 通話障害のお詫び\n\n株式会社サンプルで通話障害が発生しました。「春の乗り換えキャンペーン」（2025年3月1日〜3月31日）は予定どおり実施します。".into());
+    m.good.push("# 食中毒の発生について\n\n株式会社サンプルの店舗で、6月9日にご来店されたお客様5名が体調不良を訴えられました。".into());
     Arc::new(r)
 }
