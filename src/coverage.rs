@@ -3,8 +3,6 @@
 //! span that shows it is there. Evidence is found by the `require` rules
 //! that name an `element` in `rules/release.toml` (and code-backed checks).
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 use serde::Serialize;
 
@@ -184,13 +182,9 @@ pub struct KindDecision {
 }
 
 fn incident_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|不正送金|なりすまし|漏え?い|漏洩|流出|障害|自主回収|回収|リコール|被害|不具合|事故|紛失|盗難|誤送信|誤配信|誤表示|誤表記|誤発送|ランサムウェア|サイバー攻撃|マルウェア|ウイルス感染|個人情報.{0,6}(可能性|おそれ)|停電|異物混入|食中毒|不適切|不祥事|改ざん|偽装|業務改善命令|行政処分|逮捕|火災|爆発|販売中止|出荷停止|運転見合わせ|訂正|誤り(?:が|に|について|による|の|を|$)|(?:入力|操作|採点|集計|計算|設定|確認|事務)ミス|誤(?:って|った|請求|徴収|送付|記載|登録|発注|配送)|(?:二重|重複|過大|過剰)(?:請求|課金|引き落とし|決済)|異臭|異味|陳謝|着服|横領|詐取|窃取|背任|収賄|贈賄|懲戒|不正(?:行為|経理|会計|受給|請求|取得|使用|流用)|水増し|架空(?:請求|計上|取引)|隠蔽|隠ぺい|捏造|ねつ造|ハラスメント|暴行|暴力|体罰|飲酒運転",
-        )
-        .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|不正送金|なりすまし|漏え?い|漏洩|流出|障害|自主回収|回収|リコール|被害|不具合|事故|紛失|盗難|誤送信|誤配信|誤表示|誤表記|誤発送|ランサムウェア|サイバー攻撃|マルウェア|ウイルス感染|個人情報.{0,6}(可能性|おそれ)|停電|異物混入|食中毒|不適切|不祥事|改ざん|偽装|業務改善命令|行政処分|逮捕|火災|爆発|販売中止|出荷停止|運転見合わせ|訂正|誤り(?:が|に|について|による|の|を|$)|(?:入力|操作|採点|集計|計算|設定|確認|事務)ミス|誤(?:って|った|請求|徴収|送付|記載|登録|発注|配送)|(?:二重|重複|過大|過剰)(?:請求|課金|引き落とし|決済)|異臭|異味|陳謝|着服|横領|詐取|窃取|背任|収賄|贈賄|懲戒|不正(?:行為|経理|会計|受給|請求|取得|使用|流用)|水増し|架空(?:請求|計上|取引)|隠蔽|隠ぺい|捏造|ねつ造|ハラスメント|暴行|暴力|体罰|飲酒運転"
+    )
 }
 
 /// Contexts in which an incident word names a product, a programme or a
@@ -209,19 +203,15 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
 }
 
 fn not_incident_after() -> &'static Regex {
-    static AFTER: OnceLock<Regex> = OnceLock::new();
-    AFTER.get_or_init(|| {
-        Regex::new(r"^(の|を)?(対策|防止|予防|を防|防ぐ|ゼロ|削減|軽減|保険|訓練|補償サービス|に強い|から守|検知サービス|BOX|ボックス|拠点|箱|率|量|活動|キャンペーン|プログラム|スキーム|サービスの提供|(?:する|できる)?(?:技術|装置|設備|システム|工程|プロセス|手法))")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"^(の|を)?(対策|防止|予防|を防|防ぐ|ゼロ|削減|軽減|保険|訓練|補償サービス|に強い|から守|検知サービス|BOX|ボックス|拠点|箱|率|量|活動|キャンペーン|プログラム|スキーム|サービスの提供|(?:する|できる)?(?:技術|装置|設備|システム|工程|プロセス|手法))"
+    )
 }
 
 fn not_incident_before() -> &'static Regex {
-    static BEFORE: OnceLock<Regex> = OnceLock::new();
-    BEFORE.get_or_init(|| {
-        Regex::new(r"(資源|古紙|リサイクル|使用済み?|衣類|ペットボトル|空き?缶|廃|不用品|人口|人材|防犯|交通安全|障)$")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"(資源|古紙|リサイクル|使用済み?|衣類|ペットボトル|空き?缶|廃|不用品|人口|人材|防犯|交通安全|障)$"
+    )
 }
 
 /// Compile the regexes of kind detection (see [`crate::warm_up_reading`]).

@@ -13,6 +13,18 @@
 // Unbounded reads of user paths (see clippy.toml).
 #![cfg_attr(not(test), deny(clippy::disallowed_methods))]
 
+/// A regex compiled once per process, on first use, from a pattern written
+/// in the source (a `&str` expression, evaluated once): built-in patterns
+/// are valid, which the tests that run every rule show.
+macro_rules! static_regex {
+    ($pattern:expr) => {{
+        static CELL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        CELL.get_or_init(|| {
+            regex::Regex::new($pattern).unwrap_or_else(|_| unreachable!("static regex"))
+        })
+    }};
+}
+
 pub mod cli;
 pub mod config;
 pub mod coverage;

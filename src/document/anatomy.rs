@@ -3,24 +3,12 @@
 //! the body and the contact block. Style rules for sentences skip header and
 //! contact lines; release rules look for 5W1H in the lead first.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use super::{Block, BlockKind, Document, Role};
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| {
-        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
-    })
-}
-
 fn contact_heading_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"問い?合わ?せ|問合せ|連絡先|照会先|窓口|ご相談先|Contact|CONTACT",
-    )
+    static_regex!(r"問い?合わ?せ|問合せ|連絡先|照会先|窓口|ご相談先|Contact|CONTACT")
 }
 
 /// Headings that open the contact block.
@@ -35,8 +23,7 @@ fn pseudo_heading_line(line: &str) -> bool {
 }
 
 fn pseudo_heading_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"^(【[^】]+】|[■◆◇□●▼▽▶〈<＜][^。]*|［[^］]+］)\s*$")
+    static_regex!(r"^(【[^】]+】|[■◆◇□●▼▽▶〈<＜][^。]*|［[^］]+］)\s*$")
 }
 
 /// A short bold line that is not a sentence (`**経緯**`,
@@ -79,9 +66,7 @@ pub fn is_header_line(line: &str) -> bool {
 }
 
 fn header_line_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
+    static_regex!(
         r"(?x)
         各位$ | ^報道関係者 | ^(プレスリリース|ニュースリリース|PRESS\s*RELEASE|News\s*Release)
         | ^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*[0-9０-９]+\s*月\s*[0-9０-９]+\s*日\s*(\(.\)|（.）)?$
@@ -90,7 +75,7 @@ fn header_line_re() -> &'static Regex {
         | (代表取締役|取締役|社長|会長|代表執行役|CEO|理事長|頭取|学長|市長|知事)
         | ^[（(]?\s*(証券コード|コード番号|URL|https?://|TEL|ＴＥＬ|Tel|電話)
         | ^(会社名|代表者名?|問い?合わ?せ先|問合せ先|本社所在地|上場取引所)[\s　:：]
-        ",
+        "
     )
 }
 
@@ -101,10 +86,8 @@ fn is_greeting(text: &str) -> bool {
 }
 
 fn greeting_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます",
+    static_regex!(
+        r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます"
     )
 }
 
@@ -149,18 +132,14 @@ fn plain_title(b: &Block) -> Option<bool> {
 
 /// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
 fn numbered_label_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.])",
+    static_regex!(
+        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.])"
     )
 }
 
 fn title_ending_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(お知らせ|について|につきまして|に関して|ご報告|ご案内|お詫び|おわび|を発表|発売|開始|公開|決定|締結|受賞|就任|設立|開設|オープン|開催)\s*([(（][^)）]*[)）])?$",
+    static_regex!(
+        r"(お知らせ|について|につきまして|に関して|ご報告|ご案内|お詫び|おわび|を発表|発売|開始|公開|決定|締結|受賞|就任|設立|開設|オープン|開催)\s*([(（][^)）]*[)）])?$"
     )
 }
 

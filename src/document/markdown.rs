@@ -563,30 +563,30 @@ mod tests {
         let text = |src: &str| parse(src, None).blocks[0].text.to_string();
         // Japanese wraps anywhere, even inside a word; spans still point at
         // the source, across the break.
+        // The first block's text, and the source that `needle` in it came from.
+        let source_of = |src: &'static str, needle: &str| {
+            let doc = parse(src, None);
+            let p = &doc.blocks[0];
+            let at = p.text.find(needle).unwrap();
+            let span = p.source_span(Span::new(at, at + needle.len()));
+            (p.text.to_string(), span.slice(src).to_owned())
+        };
         let src = "当社が管理しておりましたお客様の個人情\n報が流出したことを深くお詫び申し\n上げます。\n";
-        let doc = parse(src, None);
-        let p = &doc.blocks[0];
+        let (joined, from) = source_of(src, "申し上げ");
         assert_eq!(
-            p.text.as_str(),
+            joined,
             "当社が管理しておりましたお客様の個人情報が流出したことを深くお詫び申し上げます。"
         );
-        let at = p.text.find("申し上げ").unwrap();
-        let span = p.source_span(Span::new(at, at + "申し上げ".len()));
-        assert_eq!(span.slice(src), "申し\n上げ");
-        let at = p.text.find("上げます").unwrap();
-        let span = p.source_span(Span::new(at, at + "上げます".len()));
-        assert_eq!(span.slice(src), "上げます");
+        assert_eq!(from, "申し\n上げ");
+        assert_eq!(source_of(src, "上げます").1, "上げます");
         // The next line's full-width indent goes with the break.
         let src = "当社が管理しておりましたお客様の個人情\n　報が流出しました。\n";
-        let doc = parse(src, None);
-        let p = &doc.blocks[0];
+        let (joined, from) = source_of(src, "報が");
         assert_eq!(
-            p.text.as_str(),
+            joined,
             "当社が管理しておりましたお客様の個人情報が流出しました。"
         );
-        let at = p.text.find("報が").unwrap();
-        let span = p.source_span(Span::new(at, at + "報が".len()));
-        assert_eq!(span.slice(src), "報が");
+        assert_eq!(from, "報が");
         // Latin words wrap at a space; a number cut at its hyphen or in its
         // digits is one number; a bracket left open closes on the next line,
         // in a title or a contact line too.

@@ -147,11 +147,9 @@ pub struct Block {
 }
 
 fn label_number_re() -> &'static regex::Regex {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    R.get_or_init(|| {
-        regex::Regex::new(r"^\s*([0-9０-９]{1,2}\s*[．.、)）]|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|第[0-9０-９一二三四五六七八九十]{1,2})")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"^\s*([0-9０-９]{1,2}\s*[．.、)）]|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|第[0-9０-９一二三四五六七八九十]{1,2})"
+    )
 }
 
 /// Compile the regexes that reading a release needs (see [`crate::warm_up_reading`]).

@@ -79,10 +79,7 @@ impl Deref for LazyRegex {
 
 /// A regex that matches nothing.
 fn never() -> Regex {
-    static NEVER: OnceLock<Regex> = OnceLock::new();
-    NEVER
-        .get_or_init(|| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("static regex")))
-        .clone()
+    static_regex!(r"[^\s\S]").clone()
 }
 
 impl fmt::Debug for LazyRegex {

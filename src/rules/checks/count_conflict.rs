@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -23,11 +22,7 @@ pub struct CountConflict {
 
 /// Clauses that state a part or a breakdown, not the total.
 pub(super) fn part_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"うち|内訳|以外|ほか|それぞれ|各|平均|あたり|当たり|1人|一人|1件")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"うち|内訳|以外|ほか|それぞれ|各|平均|あたり|当たり|1人|一人|1件")
 }
 
 fn unit_ja(u: Unit) -> &'static str {

@@ -3,8 +3,6 @@
 //! `release.missing-victim-count`, `release.missing-as-of` and
 //! `release.count-conflict`.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use super::jdate::parse_num;
@@ -36,37 +34,27 @@ pub struct Count {
 }
 
 pub(super) fn count_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?x)
+    static_regex!(
+        r"(?x)
             (?P<q>(?:最大で?|少なくとも|合計で?|計)?\s*(?:約|およそ)?|延べ|累計|総計)?\s*
             (?P<n>[0-9０-９●○〇][0-9０-９,，●○]*(?:[.．][0-9０-９]+)?|[〇一二三四五六七八九十百千]+)\s*
             (?P<m1>億|万|千)?(?P<n2>[0-9０-９,，〇一二三四五六七八九十百千]*)(?P<m2>万|千)?\s*
             (?P<u>人|名|件|円|世帯|台|個|点|アカウント|口座|社|店舗|枚|本|袋|箱|缶|食|ドル|ユーザー|回線|契約|戸|軒|便|ID|パック|ケース|セット|冊|通|瓶)
-            (?P<a>以上|超|程度|余り|あまり|強|弱|前後|ほど|近く)?",
-        )
-        .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+            (?P<a>以上|超|程度|余り|あまり|強|弱|前後|ほど|近く)?"
+    )
 }
 
 /// Words that tie a number to damage or to the people affected.
 pub fn damage_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"被害|不正|流出|漏え?い|漏洩|影響|対象|該当|不審|感染|暗号化|持ち出|負傷|けが|怪我|死亡|損害|損失|なりすまし|閲覧|可能性|停止|遅延|不通|障害|不具合|回収|返金|補償|誤送信|紛失|盗難|窃取|搾取|詐取|焼失|全焼|破損|損傷|汚損|滅失|重複|事故|誤投与|過量投与|発症|症状|食中毒|体調不良|着服|横領|(?:人|名|件)分?の(?:氏名|個人情報|住所|成績|メールアドレス|電話番号|カード情報)",
-        )
-        .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"被害|不正|流出|漏え?い|漏洩|影響|対象|該当|不審|感染|暗号化|持ち出|負傷|けが|怪我|死亡|損害|損失|なりすまし|閲覧|可能性|停止|遅延|不通|障害|不具合|回収|返金|補償|誤送信|紛失|盗難|窃取|搾取|詐取|焼失|全焼|破損|損傷|汚損|滅失|重複|事故|誤投与|過量投与|発症|症状|食中毒|体調不良|着服|横領|(?:人|名|件)分?の(?:氏名|個人情報|住所|成績|メールアドレス|電話番号|カード情報)"
+    )
 }
 
 pub fn key_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"被害(?:者|額|総額|金額|件数|人数)?|不正(?:利用|アクセス|ログイン)?|流出|漏え?い|漏洩|影響|対象|該当|回収|返金|補償")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"被害(?:者|額|総額|金額|件数|人数)?|不正(?:利用|アクセス|ログイン)?|流出|漏え?い|漏洩|影響|対象|該当|回収|返金|補償"
+    )
 }
 
 fn digits(s: &str) -> String {
@@ -279,30 +267,20 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
 
 /// A storage medium or container just before a count (its end anchored).
 fn medium_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(USBメモリー?|USB|メモリー?カード|SDカード|パソコン|PC|端末|スマートフォン|スマホ|タブレット|書類|CD-?R?|DVD|ハードディスク|HDD|鞄|かばん|カバン|バッグ|封筒|名簿|台帳)\s*$")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"(USBメモリー?|USB|メモリー?カード|SDカード|パソコン|PC|端末|スマートフォン|スマホ|タブレット|書類|CD-?R?|DVD|ハードディスク|HDD|鞄|かばん|カバン|バッグ|封筒|名簿|台帳)\s*$"
+    )
 }
 
 pub(super) fn gift_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"円分|円相当|お詫びとして|進呈|プレゼント|割引|クーポン")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"円分|円相当|お詫びとして|進呈|プレゼント|割引|クーポン")
 }
 
 /// 7月31日現在, 2019年7月31日(水)時点, 14時時点, 本日午前10時現在.
 pub fn as_of_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}\s*|正午\s*)*(?:現在|時点)",
-        )
-        .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}\s*|正午\s*)*(?:現在|時点)"
+    )
 }
 
 #[cfg(test)]

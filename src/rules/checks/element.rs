@@ -113,11 +113,7 @@ pub fn heading_of<'a>(ctx: &Ctx<'a>, s: &Sentence) -> &'a str {
 /// compensation, future measures, cause and background, and the company
 /// profile. Dates and actions there are not the event's own.
 pub fn after_event_section(heading: &str) -> bool {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    R.get_or_init(|| {
-        regex::Regex::new(r"対応|対策|措置|補償|返金|払い?戻|再発防止|防止策|今後|原因|理由|背景|目的|狙い|ねらい|会社概要|団体概要|法人概要|企業情報|略歴|経歴|プロフィール|料金|問い?合わ?せ|問合せ")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"対応|対策|措置|補償|返金|払い?戻|再発防止|防止策|今後|原因|理由|背景|目的|狙い|ねらい|会社概要|団体概要|法人概要|企業情報|略歴|経歴|プロフィール|料金|問い?合わ?せ|問合せ")
     .is_match(heading)
         && !event_section(heading)
 }
@@ -125,12 +121,7 @@ pub fn after_event_section(heading: &str) -> bool {
 /// Sections that tell the event itself (経緯, 時系列, 発生日時 …); a heading
 /// like 「経緯と原因」 still tells it.
 pub fn event_section(heading: &str) -> bool {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    R.get_or_init(|| {
-        regex::Regex::new(r"経緯|時系列|発生|日時|状況|事案|概要")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
-    .is_match(
+    static_regex!(r"経緯|時系列|発生|日時|状況|事案|概要").is_match(
         heading
             .replace("会社概要", "")
             .replace("団体概要", "")

@@ -4,8 +4,6 @@
 //! and the release date of a document. No dependency: the calendar is a few
 //! lines of integer arithmetic.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use crate::document::Role;
@@ -28,49 +26,29 @@ pub struct DateHit {
 
 const NUM: &str = r"[0-9０-９〇一二三四五六七八九十]";
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| {
-        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
-    })
-}
-
 pub(super) fn kanji_date_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    static P: OnceLock<String> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        format!(
-            r"(?:(?P<era>令和|平成|昭和)\s*(?P<ey>元|{NUM}{{1,3}})\s*年\s*|(?P<y>[0-9０-９]{{4}}|[〇一二三四五六七八九]{{4}})\s*年\s*)?(?P<m>{NUM}{{1,3}})\s*月\s*(?P<d>{NUM}{{1,3}})\s*日(?:\s*[（(]\s*(?P<w>[日月火水木金土])(?:曜日?)?\s*[）)])?"
-        )
-    });
-    re(&R, p)
+    static_regex!(&format!(
+        r"(?:(?P<era>令和|平成|昭和)\s*(?P<ey>元|{NUM}{{1,3}})\s*年\s*|(?P<y>[0-9０-９]{{4}}|[〇一二三四五六七八九]{{4}})\s*年\s*)?(?P<m>{NUM}{{1,3}})\s*月\s*(?P<d>{NUM}{{1,3}})\s*日(?:\s*[（(]\s*(?P<w>[日月火水木金土])(?:曜日?)?\s*[）)])?"
+    ))
 }
 
 pub(super) fn slash_date_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?:(?P<y>[0-9０-９]{4})\s*[/／.\-－]\s*)?(?P<m>[0-9０-９]{1,2})\s*[/／]\s*(?P<d>[0-9０-９]{1,2})(?:\s*[（(]\s*(?P<w>[日月火水木金土])(?:曜日?)?\s*[）)])?",
+    static_regex!(
+        r"(?:(?P<y>[0-9０-９]{4})\s*[/／.\-－]\s*)?(?P<m>[0-9０-９]{1,2})\s*[/／]\s*(?P<d>[0-9０-９]{1,2})(?:\s*[（(]\s*(?P<w>[日月火水木金土])(?:曜日?)?\s*[）)])?"
     )
 }
 
 pub(super) fn iso_date_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?P<y>[0-9０-９]{4})\s*[\-－.]\s*(?P<m>[0-9０-９]{1,2})\s*[\-－.]\s*(?P<d>[0-9０-９]{1,2})",
+    static_regex!(
+        r"(?P<y>[0-9０-９]{4})\s*[\-－.]\s*(?P<m>[0-9０-９]{1,2})\s*[\-－.]\s*(?P<d>[0-9０-９]{1,2})"
     )
 }
 
 /// Clock times: 午前6時, 14時30分, 14:00, 十四時.
 pub fn time_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    static P: OnceLock<String> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        format!(
-            r"正午|(?:午前|午後)\s*{NUM}{{1,3}}\s*時|{NUM}{{1,3}}\s*時\s*(?:{NUM}{{1,3}}\s*分|半)?|[0-9０-９]{{1,2}}\s*[:：]\s*[0-9０-９]{{2}}"
-        )
-    });
-    re(&R, p)
+    static_regex!(&format!(
+        r"正午|(?:午前|午後)\s*{NUM}{{1,3}}\s*時|{NUM}{{1,3}}\s*時\s*(?:{NUM}{{1,3}}\s*分|半)?|[0-9０-９]{{1,2}}\s*[:：]\s*[0-9０-９]{{2}}"
+    ))
 }
 
 /// Value of a number written in ASCII, full-width or kanji digits
@@ -329,10 +307,8 @@ pub fn find_dates(text: &str) -> Vec<DateHit> {
 
 /// A year-month mention without a day (2019年7月, 令和元年7月).
 pub fn has_year_month(text: &str) -> Option<Span> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?:令和|平成)\s*(?:元|[0-9０-９〇一二三四五六七八九十]{1,3})\s*年\s*[0-9０-９〇一二三四五六七八九十]{1,3}\s*月|[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月",
+    let r = static_regex!(
+        r"(?:令和|平成)\s*(?:元|[0-9０-９〇一二三四五六七八九十]{1,3})\s*年\s*[0-9０-９〇一二三四五六七八九十]{1,3}\s*月|[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月"
     );
     r.find(text).map(|m| Span::new(m.start(), m.end()))
 }

@@ -6,7 +6,7 @@
 //! ございません」).
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use regex::Regex;
 
@@ -122,11 +122,7 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
 
 /// The state of the damage: reports of harm, misuse, a patient's condition.
 fn damage_status_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"被害|不正(?:に)?(?:利用|使用|ログイン)|悪用|容体|容態|症状|体調|健康状態|安否")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"被害|不正(?:に)?(?:利用|使用|ログイン)|悪用|容体|容態|症状|体調|健康状態|安否")
 }
 
 pub fn rule() -> Arc<dyn Rule> {

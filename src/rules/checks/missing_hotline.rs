@@ -6,7 +6,6 @@
 //! the press (報道関係者, 取材, 広報) does not count.
 
 use std::sync::Arc;
-use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -17,44 +16,28 @@ use crate::document::Role;
 use crate::rules::{Ctx, Rule};
 use crate::span::Span;
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| {
-        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
-    })
-}
-
 pub(super) fn contact_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"問い?合わ?せ|問合せ|窓口|連絡先|ダイヤル|サポートセンター|コールセンター|お客様センター|お客さまセンター|相談|受付|照会|フリーコール|カスタマー|ヘルプデスク",
+    static_regex!(
+        r"問い?合わ?せ|問合せ|窓口|連絡先|ダイヤル|サポートセンター|コールセンター|お客様センター|お客さまセンター|相談|受付|照会|フリーコール|カスタマー|ヘルプデスク"
     )
 }
 
 pub(super) fn customer_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"お客様|お客さま|ご利用|利用者|会員|ユーザー|相談|専用|フリーダイヤル|フリーコール|コールセンター|サポート|カスタマー|被害|ご心配|ご不安|消費者|患者|保護者|受験生|受験者|視聴者|聴取者|一般の方|購入者",
+    static_regex!(
+        r"お客様|お客さま|ご利用|利用者|会員|ユーザー|相談|専用|フリーダイヤル|フリーコール|コールセンター|サポート|カスタマー|被害|ご心配|ご不安|消費者|患者|保護者|受験生|受験者|視聴者|聴取者|一般の方|購入者"
     )
 }
 
 /// A named desk whose channel follows in brackets: 「視聴者センター（052-…」
 /// 「入試課（電話：011-…」.
 pub(super) fn named_desk() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"[\p{Han}\p{Katakana}ー]{1,12}(センター|窓口|デスク|係|課|室)\s*[（(]?\s*(?:(?:電話|TEL|Tel|tel|メール|E-?mail)\s*[：:]?\s*)?$",
+    static_regex!(
+        r"[\p{Han}\p{Katakana}ー]{1,12}(センター|窓口|デスク|係|課|室)\s*[（(]?\s*(?:(?:電話|TEL|Tel|tel|メール|E-?mail)\s*[：:]?\s*)?$"
     )
 }
 
 pub(super) fn press_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"報道|プレス|取材|メディア|広報|記者|投資家|IR|Press|PRESS",
-    )
+    static_regex!(r"報道|プレス|取材|メディア|広報|記者|投資家|IR|Press|PRESS")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

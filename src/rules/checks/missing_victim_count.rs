@@ -3,9 +3,7 @@
 //! 3,861万円), with damage words (被害, 流出, 影響, 対象 …) in the sentence,
 //! its table row or its section heading.
 
-use std::sync::{Arc, OnceLock};
-
-use regex::Regex;
+use std::sync::Arc;
 
 use super::counts::{context_text, damage_re, Unit};
 use super::element::{content, heading_of, span_of, ElementRule};
@@ -16,45 +14,28 @@ use crate::span::Span;
 /// Sections that explain the mechanism or the future, not the damage: a
 /// count there (サーバーラック約400台) measures equipment or plans.
 fn mechanism_section(heading: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"^[^経]*(原因|理由|背景|再発防止|防止策|今後の(対策|対応|取り?組)|会社概要|団体概要|略歴)[^経]*$|経歴")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"^[^経]*(原因|理由|背景|再発防止|防止策|今後の(対策|対応|取り?組)|会社概要|団体概要|略歴)[^経]*$|経歴")
     .is_match(heading)
 }
 
 /// A sentence about what will be done (今後は担当者2名で確認します): its
 /// numbers size the measure, not the damage.
 fn future_measure(text: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"今後|再発防止|再発を防|[てで]まいります")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
-    .is_match(text)
+    static_regex!(r"今後|再発防止|再発を防|[てで]まいります").is_match(text)
 }
 
 /// A damage word in a clause that denies it (健康被害の報告はございません)
 /// does not make the numbers around it damage.
 fn denied_damage(text: &str) -> String {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"[^、。]*(ございません|ありません|おりません|いません|ない)")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
-    .replace_all(text, "")
-    .into_owned()
+    static_regex!(r"[^、。]*(ございません|ありません|おりません|いません|ない)")
+        .replace_all(text, "")
+        .into_owned()
 }
 
 /// Items (台, 個, 点 …) are damage only as affected products (回収の対象
 /// 約4万2千個), not as equipment.
 fn product_context(text: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"対象|回収|販売|出荷|製造|交換|リコール|数量|台数|個数|荷物|焼失|全焼|破損|損傷|汚損|滅失|紛失")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"対象|回収|販売|出荷|製造|交換|リコール|数量|台数|個数|荷物|焼失|全焼|破損|損傷|汚損|滅失|紛失")
     .is_match(text)
 }
 

@@ -5,7 +5,6 @@
 //! by it (「本日、〜を公開しました」).
 
 use std::sync::Arc;
-use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -21,11 +20,7 @@ use crate::span::Span;
 
 /// Reception-hours lines say when a desk is open, not when something happened.
 fn hours_line(s: &Sentence) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間|平日|生まれ|^\s*(設立|創業|創立|資本金|所在地|本社|代表者?|従業員数?|事業内容|URL)\s*[：:]")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間|平日|生まれ|^\s*(設立|創業|創立|資本金|所在地|本社|代表者?|従業員数?|事業内容|URL)\s*[：:]")
     .is_match(&s.text)
 }
 
@@ -77,31 +72,21 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
 /// After a date (or the first date of a range): what was sold, bought or
 /// booked then (「〜2025年3月に販売した製品」「〜までに出発したツアー」).
 fn scope_after_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"^\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:(?:〜|～|から|より)[^、。]{0,24}?(?:日|月|年度?)\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:まで)?)?(?:の間)?(?:に|までに|の間に)\s*(?:当社が|当社で|当店で|弊社が)?(?:製造|販売|出荷|購入|ご購入|出発|お申し?込み|申し?込み|ご注文|注文|ご契約|契約|ご予約|予約)(?:し|され|いただい|頂い|になっ|になられ)(?:た|ていた)")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"^\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:(?:〜|～|から|より)[^、。]{0,24}?(?:日|月|年度?)\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:まで)?)?(?:の間)?(?:に|までに|の間に)\s*(?:当社が|当社で|当店で|弊社が)?(?:製造|販売|出荷|購入|ご購入|出発|お申し?込み|申し?込み|ご注文|注文|ご契約|契約|ご予約|予約)(?:し|され|いただい|頂い|になっ|になられ)(?:た|ていた)"
+    )
 }
 
 /// Before a date: the bracket after a campaign's name (「冬のり換え
 /// キャンペーン」（2025年11月1日〜）), in an incident its period, not the event's.
 fn campaign_before_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(?:キャンペーン|セール|フェア)」?\s*[（(][^（）()。]{0,24}$")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"(?:キャンペーン|セール|フェア)」?\s*[（(][^（）()。]{0,24}$")
 }
 
 /// Dates that label a product or a person, not an event: 賞味期限,
 /// 製造日, 生年月日 (on the line, or in the row label of a table cell).
 fn dated_label(text: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"生年月日|誕生日|賞味期限|消費期限|使用期限|有効期限|製造日|製造年月日|製造年月|ロット|JANコード")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"生年月日|誕生日|賞味期限|消費期限|使用期限|有効期限|製造日|製造年月日|製造年月|ロット|JANコード")
     .is_match(text)
 }
 

@@ -4,7 +4,6 @@
 //! when the issuer is given in the header or front matter.
 
 use std::sync::Arc;
-use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -18,10 +17,8 @@ use crate::span::Span;
 
 /// Organization names in their written forms.
 pub fn org_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?x)
+    static_regex!(
+        r"(?x)
             (?:株式会社|有限会社|合同会社|合資会社|(?:一般|公益)(?:社団|財団)法人|独立行政法人|国立研究開発法人|国立大学法人|学校法人|医療法人|社会福祉法人|特定非営利活動法人|NPO法人)
               \s*[\p{Han}\p{Katakana}\p{Hiragana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{1,25}
             | [\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{1,25}
@@ -29,18 +26,14 @@ pub fn org_re() -> &'static Regex {
             | (?:\(株\)|（株）|㈱)[\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚー・]{1,25}
             | [\p{Han}\p{Katakana}]{1,8}(?:市|町|村|県|府|都|区)(?:長|役所|役場|庁|教育委員会|議会)?(?:は|が)
             | [A-Za-z0-9&.\-\s]{2,30}(?:Inc\.?|Co\.,?\s*Ltd\.?|Corporation|Corp\.|LLC|K\.K\.)
-            ",
-        )
-        .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+            "
+    )
 }
 
 pub(super) fn self_reference_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"当社|弊社|当行|弊行|当店|弊店|当グループ|弊グループ|当法人|本学|当院|当機構|当協会|当組合|本市|当市|当町|当村|当県|本県|当区|当庫|当金庫|当塾|当園|当校|本校|当館|当事務所|当クリニック|当ホテル|当工房|当施設|当財団|当センター|当モール")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"当社|弊社|当行|弊行|当店|弊店|当グループ|弊グループ|当法人|本学|当院|当機構|当協会|当組合|本市|当市|当町|当村|当県|本県|当区|当庫|当金庫|当塾|当園|当校|本校|当館|当事務所|当クリニック|当ホテル|当工房|当施設|当財団|当センター|当モール"
+    )
 }
 
 /// Is an issuer given in front matter or a header line?
@@ -66,13 +59,9 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
 /// in-sentence pattern of [`org_re`] leaves out; a whole header line ending
 /// in a government or office is clear enough.
 fn government_line(text: &str) -> Option<&str> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(
-            r"^(?P<gov>[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(?:都|道|府|県|市|区|町|村))(?:役所|役場|庁)?(?:[ 　]*[\p{Han}\p{Katakana}ー・]{1,12}?(?:局|部|課|室|センター|本部|委員会|事務所))*$",
-        )
-        .unwrap_or_else(|_| unreachable!("static regex"))
-    });
+    let re = static_regex!(
+        r"^(?P<gov>[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(?:都|道|府|県|市|区|町|村))(?:役所|役場|庁)?(?:[ 　]*[\p{Han}\p{Katakana}ー・]{1,12}?(?:局|部|課|室|センター|本部|委員会|事務所))*$"
+    );
     re.captures(text.trim())
         .and_then(|c| c.name("gov"))
         .map(|m| m.as_str())
@@ -82,11 +71,9 @@ fn government_line(text: &str) -> Option<&str> {
 /// legal form (学習塾 明星ゼミナール, 森の木工房): it ends in the kind of
 /// establishment and is short.
 fn establishment_line(text: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z0-9 　]{1,24}(ゼミナール|塾|学園|学院|スクール|工房|商店|商会|事務所|クリニック|医院|薬局|旅館|農園|教室)$")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    });
+    let re = static_regex!(
+        r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z0-9 　]{1,24}(ゼミナール|塾|学園|学院|スクール|工房|商店|商会|事務所|クリニック|医院|薬局|旅館|農園|教室)$"
+    );
     re.is_match(text.trim())
 }
 
@@ -155,11 +142,7 @@ fn name_and_alias(full: &str) -> Vec<&str> {
 /// Short names of the issuer (株式会社テスト商事 → テスト商事), so that a
 /// lead which drops the legal form still names the actor.
 fn issuer_names(ctx: &Ctx<'_>) -> Vec<String> {
-    static FORM: OnceLock<Regex> = OnceLock::new();
-    let form = FORM.get_or_init(|| {
-        Regex::new(r"株式会社|有限会社|合同会社|\(株\)|（株）|㈱|\s")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    });
+    let form = static_regex!(r"株式会社|有限会社|合同会社|\(株\)|（株）|㈱|\s");
     let mut names = Vec::new();
     let mut add = |full: &str| {
         for part in name_and_alias(full) {
@@ -222,19 +205,15 @@ fn object_of_action(text: &str, r: Span) -> bool {
 /// at the start of a sentence or clause: municipal releases say 「町」 as
 /// companies say 「当社」. Counted only when the header names a government.
 fn government_self_reference(text: &str) -> Option<Span> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(?:^|[、，])(?P<me>(?:市|町|村|県|区|都|府)(?:では|は|で|が|として|も|から))")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
-    .captures(text)
-    .and_then(|c| c.name("me"))
-    .map(|m| {
-        Span::new(
-            m.start(),
-            m.start() + m.as_str().chars().next().map_or(0, char::len_utf8),
-        )
-    })
+    static_regex!(r"(?:^|[、，])(?P<me>(?:市|町|村|県|区|都|府)(?:では|は|で|が|として|も|から))")
+        .captures(text)
+        .and_then(|c| c.name("me"))
+        .map(|m| {
+            Span::new(
+                m.start(),
+                m.start() + m.as_str().chars().next().map_or(0, char::len_utf8),
+            )
+        })
 }
 
 /// Does a header line (before the lead) name a local government?

@@ -2,17 +2,9 @@
 //! normalized), e-mail addresses, URLs and web forms. Shared by
 //! `release.missing-hotline` and `release.phone-invalid`.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use crate::span::Span;
-
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| {
-        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
-    })
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phone {
@@ -26,19 +18,15 @@ pub struct Phone {
 }
 
 pub(super) fn phone_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?:\+81[\-‐－ ]?(?:\(0\))?|[(（]?[0０])[0-9０-９]{1,4}(?:[)）][ 　]?)?(?:[\-‐－―−ー]?[0-9０-９]{2,4}){1,3}",
+    static_regex!(
+        r"(?:\+81[\-‐－ ]?(?:\(0\))?|[(（]?[0０])[0-9０-９]{1,4}(?:[)）][ 　]?)?(?:[\-‐－―−ー]?[0-9０-９]{2,4}){1,3}"
     )
 }
 
 /// Words that say a number is a phone number.
 pub fn phone_word_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)TEL|電話|ダイヤル|フリーコール|℡|☎|FAX|ファックス|ファクス|携帯|コールセンター",
+    static_regex!(
+        r"(?i)TEL|電話|ダイヤル|フリーコール|℡|☎|FAX|ファックス|ファクス|携帯|コールセンター"
     )
 }
 
@@ -146,18 +134,12 @@ pub fn phone_problem(digits: &str, first_group: Option<&str>) -> Option<String> 
 }
 
 pub fn email_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
-    )
+    static_regex!(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 }
 
 pub fn url_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"https?://[^\s）)」、。<>]+|www\.[A-Za-z0-9\-]+\.[^\s）)」、。<>]+|(?:お問い?合わ?せ|問合せ|専用|ウェブ|WEB|Web|受付|相談)フォーム|チャット(?:窓口|サポート)|「[^」]{0,10}(?:お問い?合わ?せ|問合せ|サポート|ヘルプ)[^」]{0,10}」(?:画面|ページ|メニュー|ボタン)?(?:から|より)",
+    static_regex!(
+        r"https?://[^\s）)」、。<>]+|www\.[A-Za-z0-9\-]+\.[^\s）)」、。<>]+|(?:お問い?合わ?せ|問合せ|専用|ウェブ|WEB|Web|受付|相談)フォーム|チャット(?:窓口|サポート)|「[^」]{0,10}(?:お問い?合わ?せ|問合せ|サポート|ヘルプ)[^」]{0,10}」(?:画面|ページ|メニュー|ボタン)?(?:から|より)"
     )
 }
 

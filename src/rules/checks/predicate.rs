@@ -4,8 +4,6 @@
 //! event word from its list is found, so 「テロップを表示しました」「締結を
 //! 決議いたしました」 count as the event without listing every verb.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use super::missing_who::org_in;
@@ -191,11 +189,7 @@ fn finding(word: &str) -> bool {
 /// Under a 再発防止策 / 今後の対策 heading, any sentence whose main
 /// predicate is an action (〜を導入し、〜を実施いたします) is a measure.
 fn prevention_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let heading = R.get_or_init(|| {
-        Regex::new(r"再発防止|防止策|今後の(対策|対応|取り?組)|改善策")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    });
+    let heading = static_regex!(r"再発防止|防止策|今後の(対策|対応|取り?組)|改善策");
     if !heading.is_match(ctx.doc.label_heading(s.block())) {
         return None;
     }
@@ -211,11 +205,9 @@ fn prevention_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
 /// 当社は, 弊社が, 当塾では, 本学は: the issuer speaking of itself (not
 /// 当日は, 本数が).
 fn self_topic_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(?:当|弊)(?:社|行|店|院|塾|園|校|館|庫|金庫|組合|協会|機構|法人|グループ|大学|学園|財団|会|局|所|市|町|村|県)(?:は|が|では|において)|(?:本学|本校|本市|本町|本村|本県)(?:は|が|では)")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"(?:当|弊)(?:社|行|店|院|塾|園|校|館|庫|金庫|組合|協会|機構|法人|グループ|大学|学園|財団|会|局|所|市|町|村|県)(?:は|が|では|において)|(?:本学|本校|本市|本町|本村|本県)(?:は|が|では)"
+    )
 }
 
 /// Verbs that state, frame or greet rather than tell an event (ある,

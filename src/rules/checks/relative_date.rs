@@ -7,7 +7,6 @@
 //! or when the release has no date, it is reported like the others.
 
 use std::sync::Arc;
-use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -23,11 +22,9 @@ pub struct RelativeDate {
 }
 
 pub(super) fn words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"一昨日|昨日|本日|今日|今朝|今夜|今晩|昨夜|昨晩|先日|先週|今週|来週|明日|明朝|先月|今月|来月")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"一昨日|昨日|本日|今日|今朝|今夜|今晩|昨夜|昨晩|先日|先週|今週|来週|明日|明朝|先月|今月|来月"
+    )
 }
 
 /// The absolute date (or period) a word stands for, given the release date.

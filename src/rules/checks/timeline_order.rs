@@ -4,7 +4,6 @@
 //! month that drops by six or more without a year is read as New Year.
 
 use std::sync::Arc;
-use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -23,19 +22,13 @@ pub struct TimelineOrder {
 }
 
 pub(super) fn timeline_heading() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"経緯|時系列|経過|これまでの(対応|流れ)|タイムライン|対応状況")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(r"経緯|時系列|経過|これまでの(対応|流れ)|タイムライン|対応状況")
 }
 
 pub(super) fn time_after() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"^\s*(?:午前|午後)?\s*([0-9０-９〇一二三四五六七八九十]{1,3})\s*(?:時|[:：])\s*([0-9０-９〇一二三四五六七八九十]{1,2})?")
-            .unwrap_or_else(|_| unreachable!("static regex"))
-    })
+    static_regex!(
+        r"^\s*(?:午前|午後)?\s*([0-9０-９〇一二三四五六七八九十]{1,3})\s*(?:時|[:：])\s*([0-9０-９〇一二三四五六七八九十]{1,2})?"
+    )
 }
 
 /// Minutes after midnight of a time written right after a date, if any.
