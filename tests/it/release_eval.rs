@@ -23,6 +23,7 @@
 //! cargo test --test it release_eval3 -- --nocapture
 //! cargo test --test it release_eval4 -- --nocapture
 //! cargo test --test it release_eval5 -- --nocapture
+//! cargo test --test it release_eval6 -- --nocapture
 //! ```
 //!
 //! A "block" is one source line: every prose paragraph in these fixtures is a
@@ -46,6 +47,7 @@ const SET2: &str = "fixtures/release-eval2";
 const SET3: &str = "fixtures/release-eval3";
 const SET4: &str = "fixtures/release-eval4";
 const SET5: &str = "fixtures/release-eval5";
+const SET6: &str = "fixtures/release-eval6";
 
 // Loose floors on purpose: they guard against collapse, and will be
 // tightened once the release rules have been improved.
@@ -468,6 +470,11 @@ fn release_eval5_labels_point_into_their_files() {
 }
 
 #[test]
+fn release_eval6_labels_point_into_their_files() {
+    check_labels(SET6);
+}
+
+#[test]
 fn line_resolution_prefers_a_whole_line() {
     let text = "株式会社X（本社：東京）は、発表しました。\n株式会社X\n";
     assert_eq!(evidence_line(text, "株式会社X"), Some(1));
@@ -562,4 +569,15 @@ fn release_eval4_floors() {
 #[test]
 fn release_eval5_floors() {
     assert_floors(SET5);
+}
+
+// Set 6 was written like sets 4 and 5, unseen, with many converted-draft
+// styles (hard-wrapped text, plain titles, bold and numbered headings), and
+// committed (f1302ac) before it was evaluated. (While it was being written,
+// a diff of mine printed koho's findings for three of its unfinished
+// releases; no rule changed after that.) First run (f1302ac's code): kind
+// 16/16, found 92.5 %, removed→miss 78.9 %, absent→miss 7/11.
+#[test]
+fn release_eval6_floors() {
+    assert_floors(SET6);
 }
