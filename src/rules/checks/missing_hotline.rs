@@ -37,7 +37,10 @@ pub(super) fn named_desk() -> &'static Regex {
 }
 
 pub(super) fn press_words() -> &'static Regex {
-    static_regex!(r"報道|プレス|取材|メディア|広報|記者|投資家|IR|Press|PRESS")
+    // IR and Press as words of their own, not inside CIRCUIT or Express.
+    static_regex!(
+        r"報道|プレス|取材|メディア|広報|記者|投資家|(?:^|[^A-Za-z])(?:IR|Press|PRESS)(?:[^A-Za-z]|$)"
+    )
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -191,6 +194,10 @@ mod tests {
             .unwrap();
         assert!(d.message.starts_with("報道関係者向けの窓口しかありません"));
         assert_eq!(d.span.slice(text), "(03) 0000-5520");
+        // Letters inside a name are not the press: CIRCUIT has no IR.
+        let event = "# 公演中止のお詫び\n\n株式会社サンプルは、本日の公演を中止しました。\n\n▼ お問い合わせ\n\nMINATO SOUND CIRCUIT 事務局\n電話：050-0000-8815\n";
+        let report = crate::lint(crate::Source::new("t.md", event), &settings);
+        assert!(report.coverage.get(Element::Hotline).found);
         // With a customers' line too, nothing is missing.
         let both = format!("{text}\nお客様窓口 0120-000-000\n");
         let report = crate::lint(crate::Source::new("t.md", both.as_str()), &settings);

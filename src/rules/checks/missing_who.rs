@@ -25,6 +25,7 @@ pub fn org_re() -> &'static Regex {
               (?:株式会社|合同会社|有限会社|合資会社|合名会社|ホールディングス|\(株\)|（株）|㈱|銀行|信用金庫|信用組合|生命保険|損害保険|証券|大学|機構|協会|財団|研究所|省|庁|市役所|区役所|病院|公社|組合)
             | (?:\(株\)|（株）|㈱)[\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚー・]{1,25}
             | [\p{Han}\p{Katakana}]{1,8}(?:市|町|村|県|府|都|区)(?:長|役所|役場|庁|教育委員会|議会)?(?:は|が)
+            | [\p{Han}\p{Katakana}\p{Hiragana}ー]{1,8}(?:都|道|府|県|市|区|町|村)立[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,15}?(?:保育園|保育所|幼稚園|こども園|小学校|中学校|高等学校|高校|学校|大学|病院|診療所|図書館|美術館|博物館|体育館|センター)
             | [A-Za-z0-9&.\-\s]{2,30}(?:Inc\.?|Co\.,?\s*Ltd\.?|Corporation|Corp\.|LLC|K\.K\.)
             "
     )
@@ -60,7 +61,7 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
 /// in a government or office is clear enough.
 fn government_line(text: &str) -> Option<&str> {
     let re = static_regex!(
-        r"^(?P<gov>[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(?:都|道|府|県|市|区|町|村))(?:役所|役場|庁)?(?:[ 　]*[\p{Han}\p{Katakana}ー・]{1,12}?(?:局|部|課|室|センター|本部|委員会|事務所))*$"
+        r"^(?P<gov>[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(?:都|道|府|県|市|区|町|村))(?:役所|役場|庁)?(?:[ 　]*[\p{Han}\p{Katakana}\p{Hiragana}ー・]{1,12}?(?:局|部|課|室|センター|本部|委員会|事務所))*$"
     );
     re.captures(text.trim())
         .and_then(|c| c.name("gov"))
@@ -291,6 +292,7 @@ pub fn rule() -> Arc<dyn Rule> {
         "2025年10月15日\n\n株式会社サンプルスポーツクラブ（サンプルFC）\n\n# 出場停止処分について\n\nサンプルFCは、所属選手を出場停止処分としました。".into(),
         "令和8年3月2日\n\nさいたま市 環境局\n\n# 収集日の変更について\n\nさいたま市では、4月から資源ごみの収集日を変更します。".into(),
         "# 製品回収のお知らせ\n\nSample Japan合同会社（東京都港区）は、当社が販売した充電器を回収します。".into(),
+        "# 送迎バスでの事案について\n\n7月23日、サンプル市立みなと保育園の送迎バスに、園児1名が取り残されました。".into(),
     ];
     Arc::new(r)
 }
@@ -349,6 +351,7 @@ mod tests {
             ("東山市役所 総務部 広報課", "東山市"),
             ("南あわじ市教育委員会", "南あわじ市"),
             ("ニセコ町", "ニセコ町"),
+            ("東浜市こども未来部保育課", "東浜市"),
         ] {
             assert_eq!(government_line(line), Some(gov), "{line}");
         }
