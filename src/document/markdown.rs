@@ -24,8 +24,9 @@ struct Builder<'s> {
     /// Offset map of `current`, the same way (emptied, not freed: most
     /// blocks need none).
     segments: Vec<Segment>,
-    /// Indexes in `segments` of `current`'s soft line breaks: where a
-    /// hard-wrapped paragraph may be joined again (see [`wrapped`]).
+    /// Indexes in `segments` of `current`'s line breaks (soft, or hard
+    /// with two trailing spaces): where a hard-wrapped paragraph may be
+    /// joined again (see [`wrapped`]).
     soft_breaks: Vec<usize>,
     quote_depth: usize,
     list_depth: usize,
@@ -346,13 +347,14 @@ impl<'s> Builder<'s> {
             Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
                 self.append(CODE_PLACEHOLDER, range, false)
             }
-            Event::SoftBreak => {
+            // A hard break (two trailing spaces) inside a sentence is a
+            // layout artefact too (text pasted from a PDF keeps its lines).
+            Event::SoftBreak | Event::HardBreak => {
                 if self.skip_depth == 0 && self.current.is_some() {
                     self.soft_breaks.push(self.segments.len());
                 }
                 self.append("\n", range, false)
             }
-            Event::HardBreak => self.append("\n", range, false),
             Event::Html(h) | Event::InlineHtml(h) => {
                 self.directives.extend(suppress::parse_directive(&h, range));
             }
@@ -606,6 +608,11 @@ mod tests {
             text("セラミックファンヒーター無償交換（リコ\nール）のお知らせ"),
             "セラミックファンヒーター無償交換（リコール）のお知らせ"
         );
+        // A hard break (two trailing spaces) in mid-sentence too.
+        assert_eq!(
+            text("当社の個人情報が流出したことを深くお詫び申し  \n上げます。"),
+            "当社の個人情報が流出したことを深くお詫び申し上げます。"
+        );
         // Lines that stand on their own stay lines.
         for src in [
             // A masthead and a contact block: no sentence, no open bracket.
@@ -619,8 +626,6 @@ mod tests {
             "「第20回 ひまわりフェスタ」を開催します\n〜20回記念、約30万本のひまわり畑で巨大迷路〜",
             // A short line is a name or a label, not a wrap.
             "株式会社サンプル 広報部\n担当者から折り返しご連絡いたします。",
-            // A hard break (two spaces) is the writer's own.
-            "当社の個人情報が流出したことを深くお詫び申し  \n上げます。",
         ] {
             assert!(text(src).contains('\n'), "{src}");
         }

@@ -123,7 +123,7 @@ pub struct Block {
     /// Source range of the whole block.
     pub span: Span,
     /// Plain text: emphasis and link syntax removed, inline code replaced by
-    /// [`CODE_PLACEHOLDER`], soft breaks kept as `\n` except inside
+    /// [`CODE_PLACEHOLDER`], line breaks kept as `\n` except inside
     /// hard-wrapped prose, where they are removed. Its sentences'
     /// texts share its buffer.
     pub text: Text,
