@@ -27,7 +27,7 @@ struct Builder<'s> {
     /// Indexes in `segments` of `current`'s line breaks (soft, or hard
     /// with two trailing spaces): where a hard-wrapped paragraph may be
     /// joined again (see [`wrapped`]).
-    soft_breaks: Vec<usize>,
+    line_breaks: Vec<usize>,
     quote_depth: usize,
     list_depth: usize,
     /// Inside a code block, image alt text or metadata: not prose.
@@ -49,19 +49,19 @@ fn bold_first_line(src: &str, start: usize) -> bool {
     })
 }
 
-/// `text` with the soft line breaks of a hard-wrapped paragraph removed
+/// `text` with the line breaks of a hard-wrapped paragraph removed
 /// (「お詫び申し⏎上げます」 reads as one word again, for every rule and the
 /// tokenizer), and `segments` updated to match: a removed break's source
-/// byte then maps to no plain text. `soft_breaks` are the indexes in
+/// byte then maps to no plain text. `line_breaks` are the indexes in
 /// `segments` of the breaks; `bold_first` says the first line is a bold
 /// heading, which stays a line of its own.
 fn join_wrapped(
     text: String,
     segments: &mut Vec<Segment>,
-    soft_breaks: &[usize],
+    line_breaks: &[usize],
     bold_first: bool,
 ) -> String {
-    if soft_breaks.is_empty() {
+    if line_breaks.is_empty() {
         return text;
     }
     // Prose has a 。 or a line that ends like a sentence (a list of
@@ -69,7 +69,7 @@ fn join_wrapped(
     // labels have neither, and their lines are joined only inside brackets.
     let prose = text.contains('。') || text.lines().any(super::anatomy::ends_like_sentence);
     let at = |k: usize| segments.get(k).map(|s| s.plain);
-    let breaks: Vec<usize> = soft_breaks.iter().filter_map(|&k| at(k)).collect();
+    let breaks: Vec<usize> = line_breaks.iter().filter_map(|&k| at(k)).collect();
     let join: Vec<Wrap> = breaks
         .iter()
         .enumerate()
@@ -96,7 +96,7 @@ fn join_wrapped(
     }
     // Both lists are in text order: walk them together (a paragraph may
     // have a million lines).
-    let mut decided = soft_breaks.iter().zip(&join).peekable();
+    let mut decided = line_breaks.iter().zip(&join).peekable();
     let mut how = |k: usize| match decided.next_if(|(b, _)| **b == k) {
         Some((_, j)) => *j,
         None => Wrap::No,
@@ -142,7 +142,7 @@ fn subtitle(line: &str) -> bool {
     wave(line.chars().next()) && wave(line.chars().next_back())
 }
 
-/// What a soft line break in prose stands for.
+/// What a line break in prose stands for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Wrap {
     /// A line break: the lines are separate.
@@ -174,11 +174,10 @@ fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
             .count();
     // A number cut at a hyphen (「03-⏎5411-2800」「053-415⏎-2600」).
     let dash = |c: char| "-－‐−".contains(c);
-    let mut after = next.chars().skip(1);
     let cut_number = (dash(last) && first.is_ascii_digit())
         || (last.is_ascii_digit()
             && dash(first)
-            && after.next().is_some_and(|c| c.is_ascii_digit()));
+            && next.chars().nth(1).is_some_and(|c| c.is_ascii_digit()));
     if cut_number {
         return Wrap::Join;
     }
@@ -233,11 +232,12 @@ impl<'s> Builder<'s> {
 
     fn flush(&mut self) {
         let mut text = std::mem::take(&mut self.text);
-        let soft_breaks = std::mem::take(&mut self.soft_breaks);
+        let line_breaks = std::mem::take(&mut self.line_breaks);
         if let Some(mut b) = self.current.take() {
-            if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) {
-                let bold = bold_first_line(self.src, b.span.start);
-                text = join_wrapped(text, &mut self.segments, &soft_breaks, bold);
+            let prose_block = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
+            let bold = prose_block && bold_first_line(self.src, b.span.start);
+            if prose_block {
+                text = join_wrapped(text, &mut self.segments, &line_breaks, bold);
             }
             if !text.trim().is_empty() {
                 b.text = match self.shared {
@@ -246,8 +246,7 @@ impl<'s> Builder<'s> {
                     }
                     _ => Text::from(text),
                 };
-                b.bold_line =
-                    b.kind == BlockKind::Paragraph && bold_first_line(self.src, b.span.start);
+                b.bold_line = b.kind == BlockKind::Paragraph && bold;
                 // Verbatim text maps offsets one to one (no segments).
                 if !is_identity_from(&self.segments, b.span, b.text.len()) {
                     b.map = OffsetMap::from(self.segments.clone());
@@ -351,7 +350,7 @@ impl<'s> Builder<'s> {
             // layout artefact too (text pasted from a PDF keeps its lines).
             Event::SoftBreak | Event::HardBreak => {
                 if self.skip_depth == 0 && self.current.is_some() {
-                    self.soft_breaks.push(self.segments.len());
+                    self.line_breaks.push(self.segments.len());
                 }
                 self.append("\n", range, false)
             }
@@ -423,7 +422,7 @@ fn parse_in_pieces(src: &str, shared: Option<&Text>, piece: usize) -> Document {
         current: None,
         text: String::new(),
         segments: Vec::new(),
-        soft_breaks: Vec::new(),
+        line_breaks: Vec::new(),
         quote_depth: 0,
         list_depth: 0,
         skip_depth: 0,
