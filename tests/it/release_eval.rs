@@ -598,7 +598,16 @@ fn release_eval6_floors() {
 // 第1報 of falsified inspections; new announcements: appointments, results,
 // year-end hours), and committed (60743bb) before koho was first run on it.
 // First run (60743bb's code): kind 14/16, found 89.8 %, removed→miss
-// 76.4 %, absent→miss 11/15.
+// 76.4 %, absent→miss 11/15. After reading its misses (a 第N報 and a
+// 集団発生 are incidents, a bottle-return scheme is not; an issuer named
+// only in the header lines or a closing signature is who; a dated
+// sentence that repeats a damage count, or says no harm was reported, is
+// the as-of; a sentence that denies damage has no damage count; 医療費…は
+// 市が負担, ギフト券をお送り; 報酬をお支払い is no compensation; 訴えました,
+// 〜ことが分かりました, べきところを, 〜たいと考え, ドアを閉め; a LINE
+// account is a contact channel): kind 16/16, found 97.5 %, removed→miss
+// 76.4 %, absent→miss 13/15; set 1 found 98.2 %, set 3 98.1 %, no removal
+// rate moved.
 #[test]
 fn release_eval7_floors() {
     assert_floors(SET7);

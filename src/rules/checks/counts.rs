@@ -242,6 +242,18 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
     if gift_re().is_match(&s.text) {
         return Vec::new();
     }
+    // 「約180名のお客様が乗車されていましたが、おけがはありませんでした」:
+    // a sentence that names damage only to deny it counts no damage, even
+    // under a heading that names some.
+    let denial = static_regex!(
+        r"^(?:など)?(?:は|も)(?:一切|いずれも|全く)?(?:ありません|ございません|ない|なく|なかった|出ていません|出ておりません|確認されていません|確認されておりません)"
+    );
+    let mut damage = damage_re().find_iter(&s.text).peekable();
+    if damage.peek().is_some()
+        && damage.all(|m| denial.is_match(s.text.get(m.end()..).unwrap_or("")))
+    {
+        return Vec::new();
+    }
     let context = context_text(doc, s);
     if !damage_re().is_match(&context) {
         return Vec::new();
@@ -263,6 +275,15 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
         }
     }
     cs
+}
+
+/// `text` without its clauses that deny something (健康被害の報告は
+/// ございません): a damage word there does not make the numbers around it
+/// damage.
+pub fn denied_damage(text: &str) -> String {
+    static_regex!(r"[^、。]*(ございません|ありません|おりません|いません|ない)")
+        .replace_all(text, "")
+        .into_owned()
 }
 
 /// A storage medium or container just before a count (its end anchored).

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 
-use super::counts::as_of_re;
+use super::counts::{as_of_re, counts, Unit};
 use super::element::{content, span_of, ElementRule};
 use super::facts::index_of;
 use crate::coverage::Element;
@@ -57,10 +57,16 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
             None => search(),
         }
     };
+    // The damage counts seen: a dated sentence that gives one of them
+    // again (「10月14日午前10時現在、約2,300世帯のうち約2,050世帯で通水を
+    // 再開」) dates it too.
+    let mut seen: Vec<(u64, Unit)> = Vec::new();
     for s in content(ctx) {
-        if ctx.facts.damage_counts(ctx, s).is_empty() {
+        let damage = ctx.facts.damage_counts(ctx, s);
+        if damage.is_empty() {
             continue;
         }
+        seen.extend(damage.iter().filter_map(|c| Some((c.value?, c.unit))));
         let block = ctx.doc.blocks.get(s.block());
         let section = block.and_then(|b| b.section());
         // A table's as-of is often a note line just below it (※7月17日時点),
@@ -116,13 +122,21 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
     // the damage stands, where the counts are fixed facts (addresses sent,
     // boxes shipped, one patient).
     content(ctx)
-        .filter(|s| damage_status_re().is_match(&s.text))
+        .filter(|s| {
+            damage_status_re().is_match(&s.text)
+                || (!seen.is_empty()
+                    && counts(&s.text)
+                        .iter()
+                        .any(|c| c.value.is_some_and(|v| seen.contains(&(v, c.unit)))))
+        })
         .find_map(&mut as_of_in)
 }
 
 /// The state of the damage: reports of harm, misuse, a patient's condition.
 fn damage_status_re() -> &'static Regex {
-    static_regex!(r"被害|不正(?:に)?(?:利用|使用|ログイン)|悪用|容体|容態|症状|体調|健康状態|安否")
+    static_regex!(
+        r"被害|不正(?:に)?(?:利用|使用|ログイン|使われ)|悪用|容体|容態|症状|体調|健康状態|安否|快方|回復|入院|断水|停電|不通|報告は(?:受けて|ございません|ありません|入って|届いて|寄せられて)"
+    )
 }
 
 pub fn rule() -> Arc<dyn Rule> {
@@ -136,7 +150,7 @@ pub fn rule() -> Arc<dyn Rule> {
     m.message = "被害の人数・金額がいつ時点の数字か書かれていません。".into();
     m.help = "「2019年7月31日現在」「7月4日14時時点」のように、数字の時点を添えてください。".into();
     m.why = "事故の被害数は日を追って変わります。時点のない数字は、続報と食い違ったときに訂正や隠蔽と受け取られます。".into();
-    m.how = "被害の数を含む文・段落・表（の行と直後の注記）・見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。見つからなければ、被害の状況そのものを述べた文（「6月12日現在、不正利用の報告はございません」「容体は安定しております（9月29日現在）」）の時点も数えます。".into();
+    m.how = "被害の数を含む文・段落・表（の行と直後の注記）・見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。見つからなければ、被害の状況そのものを述べた文（「6月12日現在、不正利用の報告はございません」「容体は安定しております（9月29日現在）」）の時点も数えます。被害の数と同じ数をもう一度挙げた日付つきの文（「10月14日午前10時現在、約2,300世帯のうち約2,050世帯で通水を再開」）や、日付つきの「〜のご報告は受けておりません」も被害の時点として数えます。".into();
     m.exceptions = "日付を伴わない「現時点では」は時点として数えません。被害の数そのものがないときも、数と時点の両方が必要だと報告します。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into()];
     m.good = vec![
@@ -145,6 +159,31 @@ pub fn rule() -> Arc<dyn Rule> {
         "# 着服に関するお詫び\n\nサンプル生活協同組合の職員が、集金した代金を着服していました。\n\n| 項目 | 内容 |\n|---|---|\n| 被害を受けた組合員 | 38名 |\n| 着服額 | 総額 4,126,300円 |\n| 集計日 | 2026年6月26日時点 |\n".into(),
         "# 誤送信に関するお詫び\n\nサンプル学園の教員が、保護者238名のメールアドレスを宛先に入れて送信しました。\n\n## 現在の状況\n\n現時点で、アドレスが不正に利用されたとの報告はございません（6月12日午前10時現在）。\n".into(),
     ];
+    m.good.push("# 断水について\n\nサンプル町で配水管が破損し、約2,300世帯で断水しました。\n\n## 現在の状況\n\n10月14日午前10時現在、約2,300世帯のうち約2,050世帯で通水を再開しています。\n".into());
+    m.good.push("# 共有フォルダの設定誤りについて\n\n株式会社サンプルで、登録者3,418名の書類が第三者から閲覧できる状態になっていました。\n\n## 現在の状況\n\n10月30日現在、情報が不正に使われたという報告は受けていません。\n".into());
+    m.good.push("# 検査データの書き換えについて\n\n株式会社サンプルで、出荷した製品の検査データの書き換えが判明しました。対象の納入先は63社です。\n\n## 製品の安全性\n\n2025年11月14日時点で、納入先の皆様から不具合のご報告は受けておりません。\n".into());
     m.bad.push("# 誤送信に関するお詫び\n\nサンプル学園の教員が、保護者238名のメールアドレスを宛先に入れて送信しました。\n\n## 今後の対応\n\n6月12日午前10時現在、全員への連絡を終えております。\n".into());
     Arc::new(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::damage_status_re;
+
+    #[test]
+    fn statements_of_the_damage_s_state() {
+        for text in [
+            "情報が不正に使われたという報告は受けていません。",
+            "不正利用の報告はございません。",
+            "入院された2名は、いずれも快方に向かっています。",
+            "対象製品の漏れや破損などの不具合のご報告は受けておりません。",
+            "約250世帯で断水が続いています。",
+        ] {
+            assert!(damage_status_re().is_match(text), "{text}");
+        }
+        for text in ["全員への連絡を終えております。", "窓口を開設しました。"]
+        {
+            assert!(!damage_status_re().is_match(text), "{text}");
+        }
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::counts::{context_text, damage_re, Unit};
+use super::counts::{context_text, damage_re, denied_damage, Unit};
 use super::element::{content, heading_of, span_of, ElementRule};
 use crate::coverage::Element;
 use crate::rules::{Ctx, Rule};
@@ -22,14 +22,6 @@ fn mechanism_section(heading: &str) -> bool {
 /// numbers size the measure, not the damage.
 fn future_measure(text: &str) -> bool {
     static_regex!(r"今後|再発防止|再発を防|[てで]まいります").is_match(text)
-}
-
-/// A damage word in a clause that denies it (健康被害の報告はございません)
-/// does not make the numbers around it damage.
-fn denied_damage(text: &str) -> String {
-    static_regex!(r"[^、。]*(ございません|ありません|おりません|いません|ない)")
-        .replace_all(text, "")
-        .into_owned()
 }
 
 /// Items (台, 個, 点 …) are damage only as affected products (回収の対象
@@ -84,6 +76,7 @@ pub fn rule() -> Arc<dyn Rule> {
         "# 障害に関するお詫び\n\n株式会社サンプルのサービスで障害が発生しました。\n\n## 原因\n\nサーバー約400台への給電が停止したことが原因です。".into(),
         "# 異物混入に関するお詫び\n\n株式会社サンプルの商品に異物が混入しました。同様のお申し出は1件で、健康被害の報告はございません。".into(),
         "# 誤配信に関するお詫び\n\n株式会社サンプルでメールの誤配信が発生しました。今後は、配信の前に担当者2名で宛先を確認し、対象の全社員に研修を行います。".into(),
+        "# 列車の運転停止に関するお詫び\n\nサンプル電鉄株式会社の列車が、北駅で停止位置を行き過ぎました。列車には約180名のお客様が乗車されていましたが、おけがはありませんでした。".into(),
     ];
     m.good = vec![
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into(),

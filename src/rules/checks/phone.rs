@@ -139,7 +139,7 @@ pub fn email_re() -> &'static Regex {
 
 pub fn url_re() -> &'static Regex {
     static_regex!(
-        r"https?://[^\s）)」、。<>]+|www\.[A-Za-z0-9\-]+\.[^\s）)」、。<>]+|(?:お問い?合わ?せ|問合せ|専用|ウェブ|WEB|Web|受付|相談)フォーム|チャット(?:窓口|サポート)|「[^」]{0,10}(?:お問い?合わ?せ|問合せ|サポート|ヘルプ)[^」]{0,10}」(?:画面|ページ|メニュー|ボタン)?(?:から|より)"
+        r"https?://[^\s）)」、。<>]+|www\.[A-Za-z0-9\-]+\.[^\s）)」、。<>]+|(?:お問い?合わ?せ|問合せ|専用|ウェブ|WEB|Web|受付|相談)フォーム|チャット(?:窓口|サポート)|LINE\s*(?:公式)?\s*アカウント|「[^」]{0,10}(?:お問い?合わ?せ|問合せ|サポート|ヘルプ)[^」]{0,10}」(?:画面|ページ|メニュー|ボタン)?(?:から|より)"
     )
 }
 
@@ -196,6 +196,17 @@ mod tests {
         }
         // Naming the topic of inquiries is not a way to reach anyone.
         assert!(first_channel("「お問い合わせ」が多く寄せられています。").is_none());
+    }
+
+    #[test]
+    fn a_line_account_is_a_channel() {
+        for text in [
+            "LINE公式アカウント「サンプル サポート」（ID：@sample_support）",
+            "LINE 公式アカウント：「サンプルランド」",
+        ] {
+            assert!(first_channel(text).is_some(), "{text}");
+        }
+        assert!(first_channel("LINEでのお問い合わせは受け付けておりません。").is_none());
     }
 
     #[test]
