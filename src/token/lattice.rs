@@ -31,8 +31,9 @@ struct Node {
     /// Byte offset of the word in the piece.
     start: u32,
     word_id: WordId,
-    /// The word's right context id, for the cost of what follows it.
-    right_id: u16,
+    /// Where the row of the word's right context id starts in the
+    /// connection cost matrix (in bytes), for the cost of what follows it.
+    row: u32,
     /// Cost of the cheapest path from the start of the piece through this
     /// word.
     cost: i32,
@@ -49,7 +50,22 @@ pub struct Lattice {
     /// Per byte position: the first and last node ending there.
     end_first: Vec<u32>,
     end_last: Vec<u32>,
+    /// The nodes ending at the position being searched, copied out of
+    /// their list once per position: every word starting there compares
+    /// them all, and a compact array is cheaper to scan than the list.
+    lefts: Vec<Left>,
     cats: CharCats,
+}
+
+/// A node ending where words are being added: what choosing the best one
+/// reads of it.
+#[derive(Clone, Copy)]
+struct Left {
+    cost: i32,
+    /// [`Node::row`].
+    row: u32,
+    /// The node's index in [`Lattice::nodes`].
+    id: u32,
 }
 
 /// Each character's categories (`CharacterDefinitions::lookup_categories`,
@@ -134,7 +150,7 @@ impl Lattice {
         self.nodes.push(Node {
             start: 0,
             word_id: WordId::default(),
-            right_id: 0,
+            row: 0,
             cost: 0,
             prev: NONE,
             next_end: NONE,
@@ -153,6 +169,7 @@ impl Lattice {
             let Some(suffix) = piece.get(start..) else {
                 continue;
             };
+            self.gather_lefts(start);
             let mut found = false;
             for words in dict.user.into_iter().chain([&dict.system.dict]) {
                 for_each_prefix(words, suffix, |n, entry| {
@@ -177,7 +194,8 @@ impl Lattice {
             }
         }
         // The end of the piece: context id 0.
-        let Some((_, mut id)) = self.best_left(dict, len, 0) else {
+        self.gather_lefts(len);
+        let Some((_, mut id)) = best_left(&self.lefts, dict, 0) else {
             return;
         };
         let first = path.len();
@@ -188,38 +206,34 @@ impl Lattice {
         path[first..].reverse();
     }
 
-    /// The cheapest way into a word with left context `left_id` starting
-    /// at `pos`: (path cost, node), the first added of equal costs.
-    fn best_left(&self, dict: &Dict<'_>, pos: usize, left_id: u16) -> Option<(i32, u32)> {
-        let matrix = &dict.system.cost_matrix;
-        let (costs, width) = (&*matrix.costs_data, matrix.backward_size as usize);
-        let mut best: Option<(i32, u32)> = None;
+    /// Copy the nodes ending at `pos` to [`Lattice::lefts`], in the
+    /// order they were added.
+    fn gather_lefts(&mut self, pos: usize) {
+        self.lefts.clear();
         let mut id = self.end_first.get(pos).copied().unwrap_or(NONE);
         while let Some(node) = self.nodes.get(id as usize) {
-            // `ConnectionCostMatrix::cost`, inlined: an i16 per (right id of
-            // the word before, left id of the word after).
-            let at = 2 * (usize::from(left_id) + usize::from(node.right_id) * width);
-            let link = costs
-                .get(at..at + 2)
-                .map_or(0, |b| i32::from(i16::from_le_bytes([b[0], b[1]])));
-            let cost = node.cost.wrapping_add(link);
-            if best.is_none_or(|(b, _)| cost < b) {
-                best = Some((cost, id));
-            }
+            self.lefts.push(Left {
+                cost: node.cost,
+                row: node.row,
+                id,
+            });
             id = node.next_end;
         }
-        best
     }
 
+    /// Add a word from `start` (whose nodes ending there are gathered in
+    /// [`Lattice::lefts`]) to `end`.
     fn add(&mut self, dict: &Dict<'_>, start: usize, end: usize, entry: WordEntry) {
-        let Some((cost, prev)) = self.best_left(dict, start, entry.left_id) else {
+        let Some((cost, prev)) = best_left(&self.lefts, dict, entry.left_id) else {
             return;
         };
+        let width = dict.system.cost_matrix.backward_size as usize;
+        let row = 2 * usize::from(entry.right_id) * width;
         let id = u32::try_from(self.nodes.len()).unwrap_or(NONE);
         self.nodes.push(Node {
             start: u32::try_from(start).unwrap_or(u32::MAX),
             word_id: entry.word_id,
-            right_id: entry.right_id,
+            row: u32::try_from(row).unwrap_or(u32::MAX),
             cost: i32::from(entry.word_cost).wrapping_add(cost),
             prev,
             next_end: NONE,
@@ -278,6 +292,34 @@ impl Lattice {
         }
         Some(start + len)
     }
+}
+
+/// The cheapest way from the nodes `lefts` into a word with left context
+/// `left_id`: (path cost, node), the first of equal costs.
+#[inline]
+fn best_left(lefts: &[Left], dict: &Dict<'_>, left_id: u16) -> Option<(i32, u32)> {
+    // `ConnectionCostMatrix::cost`, inlined: an i16 per (right id of the
+    // word before, left id of the word after), rows by right id. (A row
+    // past the matrix, which IPADIC's ids never reach, costs 0, as an id
+    // past it did before rows were kept.)
+    let costs = &*dict.system.cost_matrix.costs_data;
+    let column = 2 * usize::from(left_id);
+    let cost = |l: &Left| {
+        let at = l.row as usize + column;
+        let link = costs
+            .get(at..at + 2)
+            .map_or(0, |b| i32::from(i16::from_le_bytes([b[0], b[1]])));
+        l.cost.wrapping_add(link)
+    };
+    let (first, rest) = lefts.split_first()?;
+    let mut best = (cost(first), first.id);
+    for l in rest {
+        let c = cost(l);
+        if c < best.0 {
+            best = (c, l.id);
+        }
+    }
+    Some(best)
 }
 
 /// Call `f` with (length, entry) for each dictionary word that `text`
