@@ -283,36 +283,52 @@ pub struct Match {
     pub text: String,
 }
 
-/// A non-empty regex match as a [`Match`].
-fn regex_match(m: regex::Match<'_>) -> Option<Match> {
-    (!m.as_str().is_empty()).then(|| Match {
-        range: Span::new(m.start(), m.end()),
-        text: m.as_str().to_owned(),
-    })
+/// The range of a non-empty regex match.
+fn regex_range(m: regex::Match<'_>) -> Option<Span> {
+    (!m.as_str().is_empty()).then(|| Span::new(m.start(), m.end()))
+}
+
+impl Match {
+    /// The match at `range` of `text`.
+    pub fn at(range: Span, text: &str) -> Match {
+        Match {
+            range,
+            text: range.slice(text).to_owned(),
+        }
+    }
 }
 
 impl Pattern {
     /// All non-overlapping matches in a sentence.
     pub fn find_all(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Match> {
+        let mut ranges = Vec::new();
+        self.push_ranges(ctx, s, &mut ranges);
+        ranges.into_iter().map(|r| Match::at(r, &s.text)).collect()
+    }
+
+    /// Append the ranges of [`Pattern::find_all`]'s matches to `out`, in
+    /// order (what an exclusion list needs of them: no copy of the text).
+    pub fn push_ranges(&self, ctx: &Ctx<'_>, s: &Sentence, out: &mut Vec<Span>) {
         match self {
-            Pattern::Regex(re) => re.find_iter(&s.text).filter_map(regex_match).collect(),
+            Pattern::Regex(re) => out.extend(re.find_iter(&s.text).filter_map(regex_range)),
             Pattern::Tokens(seq) => match ctx.facts.seq_ranges(ctx, seq, s) {
-                Some(recorded) => recorded.iter().map(|r| seq_match(*r, &s.text)).collect(),
-                None => token_seq_ranges(seq, ctx.tokens(s), &s.text)
-                    .map(|r| seq_match(r, &s.text))
-                    .collect(),
+                Some(recorded) => out.extend_from_slice(recorded),
+                None => out.extend(token_seq_ranges(seq, ctx.tokens(s), &s.text)),
             },
         }
     }
 
     pub fn find_first(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Match> {
         match self {
-            Pattern::Regex(re) => re.find_iter(&s.text).find_map(regex_match),
+            Pattern::Regex(re) => re
+                .find_iter(&s.text)
+                .find_map(regex_range)
+                .map(|r| Match::at(r, &s.text)),
             Pattern::Tokens(seq) => match ctx.facts.seq_ranges(ctx, seq, s) {
-                Some(recorded) => recorded.first().map(|r| seq_match(*r, &s.text)),
+                Some(recorded) => recorded.first().map(|r| Match::at(*r, &s.text)),
                 None => token_seq_ranges(seq, ctx.tokens(s), &s.text)
                     .next()
-                    .map(|r| seq_match(r, &s.text)),
+                    .map(|r| Match::at(r, &s.text)),
             },
         }
     }
@@ -372,13 +388,6 @@ pub fn token_seq_ranges<'a>(
         }
         None
     })
-}
-
-fn seq_match(range: Span, text: &str) -> Match {
-    Match {
-        range,
-        text: range.slice(text).to_owned(),
-    }
 }
 
 /// Any of several patterns.
@@ -470,24 +479,30 @@ impl PatternSet {
     /// All matches of all patterns, sorted by position, overlaps removed
     /// (the earlier, then longer, match wins).
     pub fn find_all(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Match> {
-        let mut all: Vec<Match> = self
-            .candidates(s)
-            .flat_map(|p| p.find_all(ctx, s))
-            .collect();
-        all.sort_by(|a, b| {
-            a.range
-                .start
-                .cmp(&b.range.start)
-                .then(b.range.end.cmp(&a.range.end))
-        });
-        let mut out: Vec<Match> = Vec::with_capacity(all.len());
-        for m in all {
-            if out.last().is_some_and(|l| l.range.end > m.range.start) {
-                continue;
-            }
-            out.push(m);
+        self.find_ranges(ctx, s)
+            .into_iter()
+            .map(|r| Match::at(r, &s.text))
+            .collect()
+    }
+
+    /// The ranges of [`PatternSet::find_all`]'s matches.
+    pub fn find_ranges(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Span> {
+        let mut all: Vec<Span> = Vec::new();
+        for p in self.candidates(s) {
+            p.push_ranges(ctx, s, &mut all);
         }
-        out
+        // Equal ranges are the same match: their order does not matter.
+        all.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        // Keep each match that starts at or after the end of the last kept.
+        let mut end: Option<usize> = None;
+        all.retain(|r| {
+            let keep = end.is_none_or(|e| e <= r.start);
+            if keep {
+                end = Some(r.end);
+            }
+            keep
+        });
+        all
     }
 
     pub fn find_first(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Match> {
@@ -509,13 +524,11 @@ impl PatternSet {
     /// about each of several ranges (an `exclude` list and the matches of
     /// a rule's patterns in one sentence).
     pub fn excluded_in(&self, ctx: &Ctx<'_>, s: &Sentence) -> Excluded {
-        Excluded {
-            ranges: self
-                .candidates(s)
-                .flat_map(|p| p.find_all(ctx, s))
-                .map(|m| m.range)
-                .collect(),
+        let mut ranges = Vec::new();
+        for p in self.candidates(s) {
+            p.push_ranges(ctx, s, &mut ranges);
         }
+        Excluded { ranges }
     }
 }
 

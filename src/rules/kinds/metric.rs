@@ -77,13 +77,13 @@ impl Rule for Metric {
                         if chars <= max {
                             continue;
                         }
-                        let excluded: usize = self
-                            .common
-                            .exclude
-                            .patterns
+                        let mut ranges = Vec::new();
+                        for p in &self.common.exclude.patterns {
+                            p.push_ranges(ctx, s, &mut ranges);
+                        }
+                        let excluded: usize = ranges
                             .iter()
-                            .flat_map(|p| p.find_all(ctx, s))
-                            .map(|m| m.text.chars().count())
+                            .map(|r| r.slice(&s.text).chars().count())
                             .sum();
                         let n = chars.saturating_sub(excluded);
                         (n, Span::new(0, s.text.len()))

@@ -257,16 +257,22 @@ impl Common {
 
     /// Matches of `patterns` in a sentence, minus excluded ones.
     pub fn matches(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Match> {
-        let found = self.patterns.find_all(ctx, s);
+        self.match_ranges(ctx, s)
+            .into_iter()
+            .map(|range| Match::at(range, &s.text))
+            .collect()
+    }
+
+    /// The ranges of [`Common::matches`].
+    fn match_ranges(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Span> {
+        let mut found = self.patterns.find_ranges(ctx, s);
         if found.is_empty() || self.exclude.is_empty() {
             return found;
         }
         // The exclusions of the sentence are found once, not once per match.
         let excluded = self.exclude.excluded_in(ctx, s);
+        found.retain(|r| !excluded.covers(*r));
         found
-            .into_iter()
-            .filter(|m| !excluded.covers(m.range))
-            .collect()
     }
 
     /// First match in the unit (in document order) and its sentence.
@@ -281,7 +287,9 @@ impl Common {
                 // each pattern's first match: no need to find them all.
                 self.patterns.find_first(ctx, s)
             } else {
-                self.matches(ctx, s).into_iter().next()
+                self.match_ranges(ctx, s)
+                    .first()
+                    .map(|&range| Match::at(range, &s.text))
             };
             // Evidence a hard line break cut in two (「お詫び申し⏎上げます」).
             m.or_else(|| {
