@@ -188,14 +188,19 @@ pub struct TokenSeq {
     order: Vec<usize>,
     /// A sentence can only match when its text contains one of these
     /// (see [`TokenSeq::required_text`]); empty when nothing is required.
-    required: Vec<String>,
+    /// Each search is built once (`str::contains` sets one up on every
+    /// call, for every sentence).
+    required: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl TokenSeq {
     pub fn new(matchers: Vec<TokenMatcher>) -> Self {
         let mut order: Vec<usize> = (0..matchers.len()).collect();
         order.sort_by_key(|&i| matchers[i].rarity());
-        let required = Self::required_text(&matchers);
+        let required = Self::required_text(&matchers)
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect();
         TokenSeq {
             matchers,
             order,
@@ -247,7 +252,11 @@ impl TokenSeq {
 
     /// `false` only when no window of `text`'s tokens can match.
     fn may_occur(&self, text: &str) -> bool {
-        self.required.is_empty() || self.required.iter().any(|w| text.contains(w.as_str()))
+        self.required.is_empty()
+            || self
+                .required
+                .iter()
+                .any(|f| f.find(text.as_bytes()).is_some())
     }
 
     pub fn len(&self) -> usize {
@@ -584,7 +593,10 @@ impl PatternSet {
     /// `document::markdown::join_wrapped`); this finds evidence across the
     /// breaks it keeps, such as after a short line (「お詫び申し⏎上げます」).
     pub fn find_first_across_lines(&self, text: &str, exclude: &PatternSet) -> Option<Match> {
-        if !text.contains(['\n', '\r']) {
+        // A vectorized search for either break (most text has neither):
+        // this runs on every sentence without evidence, for each rule that
+        // requires some.
+        if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
             return None;
         }
         let joined = Joined::new(text);
@@ -713,6 +725,13 @@ mod tests {
         )
     }
 
+    fn required(seq: &TokenSeq) -> Vec<&str> {
+        seq.required
+            .iter()
+            .map(|f| std::str::from_utf8(f.needle()).unwrap())
+            .collect()
+    }
+
     #[test]
     fn a_token_sequence_requires_the_text_of_its_longest_surface_run() {
         let seq = TokenSeq::new(vec![
@@ -720,14 +739,14 @@ mod tests {
             words(Some("も"), None, false),
             words(None, Some("しれる|知れる"), false),
         ]);
-        assert_eq!(seq.required, ["かも"]);
+        assert_eq!(required(&seq), ["かも"]);
         let seq = TokenSeq::new(vec![
             words(Some("と"), None, false),
             words(None, Some("思う"), false),
             words(Some("ので|から"), None, false),
             words(Some("は"), None, false),
         ]);
-        assert_eq!(seq.required, ["のでは", "からは"]);
+        assert_eq!(required(&seq), ["のでは", "からは"]);
         // Negated and regex surfaces require nothing.
         let seq = TokenSeq::new(vec![
             words(Some("と"), None, true),
