@@ -171,12 +171,15 @@ impl Lattice {
             };
             self.gather_lefts(start);
             let mut found = false;
-            for words in dict.user.into_iter().chain([&dict.system.dict]) {
-                for_each_prefix(words, suffix, |n, entry| {
-                    self.add(dict, start, start + n, entry);
-                    found = true;
-                });
+            let mut add = |n: usize, entry: WordEntry| {
+                self.add(dict, start, start + n, entry);
+                found = true;
+            };
+            // The user dictionary's words first, as lindera adds them.
+            if let Some(user) = dict.user {
+                for_each_prefix(user, suffix, &mut add);
             }
+            for_each_prefix(&dict.system.dict, suffix, &mut add);
             if unknown_end.is_some_and(|end| end > start) {
                 continue;
             }
