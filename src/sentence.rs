@@ -90,6 +90,15 @@ fn closes(c: char) -> bool {
     matches!(c, '」' | '』' | '）' | ')' | '”' | '】' | '〕' | '］')
 }
 
+/// Whether `c` is one that [`split`] looks at: a terminator, a bracket or
+/// a line break (a quick test of a few ranges that holds them all).
+fn may_cut(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '!'..=')' | '?' | '\u{201C}'..='\u{201D}' | '\u{3002}'..='\u{3015}' | '\u{FF01}'..='\u{FF3D}'
+    )
+}
+
 /// A line that continues on the next one (hard-wrapped prose) ends with a
 /// comma or in the middle of a phrase (hiragana).
 fn continues(before: &str) -> bool {
@@ -106,6 +115,10 @@ pub fn split(text: &str) -> Vec<Span> {
     let mut depth: usize = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if !may_cut(c) {
+            // Most characters: nothing below applies to them.
+            continue;
+        }
         if opens(c) {
             depth += 1;
         } else if closes(c) {
@@ -256,6 +269,15 @@ mod tests {
 
     fn parts(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn every_character_split_looks_at_passes_the_quick_test() {
+        for c in
+            ('\0'..=char::MAX).filter(|&c| is_terminator(c) || opens(c) || closes(c) || c == '\n')
+        {
+            assert!(may_cut(c), "{c:?}");
+        }
     }
 
     #[test]
