@@ -596,9 +596,7 @@ impl PatternSet {
         // A vectorized search for either break (most text has neither):
         // this runs on every sentence without evidence, for each rule that
         // requires some.
-        if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
-            return None;
-        }
+        memchr::memchr2(b'\n', b'\r', text.as_bytes())?;
         let joined = Joined::new(text);
         let excluded: Vec<Span> = regexes(&exclude.patterns)
             .flat_map(|re| {
