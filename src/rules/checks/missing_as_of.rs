@@ -123,11 +123,14 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
     // boxes shipped, one patient).
     content(ctx)
         .filter(|s| {
-            damage_status_re().is_match(&s.text)
-                || (!seen.is_empty()
-                    && counts(&s.text)
-                        .iter()
-                        .any(|c| c.value.is_some_and(|v| seen.contains(&(v, c.unit)))))
+            // Every as-of says 現在 or 時点: most sentences are passed over
+            // by two substring searches.
+            (s.text.contains("現在") || s.text.contains("時点"))
+                && (damage_status_re().is_match(&s.text)
+                    || (!seen.is_empty()
+                        && counts(&s.text)
+                            .iter()
+                            .any(|c| c.value.is_some_and(|v| seen.contains(&(v, c.unit))))))
         })
         .find_map(&mut as_of_in)
 }
