@@ -244,7 +244,9 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
     }
     // 「約180名のお客様が乗車されていましたが、おけがはありませんでした」:
     // a sentence that names damage only to deny it counts no damage, even
-    // under a heading that names some.
+    // under a heading that names some. The denial must follow the damage
+    // word itself: [`denied_damage`], which drops any clause that ends in a
+    // negative, would also drop 「サーバーが停止または応答しない状態」.
     let denial = static_regex!(
         r"^(?:など)?(?:は|も)(?:一切|いずれも|全く)?(?:ありません|ございません|ない|なく|なかった|出ていません|出ておりません|確認されていません|確認されておりません)"
     );
@@ -280,7 +282,7 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
 /// `text` without its clauses that deny something (健康被害の報告は
 /// ございません): a damage word there does not make the numbers around it
 /// damage.
-pub fn denied_damage(text: &str) -> String {
+pub(super) fn denied_damage(text: &str) -> String {
     static_regex!(r"[^、。]*(ございません|ありません|おりません|いません|ない)")
         .replace_all(text, "")
         .into_owned()
