@@ -308,15 +308,9 @@ impl Match {
 }
 
 impl Pattern {
-    /// All non-overlapping matches in a sentence.
-    pub fn find_all(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Match> {
-        let mut ranges = Vec::new();
-        self.push_ranges(ctx, s, &mut ranges);
-        ranges.into_iter().map(|r| Match::at(r, &s.text)).collect()
-    }
-
-    /// Append the ranges of [`Pattern::find_all`]'s matches to `out`, in
-    /// order (what an exclusion list needs of them: no copy of the text).
+    /// Append the ranges of the pattern's non-overlapping matches in a
+    /// sentence to `out`, in order (no copy of the text: an exclusion list
+    /// needs only where they are).
     pub fn push_ranges(&self, ctx: &Ctx<'_>, s: &Sentence, out: &mut Vec<Span>) {
         match self {
             Pattern::Regex(re) => out.extend(re.find_iter(&s.text).filter_map(regex_range)),
@@ -485,16 +479,8 @@ impl PatternSet {
         self.patterns.iter().filter_map(Pattern::token_seq)
     }
 
-    /// All matches of all patterns, sorted by position, overlaps removed
-    /// (the earlier, then longer, match wins).
-    pub fn find_all(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Match> {
-        self.find_ranges(ctx, s)
-            .into_iter()
-            .map(|r| Match::at(r, &s.text))
-            .collect()
-    }
-
-    /// The ranges of [`PatternSet::find_all`]'s matches.
+    /// The ranges of all matches of all patterns, sorted by position,
+    /// overlaps removed (the earlier, then longer, match wins).
     pub fn find_ranges(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Span> {
         let mut all: Vec<Span> = Vec::new();
         for p in self.candidates(s) {
