@@ -5,8 +5,10 @@
 //! koho would tokenize), for 1, 100 and 10,000 files:
 //! - (a) bare lindera tokenization: lindera's own `Tokenizer::tokenize`,
 //!   segmentation only, the practical limit the target is judged against;
-//! - (b) `koho::lint` with every rule enabled (parse, split, tokenize,
-//!   rules), with the ratio b/a, and (b) on 2 threads;
+//! - (b) `koho::lint_batch` with every rule enabled (parse, split,
+//!   tokenize, rules; in batches of files, as `koho check` lints them),
+//!   with the ratio b/a, and (b) on 2 threads (batches spread over the
+//!   threads, as `koho check` does);
 //! - for reference, (a+) lindera with each token's features decoded as
 //!   lindera offers them (`Token::get_details`), which a linter needs
 //!   for parts of speech, and (t) koho's own tokenizer, the part of (b)
@@ -86,14 +88,15 @@ fn lint_all_rules(bencher: Bencher, files: usize) {
     let corpus = corpus::corpus(files);
     let settings = all_rules();
     bencher.counter(BytesCount::new(bytes(&corpus))).bench(|| {
+        let sources: Vec<Source> = corpus
+            .iter()
+            .map(|(name, text)| Source::new(name.clone(), text.clone()))
+            .collect();
         one_thread(|| {
-            let mut n = 0;
-            for (name, text) in &corpus {
-                n += koho::lint(Source::new(name.clone(), text.clone()), &settings)
-                    .diagnostics
-                    .len();
-            }
-            n
+            koho::lint_batch(sources, &settings)
+                .iter()
+                .map(|r| r.diagnostics.len())
+                .sum::<usize>()
         })
     });
 }
@@ -185,17 +188,15 @@ fn summary() {
         // thread, so that it is measured on one core like (a).
         let lint_one = || {
             one_thread(|| {
-                for s in &sources {
-                    divan::black_box(koho::lint(s.clone(), &settings));
-                }
+                divan::black_box(koho::lint_batch(sources.clone(), &settings));
             })
         };
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().ok();
         let lint_two = || {
             if let Some(pool) = &pool {
                 pool.install(|| {
-                    sources.par_iter().for_each(|s| {
-                        divan::black_box(koho::lint(s.clone(), &settings));
+                    sources.par_chunks(koho::BATCH_FILES).for_each(|c| {
+                        divan::black_box(koho::lint_batch(c.to_vec(), &settings));
                     })
                 })
             }
@@ -250,9 +251,7 @@ fn one_pass(which: &str) {
         .collect();
     let lint_all = || {
         one_thread(|| {
-            for s in &sources {
-                divan::black_box(koho::lint(s.clone(), &settings));
-            }
+            divan::black_box(koho::lint_batch(sources.clone(), &settings));
         })
     };
     // Every pass starts with one lint of the corpus, as the timed (b) does

@@ -17,7 +17,7 @@ use crate::config::{self, Config};
 use crate::coverage::DocKind;
 use crate::report::{self, Run};
 use crate::rules::Registry;
-use crate::{fix, input, lint, FileError, FileReport, Settings};
+use crate::{finish, fix, input, lint, prepare, FileError, FileReport, Prepared, Settings};
 
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
@@ -229,14 +229,15 @@ struct Linted {
     result: Result<FileReport, FileError>,
 }
 
-/// `bytes` become the source text without a copy (the changed-on-disk
-/// check of --fix rebuilds them from it).
-fn lint_one(
+/// Decode a file's bytes and prepare it ([`crate::prepare`]). `bytes`
+/// become the source text without a copy (the changed-on-disk check of
+/// --fix rebuilds them from it).
+fn prepare_one(
     input: &Input,
     bytes: Vec<u8>,
     settings: &Settings,
     max: usize,
-) -> Result<FileReport, FileError> {
+) -> Result<Prepared, FileError> {
     let name = input.name();
     let source = match input::decode_owned(&name, bytes, max) {
         Ok(s) => s,
@@ -247,14 +248,16 @@ fn lint_one(
             })
         }
     };
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(source, settings)));
-    match result {
-        Ok(r) => Ok(r),
-        Err(_) => Err(FileError {
-            path: name,
-            message: "内部エラーでこのファイルをチェックできませんでした（koho の不具合です。原稿を添えて報告してください）。".into(),
-        }),
-    }
+    guarded(&name, || prepare(source, settings))
+}
+
+/// `f`, or the file's error if it panics (a bug in koho): one file's
+/// failure never stops the others.
+fn guarded<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| FileError {
+        path: name.to_owned(),
+        message: "内部エラーでこのファイルをチェックできませんでした（koho の不具合です。原稿を添えて報告してください）。".into(),
+    })
 }
 
 pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
@@ -385,36 +388,44 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
             Ok(Vec::new())
         };
 
-    let mut linted: Vec<Linted> = inputs
-        .par_iter()
-        .zip(key_of.par_iter())
-        .map(|(input, key)| {
-            let Some(settings) = settings_by_config.get(key) else {
-                return Linted {
+    // Files are linted in batches (`crate::in_batches`): each core
+    // prepares a few files, then runs the rules on them, which keeps the
+    // dictionary and the rules' regexes in its cache longer.
+    let jobs: Vec<(&Input, &Option<PathBuf>)> = inputs.iter().zip(key_of.iter()).collect();
+    let mut linted: Vec<Linted> = jobs
+        .par_chunks(crate::BATCH_FILES)
+        .flat_map_iter(|chunk| {
+            crate::in_batches(
+                chunk,
+                |&(input, key)| {
+                    let settings = settings_by_config.get(key);
+                    let bytes = match input {
+                        Input::Stdin(_) => stdin_bytes.clone(),
+                        Input::File(p) => input::read_file(p, max).map_err(|e| e.to_string()),
+                    };
+                    let size = bytes.as_ref().map_or(0, Vec::len);
+                    let prepared = match (settings, bytes) {
+                        (None, _) => Err(FileError {
+                            path: input.name(),
+                            message: "設定を解決できませんでした。".into(),
+                        }),
+                        (Some(settings), Ok(b)) => {
+                            prepare_one(input, b, settings, max).map(|p| (p, settings))
+                        }
+                        (Some(_), Err(message)) => Err(FileError {
+                            path: input.name(),
+                            message,
+                        }),
+                    };
+                    ((input, key, prepared), size)
+                },
+                |(input, key, prepared)| Linted {
                     input: input.clone(),
                     settings_key: key.clone(),
-                    result: Err(FileError {
-                        path: input.name(),
-                        message: "設定を解決できませんでした。".into(),
-                    }),
-                };
-            };
-            let bytes = match input {
-                Input::Stdin(_) => stdin_bytes.clone(),
-                Input::File(p) => input::read_file(p, max).map_err(|e| e.to_string()),
-            };
-            let result = match bytes {
-                Ok(b) => lint_one(input, b, settings, max),
-                Err(message) => Err(FileError {
-                    path: input.name(),
-                    message,
-                }),
-            };
-            Linted {
-                input: input.clone(),
-                settings_key: key.clone(),
-                result,
-            }
+                    result: prepared
+                        .and_then(|(p, settings)| guarded(&input.name(), || finish(p, settings))),
+                },
+            )
         })
         .collect();
 

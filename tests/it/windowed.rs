@@ -91,6 +91,36 @@ fn every_rule_example_gives_the_same_findings_in_windows() {
     }
 }
 
+/// `lint_batch` (how `koho check` lints several files: each file of a
+/// batch prepared, then each checked) gives every file the report `lint`
+/// gives it, in order, also when a batch mixes files linted in windows
+/// with files linted in one piece.
+#[test]
+fn a_batch_of_files_gives_each_file_its_own_findings() {
+    let mut files = Vec::new();
+    markdown_files(Path::new("fixtures"), &mut files);
+    files.sort();
+    let mut s = all_rules(Settings::builtin().unwrap());
+    s.window_bytes = 2048;
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).expect("fixture is UTF-8");
+            Source::new(f.display().to_string(), text)
+        })
+        .collect();
+    let batch = koho::lint_batch(sources.clone(), &s);
+    assert_eq!(batch.len(), sources.len());
+    let mut windowed = 0;
+    for (source, got) in sources.iter().zip(&batch) {
+        assert_eq!(got.source.name, source.name);
+        let alone = lint(source.clone(), &s);
+        assert_eq!(summary(got), summary(&alone), "{}", source.name);
+        windowed += usize::from(source.text.len() > s.window_bytes);
+    }
+    assert!(windowed > 10 && windowed + 10 < sources.len(), "{windowed}");
+}
+
 const DRAFT: &str = "# 不正アクセスについて\n\n株式会社テスト商事は、東京都の本社で不正アクセスを確認しました。\n\n## 経緯\n\n大阪の拠点で障害が起きたかもしれません。\n\n## 対応\n\n原因は調査中です。福岡でも確認しました。\n";
 
 #[test]
