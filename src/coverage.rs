@@ -217,6 +217,7 @@ fn not_incident_before() -> &'static Regex {
 /// Compile the regexes of kind detection (see [`crate::warm_up_reading`]).
 pub(crate) fn warm_up() {
     let _ = (
+        relief_re(),
         incident_words(),
         not_incident_after(),
         not_incident_before(),
@@ -228,8 +229,17 @@ pub fn incident_word(text: &str) -> Option<&str> {
     incident_words().find_iter(text).find_map(|m| {
         let before = text.get(..m.start()).unwrap_or("");
         let after = text.get(m.end()..).unwrap_or("");
-        (!not_incident(before, m.as_str(), after)).then_some(m.as_str())
+        let word = m.as_str();
+        // 「大雨により被害を受けられた地域の支援のため、義援金を寄付いたします」:
+        // the damage is a disaster's, and the news is the help.
+        let relief = word == "被害" && relief_re().is_match(text);
+        (!relief && !not_incident(before, word, after)).then_some(word)
     })
+}
+
+/// Help for people hit by a disaster: a donation, relief supplies.
+fn relief_re() -> &'static Regex {
+    static_regex!(r"義援金|義捐金|寄付|寄附|寄贈|支援物資|救援物資|募金|復興支援")
 }
 
 /// Decide the kind: front matter `kind:`, else the configured default,
@@ -302,6 +312,7 @@ mod tests {
             "# 給食による感染性胃腸炎の集団発生について（第２報）\n\n11月5日にお知らせした件の、その後の状況をお知らせします。",
             "# 施設での集団感染について\n\n当施設の入所者と職員が発熱しました。",
             "# システムの停止について（第3報）\n\n現在の状況をお知らせします。",
+            "# 大雨による当社工場の被害について\n\n当社の工場が浸水の被害を受け、生産を停止しました。",
         ] {
             let k = kind(src);
             assert_eq!(k.kind, DocKind::Incident, "{src}");
@@ -321,6 +332,7 @@ mod tests {
             "# 一升瓶の回収・再使用の取り組みを県内全域へ\n\n当社は、空き瓶の回収を全取扱店に広げます。",
             "# インクカートリッジ回収のお知らせ\n\n当社は使い終わったカートリッジの回収を始めます。",
             "# 制服の回収・リユースを始めます\n\n当校は、卒業生の制服の回収・リユースを始めます。",
+            "# 大雨災害に対する義援金の寄付について\n\n当社は、大雨により被害を受けられた地域の支援のため、義援金1,000万円を寄付いたします。",
         ] {
             assert_eq!(kind(src).kind, DocKind::Announcement, "{src}");
         }

@@ -108,6 +108,35 @@ fn continues(before: &str) -> bool {
     }
 }
 
+/// The number of a numbered label (「1．」「Ⅲ．」「十.」), whose period
+/// does not end a sentence.
+fn numeral_only(before: &str) -> bool {
+    let t = before.trim_start();
+    !t.is_empty()
+        && t.chars().count() <= 3
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || ('Ⅰ'..='ⅻ').contains(&c)
+                || "一二三四五六七八九十".contains(c)
+        })
+}
+
+/// A line that opens an item of its own (① …, ・…, ※…, (2) …), whatever
+/// the line before ends with: hard-wrapped prose does not go on that way.
+fn opens_item(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\u{3000}']);
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    ('\u{2460}'..='\u{2473}').contains(&first)
+        || matches!(
+            first,
+            '・' | '※' | '●' | '○' | '■' | '□' | '◆' | '◇' | '▼' | '▶' | '•'
+        )
+        || static_regex!(r"^[(（][0-9０-９]{1,2}[)）]").is_match(line)
+}
+
 /// Cut a block's plain text into sentence ranges.
 pub fn split(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -125,7 +154,10 @@ pub fn split(text: &str) -> Vec<Span> {
             depth = depth.saturating_sub(1);
         }
         let free = depth == 0 || i.saturating_sub(start) > BRACKET_LIMIT;
-        let end = if is_terminator(c) && free {
+        let end = if is_terminator(c)
+            && free
+            && !(matches!(c, '．' | '.') && numeral_only(text.get(start..i).unwrap_or("")))
+        {
             // Keep 。」 and ！？ together with their sentence.
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
@@ -140,7 +172,12 @@ pub fn split(text: &str) -> Vec<Span> {
                 }
             }
             Some(end)
-        } else if c == '\n' && !continues(text.get(start..i).unwrap_or("")) {
+        } else if c == '\n'
+            // Inside brackets a line break is a hard wrap (「…2025年10月31日⏎時点の集計）」).
+            && free
+            && (!continues(text.get(start..i).unwrap_or(""))
+                || opens_item(text.get(i + 1..).unwrap_or("")))
+        {
             depth = 0;
             Some(i)
         } else {
@@ -168,10 +205,15 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
-/// A short `ラベル：値` or `■見出し` line, not a sentence.
+/// A short `ラベル：値` or `■見出し` line, not a sentence; a line that
+/// opens an item and ends in a predicate (「① 検知器を全営業所へ導入します」)
+/// is a sentence without its 。.
 fn is_label(text: &str) -> bool {
     let mut head = text.chars().take(16);
-    !text.ends_with(|c: char| is_terminator(c) || c == '」' || c == '）')
+    let ended = text.ends_with(|c: char| is_terminator(c) || c == '」' || c == '）');
+    let item_sentence = opens_item(text) && crate::document::anatomy::ends_like_sentence(text);
+    !ended
+        && !item_sentence
         && (head.any(|c| c == '：' || c == ':') || text.chars().nth(40).is_none())
 }
 
@@ -185,8 +227,13 @@ fn is_prose(block: &Block, text: &str) -> bool {
     }
     match block.kind {
         BlockKind::Heading(_) => false,
-        BlockKind::TableCell | BlockKind::ListItem => {
-            text.ends_with(is_terminator) || !is_label(text)
+        BlockKind::TableCell => text.ends_with(is_terminator) || !is_label(text),
+        // A list item that ends in a predicate is a sentence without its 。
+        // (「- 検知器を全営業所へ導入します」).
+        BlockKind::ListItem => {
+            text.ends_with(is_terminator)
+                || crate::document::anatomy::ends_like_sentence(text)
+                || !is_label(text)
         }
         BlockKind::Paragraph => !is_label(text),
     }
@@ -303,6 +350,42 @@ mod tests {
             parts("当社は本日、\n発表しました。"),
             vec!["当社は本日、\n発表しました。"]
         );
+        // A line that opens an item is a unit of its own, even after a
+        // line that ends in hiragana.
+        assert_eq!(
+            parts("① 伝票を照らし合わせます\n② 産地を掲示します\n・表示を改めます\n（3）報告いたします"),
+            vec!["① 伝票を照らし合わせます", "② 産地を掲示します", "・表示を改めます", "（3）報告いたします"]
+        );
+        // A line break inside brackets is a hard wrap.
+        assert_eq!(
+            parts("対象者数 1,874名（2025年10月31日\n時点の集計）\n対象店舗 41店舗"),
+            vec![
+                "対象者数 1,874名（2025年10月31日\n時点の集計）",
+                "対象店舗 41店舗"
+            ]
+        );
+        // A numbered label's period does not end it.
+        assert_eq!(
+            parts("Ⅲ．防げなかった理由\n1．異動の理由\n価格は1.5倍です。"),
+            vec!["Ⅲ．防げなかった理由", "1．異動の理由", "価格は1.5倍です。"]
+        );
+        assert_eq!(
+            parts("当社は本日、新しい\nサービスを始めます。"),
+            vec!["当社は本日、新しい\nサービスを始めます。"]
+        );
+    }
+
+    /// A list item or an item line that ends in a predicate is a sentence
+    /// without its 。; a short label line is not.
+    #[test]
+    fn items_that_end_in_a_predicate_are_prose() {
+        let doc = Document::parse("# お知らせ\n\n当社で障害が発生しました。\n\n- 検知器を導入します\n- 対象店舗\n\n① 点呼を2名体制とします\n② 研修\n");
+        let ss = split_all(&doc);
+        let prose = |t: &str| ss.iter().find(|s| &*s.text == t).map(|s| s.prose);
+        assert_eq!(prose("検知器を導入します"), Some(true));
+        assert_eq!(prose("対象店舗"), Some(false));
+        assert_eq!(prose("① 点呼を2名体制とします"), Some(true));
+        assert_eq!(prose("② 研修"), Some(false));
     }
 
     #[test]

@@ -11,6 +11,14 @@ fn contact_heading_re() -> &'static Regex {
     static_regex!(r"問い?合わ?せ|問合せ|連絡先|照会先|窓口|ご相談先|Contact|CONTACT")
 }
 
+/// A way to reach someone: a phone number, a mail or web address, a desk,
+/// reception hours.
+fn contact_cue_re() -> &'static Regex {
+    static_regex!(
+        r"[0-9０-９]{2,5}\s*[-－‐ー−(（)）]\s*[0-9０-９]{1,4}\s*[-－‐ー−)）]\s*[0-9０-９]{3,4}|@|＠|https?://|www\.|問い?合わ?せ|問合せ|連絡|照会|窓口|受付|電話|TEL|ＴＥＬ|Tel|FAX|ＦＡＸ|メール|フォーム|ダイヤル|担当|広報|センター|LINE|時間|相談"
+    )
+}
+
 /// Headings that open the contact block.
 pub fn is_contact_heading(text: &str) -> bool {
     contact_heading_re().is_match(text)
@@ -133,7 +141,7 @@ fn plain_title(b: &Block) -> Option<bool> {
 /// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
 fn numbered_label_re() -> &'static Regex {
     static_regex!(
-        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.])"
+        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
     )
 }
 
@@ -148,6 +156,7 @@ pub(crate) fn warm_up() {
     let _ = (
         pseudo_heading_re(),
         contact_heading_re(),
+        contact_cue_re(),
         header_line_re(),
         greeting_re(),
         title_ending_re(),
@@ -159,7 +168,7 @@ pub(crate) fn warm_up() {
 /// brackets) is a sentence that lost its 。, not an issuer or date label:
 /// 「2025年6月26日（株主総会後の取締役会で決定する予定です）」 must stay prose even
 /// though it mentions 取締役.
-pub(super) fn ends_like_sentence(line: &str) -> bool {
+pub(crate) fn ends_like_sentence(line: &str) -> bool {
     let core = line.trim_end_matches(|c: char| c.is_whitespace() || "）)」』】".contains(c));
     ["です", "ます", "でした", "ました", "ません"]
         .iter()
@@ -220,9 +229,26 @@ pub fn assign_roles(doc: &mut Document) {
         .filter(|(_, b)| is_contact_heading(b.text.lines().next().unwrap_or("")))
         .map(|(i, _)| i)
         .collect();
-    for b in blocks.iter_mut() {
-        if b.section().is_some_and(|s| contact_sections.contains(&s)) {
-            b.role = Role::Contact;
+    // A contact section ends with its last block that gives a way to reach
+    // someone (a number, an address, a desk, hours): a closing remark and
+    // a signature below it (「一からやり直す気持ちで、…努めてまいります。」
+    // 「2025年11月4日⏎うなぎ処 川瀬」) are not contact lines.
+    let mut last_cue: Vec<(usize, usize)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(s) = b.section().filter(|s| contact_sections.contains(s)) {
+            if i == s || contact_cue_re().is_match(&b.text) {
+                match last_cue.iter_mut().find(|(sec, _)| *sec == s) {
+                    Some(entry) => entry.1 = i,
+                    None => last_cue.push((s, i)),
+                }
+            }
+        }
+    }
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if let Some(s) = b.section().filter(|s| contact_sections.contains(s)) {
+            if last_cue.iter().any(|&(sec, last)| sec == s && i <= last) {
+                b.role = Role::Contact;
+            }
         }
     }
     // Lead: first prose paragraph that is not contact (after the title if
@@ -460,6 +486,26 @@ mod tests {
         // A Markdown heading stays the title.
         let src = format!("新サービスについて\n\n# 新サービス開始のお知らせ\n\n{lead}\n");
         assert_eq!(title(&src).as_deref(), Some("新サービス開始のお知らせ"));
+    }
+
+    #[test]
+    fn a_closing_remark_after_the_contact_lines_is_not_contact() {
+        let src = "# 表示の誤りについて\n\n当店の商品の表示に誤りがありました。\n\n【お問い合わせ】\nうなぎ処 川瀬\n電話：0564-00-7028\n\n一からやり直す気持ちで、誠実な商いに努めてまいります。\n\n2025年11月4日\nうなぎ処 川瀬\n店主　川瀬 進\n";
+        let r = roles(src);
+        let role = |start: &str| {
+            r.iter()
+                .find(|(t, _)| t.starts_with(start))
+                .map(|(_, role)| *role)
+        };
+        assert_eq!(role("【お問い合わせ】"), Some(Role::Contact));
+        assert_eq!(role("一からやり直す"), Some(Role::Body));
+        assert_eq!(role("2025年11月4日"), Some(Role::Body));
+        // Without a closing remark, everything under the heading is contact.
+        let r = roles("# お知らせ\n\n当社で障害が発生しました。\n\n## お問い合わせ先\n\n株式会社サンプル\n\nTEL：03-0000-0000\n");
+        assert!(r
+            .iter()
+            .filter(|(t, _)| t.starts_with("株式会社") || t.starts_with("TEL"))
+            .all(|(_, role)| *role == Role::Contact));
     }
 
     #[test]

@@ -162,12 +162,23 @@ pub(crate) fn warm_up() {
 /// (1．… / （2）… / 第3 …) or entirely bold in the source.
 fn is_label_line(b: &Block) -> bool {
     let text = b.text.trim();
-    b.kind == BlockKind::Paragraph
+    let paragraph = b.kind == BlockKind::Paragraph
         && !text.is_empty()
         && !text.contains('。')
         && !text.contains('\n')
         && text.chars().count() <= 40
-        && (b.bold_line || label_number_re().is_match(text))
+        && (b.bold_line || label_number_re().is_match(text));
+    // 「1. 開催の趣旨⏎インボイス制度の…」: a numbered list item whose first
+    // line names what its other lines say.
+    let item = b.kind == BlockKind::ListItem
+        && text.split_once('\n').is_some_and(|(first, _)| {
+            let first = first.trim();
+            !first.is_empty()
+                && first.chars().count() <= 30
+                && !first.contains(['。', '：', ':'])
+                && !anatomy::ends_like_sentence(first)
+        });
+    paragraph || item
 }
 
 /// Stands in for inline code in plain text, so that code is never linted
@@ -301,7 +312,7 @@ mod tests {
 
     #[test]
     fn label_heading_sees_numbered_and_bold_labels() {
-        let src = "# お知らせ\n\nリードです。\n\n1．異動の理由\n\n理由です。\n\n**お客様への対応**\n\n対応です。\n\n## 原因\n\n原因です。\n\n前田 翔\n\n経歴です。\n";
+        let src = "# お知らせ\n\nリードです。\n\n1．異動の理由\n\n理由です。\n\n**お客様への対応**\n\n対応です。\n\n## 原因\n\n原因です。\n\n前田 翔\n\n経歴です。\n\n1. 開催の趣旨\n   趣旨です。\n";
         let doc = Document::parse(src);
         let heading_of = |needle: &str| {
             let i = doc.blocks.iter().position(|b| b.text == needle).unwrap();
@@ -318,6 +329,8 @@ mod tests {
         assert_eq!(doc.label_heading(last), "【当社の対応】");
         // A short unnumbered line is not a label.
         assert_eq!(heading_of("経歴です。"), "原因");
+        // A numbered item's first line heads its other lines.
+        assert_eq!(heading_of("開催の趣旨\n趣旨です。"), "開催の趣旨");
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! id = "ja.kudasai"               # family.kebab-name, never reused
 //! kind = "substitution"           # existence | substitution | require | conditional | metric
 //! scope = "sentence"              # sentence | block | section | lead | title | document
+//!                                 # (a section: the blocks under one heading;
+//!                                 # a block before the first heading is its own unit)
 //! severity = "warning"            # or { incident = "error", announcement = "warning" }
 //! applies-to = ["incident"]       # default: both kinds
 //! summary = "…"; message = "…"; help = "…"; why = "…"; how = "…"; exceptions = "…"
@@ -18,6 +20,9 @@
 //! `max` (metric), `element` (require: a coverage element it records).
 //! `section-not = "再発防止|会社概要"` skips every sentence in a section whose
 //! heading matches (the element lives elsewhere, e.g. not in future measures).
+//! `section = "理由|目的"` (require) takes the first sentence the rule looks
+//! at in a section whose heading matches as evidence, when no pattern
+//! matches: the heading says what the section's sentences are.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -148,6 +153,9 @@ struct RuleSpec {
     context_not: Vec<PatternSpec>,
     /// Skip sentences in sections whose heading matches this regex.
     section_not: Option<Spanned<String>>,
+    /// Require: a sentence in a section whose heading matches this regex
+    /// is evidence, whatever its wording.
+    section: Option<Spanned<String>>,
     #[serde(default)]
     swap: BTreeMap<String, String>,
     /// Substitution: the first token of the match must have this POS.
@@ -425,6 +433,14 @@ fn load_with(
             prose_only: r.prose_only.unwrap_or(matches!(scope, Scope::Sentence)),
         };
         let kind = r.kind.get_ref().as_str();
+        if let (Some(t), false) = (&r.section, kind == "require") {
+            return Err(ld.err(
+                t.span(),
+                format!("section は kind = \"require\" のルールでしか使えません（ルール「{id}」）"),
+                None,
+            ));
+        }
+        let section = r.section.as_ref().map(|t| ld.regex(t)).transpose()?;
         let need_patterns = |what: &str| -> Result<(), SpecError> {
             if common.patterns.is_empty() {
                 Err(ld.err(
@@ -462,7 +478,12 @@ fn load_with(
                         ld.err(e.span(), format!("要素「{}」はありません", e.get_ref()), Some("who / what / when / where / why / how / victim_count / as_of / compensation / hotline / hotline_hours / apology / prevention のいずれかです。"))
                     })?),
                 };
-                Arc::new(kinds::require::Require { meta, common, element })
+                Arc::new(kinds::require::Require {
+                    meta,
+                    common,
+                    element,
+                    section,
+                })
             }
             "conditional" => {
                 let when = ld.patterns(&r.if_, &rule_span)?;
@@ -591,6 +612,36 @@ mod tests {
         .unwrap();
         assert_eq!(rules[0].meta().id, "x.kudasai");
         assert_eq!(rules[0].meta().fix, FixAvailability::Safe);
+    }
+
+    #[test]
+    fn section_takes_a_sentence_under_a_matching_heading_as_evidence() {
+        let text = "[[rule]]\nid = \"x.need\"\nkind = \"require\"\nscope = \"document\"\nprose-only = false\nmessage = \"m\"\nsection = \"理由\"\npatterns = [{ regex = \"原因\" }]\n";
+        let rules = load("t.toml", text, "t.toml").unwrap();
+        let mut registry = crate::rules::Registry::default();
+        for r in rules {
+            registry.insert(r).unwrap();
+        }
+        let mut settings = crate::Settings::new_from(&registry).unwrap();
+        settings.enabled = vec!["x.need".into()];
+        let missing = |src: &str| {
+            crate::lint(crate::Source::new("t.md", src), &settings)
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == "x.need")
+        };
+        assert!(!missing(
+            "# 題\n\nリードです。\n\n## 見直しの理由\n\nごみを減らせます。\n"
+        ));
+        assert!(missing(
+            "# 題\n\nリードです。\n\n## 見直しの内容\n\nごみを減らせます。\n"
+        ));
+        // The heading alone is not evidence (even for a rule that reads
+        // more than prose).
+        assert!(missing("# 題\n\nリードです。\n\n【見直しの理由】\n"));
+        // Only a require rule takes it.
+        let e = load_err("[[rule]]\nid = \"x.bad\"\nkind = \"existence\"\nmessage = \"m\"\nsection = \"理由\"\npatterns = [{ regex = \"a\" }]\n");
+        assert!(e.message.contains("require"), "{}", e.message);
     }
 
     #[test]

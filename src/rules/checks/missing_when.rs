@@ -20,7 +20,7 @@ use crate::span::Span;
 
 /// Reception-hours lines say when a desk is open, not when something happened.
 fn hours_line(s: &Sentence) -> bool {
-    static_regex!(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間|平日|生まれ|^\s*(設立|創業|創立|資本金|所在地|本社|代表者?|従業員数?|事業内容|URL)\s*[：:]")
+    static_regex!(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|(?:開館|開所|開園|診療|運営|利用)時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間|平日|生まれ|^\s*(設立|創業|創立|資本金|所在地|本社|代表者?|従業員数?|事業内容|URL)\s*[：:]")
     .is_match(&s.text)
 }
 
@@ -33,10 +33,11 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         .collect();
     let as_of = |r: &Span| as_of_spans.iter().any(|a| a.overlaps(*r));
     let dates = ctx.facts.dates(ctx, s);
-    // 「2月13日までに」 is a deadline or completion, not when it happened.
+    // 「2月13日までに」 is a deadline or completion, not when it happened;
+    // 「2026年2月期」 is a fiscal year.
     let deadline = |r: &Span| {
         let after = s.text.get(r.end..).unwrap_or("");
-        after.starts_with("までに") || after.starts_with("まで に")
+        after.starts_with("までに") || after.starts_with("まで に") || after.starts_with('期')
     };
     // 「2024年9月〜2025年3月に販売した製品」「キャンペーン」（11月1日〜）: who
     // or what is concerned, not when it happened.
@@ -51,7 +52,7 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         .map(|h| h.range)
         .find(|r| !as_of(r) && !deadline(r) && !scope(r));
     let ym = jdate::has_year_month(&s.text)
-        .filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)) && !scope(ym));
+        .filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)) && !scope(ym) && !deadline(ym));
     let time = jdate::time_re()
         .find_iter(&s.text)
         .find(|m| {
@@ -86,7 +87,7 @@ fn campaign_before_re() -> &'static Regex {
 /// Dates that label a product or a person, not an event: 賞味期限,
 /// 製造日, 生年月日 (on the line, or in the row label of a table cell).
 fn dated_label(text: &str) -> bool {
-    static_regex!(r"生年月日|誕生日|賞味期限|消費期限|使用期限|有効期限|製造日|製造年月日|製造年月|ロット|JANコード")
+    static_regex!(r"生年月日|誕生日|賞味期限|消費期限|使用期限|有効期限|製造日|製造年月日|製造年月|ロット|JANコード|締切|締め切り|(?:申込|申し込み|応募|申請|提出|支払|納付)(?:期限|期間)|工期|契約期間")
     .is_match(text)
 }
 
@@ -145,7 +146,7 @@ pub fn rule() -> Arc<dyn Rule> {
             .into();
     m.why = "いつの出来事かが分からないと、読者は自分が影響を受けたか判断できず、記者も経緯を再構成できません。".into();
     m.how = "タイトル・リード・本文から、年月日（西暦・令和・平成、全角数字・漢数字を含む）、月日、7/4 形式、年月、時刻（午前6時、14:00）を探します。".into();
-    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、賞味期限・製造日などの商品の日付（表の行見出しにあるものも）、「〜現在」「〜時点」の日付、「〜までに」の期限、「2024年9月から2025年3月までに販売した製品」のように対象の製品やお客様を示す日付、事故・不祥事でのキャンペーンの期間（「〇〇キャンペーン」（3月1日〜））、対応・補償・再発防止・原因・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。リードが「本日、〜しました」と書いている場合は、ヘッダー（または front matter）の発表日を出来事の日付とみなします。".into();
+    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、開館時間・診療時間などの行、賞味期限・製造日などの商品の日付や申込の締切・工期・契約期間（表の行見出しにあるものも）、「2026年2月期」のような決算期、「〜現在」「〜時点」の日付、「〜までに」の期限、「2024年9月から2025年3月までに販売した製品」のように対象の製品やお客様を示す日付、事故・不祥事でのキャンペーンの期間（「〇〇キャンペーン」（3月1日〜））、対応・補償・再発防止・原因（「なぜ〜」の見出しを含みます）・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。リードが「本日、〜しました」と書いている場合は、ヘッダー（または front matter）の発表日を出来事の日付とみなします。".into();
     m.bad = vec![
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into(),
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。4月30日までに原因を公表します。".into(),
@@ -163,6 +164,11 @@ pub fn rule() -> Arc<dyn Rule> {
     // Dates that say which products or customers, or a campaign's period.
     m.bad.push("# 製品回収のお知らせ\n\n株式会社サンプルは、2024年9月から2025年3月までに販売した電気ケトルに発火のおそれがあることから、製品を回収します。".into());
     m.bad.push("# 通話障害のお詫び\n\n株式会社サンプルで通話障害が発生しました。「春の乗り換えキャンペーン」（2025年3月1日〜3月31日）は予定どおり実施します。".into());
+    // A fiscal year, a deadline, a cause section's times.
+    m.bad.push("# 賃金の未払いについて\n\n株式会社サンプルで賃金の未払いが判明しました。未払い賃金は、2026年2月期に特別損失として計上する見込みです。".into());
+    m.bad.push("# 説明会のお知らせ\n\n株式会社サンプルは、オンライン説明会を開催します。\n\n申込締切：2025年12月8日（月）正午".into());
+    m.bad.push("# 無料Wi-Fiのお知らせ\n\nサンプル町は、町内の施設で無料Wi-Fiを提供します。\n\n※各施設の開館時間内（例：図書館は10時～18時）にご利用いただけます。".into());
+    m.bad.push("# 酒気帯び運転について\n\n株式会社サンプルの運転士が、酒気を帯びた状態でバスを運転しました。\n\n● なぜ見逃されたのか\n\n運転士は、前夜から午前1時頃まで飲酒していました。".into());
     m.good.push("# 食中毒の発生について\n\n株式会社サンプルの店舗で、6月9日にご来店されたお客様5名が体調不良を訴えられました。".into());
     Arc::new(r)
 }

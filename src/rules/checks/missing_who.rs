@@ -63,8 +63,9 @@ fn issuer_written(ctx: &Ctx<'_>) -> Option<Span> {
     if let Some(s) = ctx.doc.front_matter.value_span("issuer") {
         return Some(s);
     }
-    // The signature: header lines after the last sentence of prose, except
-    // contact lines (「問い合わせ：株式会社サンプル 03-…」 names a desk).
+    // The signature: header lines (or other lines that are not prose)
+    // after the last sentence of prose, except contact lines
+    // (「問い合わせ：株式会社サンプル 03-…」 names a desk).
     let last_prose = ctx
         .sentences
         .iter()
@@ -73,7 +74,7 @@ fn issuer_written(ctx: &Ctx<'_>) -> Option<Span> {
         .max();
     let contact = static_regex!(r"問い?合わ?せ|問合せ|連絡先|担当|窓口|受付");
     let signature = ctx.sentences.iter().filter(move |s| {
-        s.role == Role::Header
+        (s.role == Role::Header || (s.role == Role::Body && !s.prose))
             && last_prose.is_some_and(|b| s.block() > b)
             && !s.text.starts_with(['・', '-', '*', '●', '■'])
             && first_channel(&s.text).is_none()
@@ -113,11 +114,12 @@ fn government_line(text: &str) -> Option<&str> {
 }
 
 /// A header line that is the name of a school, shop or office without a
-/// legal form (学習塾 明星ゼミナール, 森の木工房): it ends in the kind of
-/// establishment and is short.
+/// legal form (学習塾 明星ゼミナール, 森の木工房, 山田屋): it ends in the
+/// kind of establishment and is short; or a shop named after its trade
+/// (うなぎ処 川瀬, ベーカリー こむぎ).
 fn establishment_line(text: &str) -> bool {
     let re = static_regex!(
-        r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z0-9 　]{1,24}(ゼミナール|塾|学園|学院|スクール|工房|商店|商会|事務所|クリニック|医院|薬局|旅館|農園|教室)$"
+        r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z0-9 　]{1,24}(ゼミナール|塾|学園|学院|スクール|工房|商店|商会|事務所|クリニック|医院|薬局|旅館|農園|教室|屋|亭|堂|庵|本舗|酒造|食堂|ベーカリー|カフェ|書店)$|^[\p{Han}\p{Katakana}\p{Hiragana}ー]{0,8}(処|屋|亭|庵|食堂|ベーカリー|カフェ|美容室|寿司|鮨|そば|蕎麦)[ 　][\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z]{1,12}$"
     );
     re.is_match(text.trim())
 }
@@ -337,7 +339,7 @@ pub fn rule() -> Arc<dyn Rule> {
     m.help = "リードの冒頭に「株式会社〇〇（本社：東京都…、代表取締役社長：…）は、」のように正式な組織名を書いてください。".into();
     m.why = "誰の発表か、誰が当事者かが曖昧なリリースは、記者が記事にできず、責任の所在も伝わりません。".into();
     m.how = "タイトル・リード・本文（ヘッダーと問い合わせ先を除く）から、株式会社〇〇・〇〇合同会社・〇〇ホールディングス・〇〇大学などの組織名、形態素解析で「組織」とされる固有名詞、ヘッダーの発表者名から法人格を除いた名前を探します。「当社」「弊社」は、ヘッダーや front matter に発表者の組織名があるときだけ主体として数えます。自治体の発表では、ヘッダーの自治体名（「さいたま市 環境局」なら「さいたま市」）と「当市」「当町」「当県」、文や節の頭の「町で調べたところ」「市では」なども同じように数えます。ヘッダーの発表者名が「株式会社〇〇（〇〇FC）」のように括弧で別名を添えていれば、その別名も探します。本文に見つからなければ、ヘッダーや末尾の署名の発表者名を主体とします。".into();
-    m.exceptions = "本文に名前がなくても、ヘッダーの発表者名（タイトルの上か下の「2025年10月3日」「〇〇株式会社」の行、または末尾の署名）があれば主体として数えます（リードで主体を名乗るのが報道発表の型なので、リードにないことは release.lead-5w が知らせます）。問い合わせ先の行の名前は窓口の名前として扱い、数えません。".into();
+    m.exceptions = "本文に名前がなくても、ヘッダーの発表者名（タイトルの上か下の「2025年10月3日」「〇〇株式会社」の行、または末尾の署名。「学習塾 みどり進学ゼミナール」「うなぎ処 川瀬」のような店・教室の名前の行も含みます）があれば主体として数えます（リードで主体を名乗るのが報道発表の型なので、リードにないことは release.lead-5w が知らせます）。問い合わせ先の行の名前は窓口の名前として扱い、数えません。".into();
     m.bad = vec![
         "# サービス停止のお知らせ\n\nサービスを停止しました。".into(),
         "# 断水について\n\n北地区で断水が発生しました。市では、給水車を出しています。\n\n問い合わせ：株式会社サンプル 03-0000-0000".into(),
@@ -345,6 +347,8 @@ pub fn rule() -> Arc<dyn Rule> {
     ];
     m.good = vec![
         "# サービス停止のお知らせ\n\n株式会社サンプルは、2025年4月1日にサービスを停止しました。".into(),
+        // A shop's closing signature, below its contact lines and a closing remark.
+        "# 産地表示の誤りについて\n\n当店の蒲焼の一部に、表示と異なる産地のうなぎを使っていました。\n\n【お問い合わせ】\n電話：0564-00-7028\n\n誠実な商いに努めてまいります。\n\n2025年11月4日\nうなぎ処 川瀬\n店主　川瀬 進".into(),
         "2025年4月1日\n\n株式会社サンプル\n\n# サービス停止のお知らせ\n\n当社は、本日サービスを停止しました。".into(),
         "2025年4月1日\n\n学習塾 みどり進学ゼミナール\n\n# 資料の誤送付について\n\n当塾は、生徒の資料を別のご家庭に送付しておりました。".into(),
         "令和8年3月2日\n\nみなと町 上下水道課\n\n# 断水のお知らせ\n\n3月1日夜、配水管の破損により北地区で断水が発生しました。当町は給水車を出しています。".into(),
@@ -362,7 +366,27 @@ pub fn rule() -> Arc<dyn Rule> {
 
 #[cfg(test)]
 mod tests {
-    use super::{government_line, government_self_reference, name_and_alias, whole_name};
+    use super::{
+        establishment_line, government_line, government_self_reference, name_and_alias, whole_name,
+    };
+
+    #[test]
+    fn shop_and_school_lines_are_establishments() {
+        for (line, named) in [
+            ("学習塾 明星ゼミナール", true),
+            ("森の木工房", true),
+            ("うなぎ処 川瀬", true),
+            ("ベーカリー こむぎ", true),
+            ("老舗 山田屋", true),
+            ("店主　川瀬 進", false),
+            ("報道関係者各位", false),
+            ("2025年11月4日", false),
+            ("店の営業時間：11:00～14:30", false),
+            ("代表取締役社長 山田 太郎", false),
+        ] {
+            assert_eq!(establishment_line(line), named, "{line}");
+        }
+    }
 
     #[test]
     fn a_name_line_gives_the_whole_name() {

@@ -189,7 +189,9 @@ fn finding(word: &str) -> bool {
 /// Under a 再発防止策 / 今後の対策 heading, any sentence whose main
 /// predicate is an action (〜を導入し、〜を実施いたします) is a measure.
 fn prevention_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
-    let heading = static_regex!(r"再発防止|防止策|今後の(対策|対応|取り?組)|改善策");
+    let heading = static_regex!(
+        r"再発防止|防止策|今後の(対策|対応|取り?組)|改善策|これからの(こと|取り?組|対策|対応)"
+    );
     if !heading.is_match(ctx.doc.label_heading(s.block())) {
         return None;
     }

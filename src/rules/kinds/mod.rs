@@ -197,14 +197,23 @@ impl Common {
             Scope::Sentence => Shape::EachSentence,
             Scope::Document | Scope::Lead | Scope::Title => Shape::Whole,
             Scope::Block | Scope::Section => {
+                // A block before the first heading, or under the title
+                // only, belongs to no section: it is a unit of its own (a
+                // release without headings is not one section).
+                let blocks = &ctx.doc.blocks;
                 let key = |s: &Sentence| match self.scope {
-                    Scope::Block => Some(s.block()),
-                    _ => ctx.doc.blocks.get(s.block()).and_then(|b| b.section()),
+                    Scope::Block => (false, s.block()),
+                    _ => match blocks.get(s.block()).and_then(|b| b.section()) {
+                        Some(h) if blocks.get(h).is_some_and(|h| h.role != Role::Title) => {
+                            (true, h)
+                        }
+                        _ => (false, s.block()),
+                    },
                 };
                 // Units in order of their first sentence; a key seen again
                 // later joins its unit (a map keeps this linear).
                 let mut units: Vec<Vec<&'a Sentence>> = Vec::new();
-                let mut index: HashMap<Option<usize>, usize, foldhash::fast::FixedState> =
+                let mut index: HashMap<(bool, usize), usize, foldhash::fast::FixedState> =
                     HashMap::default();
                 for s in all.iter().filter(|s| keep(s)) {
                     let k = key(s);

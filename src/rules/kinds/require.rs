@@ -6,7 +6,8 @@
 use super::{match_span, Common};
 use crate::coverage::Element;
 use crate::diagnostic::Diagnostic;
-use crate::rules::checks::predicate;
+use crate::rules::checks::{element, predicate};
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::pattern::TokenSeq;
 use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
@@ -15,6 +16,9 @@ pub struct Require {
     pub meta: RuleMeta,
     pub common: Common,
     pub element: Option<Element>,
+    /// A sentence in a section whose heading matches is evidence
+    /// (`section = "理由|目的"`): 「【見直しの理由】」 says what follows.
+    pub section: Option<LazyRegex>,
 }
 
 impl Rule for Require {
@@ -55,6 +59,18 @@ impl Rule for Require {
                 // main predicate) for wording no pattern list foresees.
                 let finder = self.element.and_then(predicate::fallback)?;
                 units.iter().filter(ok).find_map(|u| finder(ctx, u))
+            })
+            .or_else(|| {
+                let re = self.section.as_ref()?;
+                units.iter().filter(ok).find_map(|u| {
+                    u.iter()
+                        .find(|s| {
+                            // A sentence under the heading, not the heading.
+                            let heading = element::heading_of(ctx, s);
+                            re.is_match(heading) && !heading.contains(s.text.trim())
+                        })
+                        .map(|s| s.source_span(ctx.doc, Span::new(0, s.text.len())))
+                })
             });
         found
     }
