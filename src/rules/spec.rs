@@ -614,22 +614,31 @@ mod tests {
         assert_eq!(rules[0].meta().fix, FixAvailability::Safe);
     }
 
-    #[test]
-    fn section_takes_a_sentence_under_a_matching_heading_as_evidence() {
-        let text = "[[rule]]\nid = \"x.need\"\nkind = \"require\"\nscope = \"document\"\nprose-only = false\nmessage = \"m\"\nsection = \"理由\"\npatterns = [{ regex = \"原因\" }]\n";
+    /// Lint with only the one rule that `text` (a rule file) defines, as
+    /// `id`: how many findings it gives on a draft.
+    fn findings_of(text: &str, id: &str) -> impl Fn(&str) -> usize {
         let rules = load("t.toml", text, "t.toml").unwrap();
         let mut registry = crate::rules::Registry::default();
         for r in rules {
             registry.insert(r).unwrap();
         }
         let mut settings = crate::Settings::new_from(&registry).unwrap();
-        settings.enabled = vec!["x.need".into()];
-        let missing = |src: &str| {
+        settings.enabled = vec![id.to_owned()];
+        let id = id.to_owned();
+        move |src: &str| {
             crate::lint(crate::Source::new("t.md", src), &settings)
                 .diagnostics
                 .iter()
-                .any(|d| d.rule == "x.need")
-        };
+                .filter(|d| d.rule == id)
+                .count()
+        }
+    }
+
+    #[test]
+    fn section_takes_a_sentence_under_a_matching_heading_as_evidence() {
+        let text = "[[rule]]\nid = \"x.need\"\nkind = \"require\"\nscope = \"document\"\nprose-only = false\nmessage = \"m\"\nsection = \"理由\"\npatterns = [{ regex = \"原因\" }]\n";
+        let findings = findings_of(text, "x.need");
+        let missing = |src: &str| findings(src) > 0;
         assert!(!missing(
             "# 題\n\nリードです。\n\n## 見直しの理由\n\nごみを減らせます。\n"
         ));
@@ -647,20 +656,7 @@ mod tests {
     #[test]
     fn section_not_skips_sentences_under_matching_headings() {
         let text = "[[rule]]\nid = \"x.word\"\nkind = \"existence\"\nmessage = \"m\"\nsection-not = \"再発防止\"\npatterns = [{ regex = \"実施\" }]\n";
-        let rules = load("t.toml", text, "t.toml").unwrap();
-        let mut registry = crate::rules::Registry::default();
-        for r in rules {
-            registry.insert(r).unwrap();
-        }
-        let mut settings = crate::Settings::new_from(&registry).unwrap();
-        settings.enabled = vec!["x.word".into()];
-        let fired = |src: &str| {
-            crate::lint(crate::Source::new("t.md", src), &settings)
-                .diagnostics
-                .iter()
-                .filter(|d| d.rule == "x.word")
-                .count()
-        };
+        let fired = findings_of(text, "x.word");
         assert_eq!(fired("# 題\n\n## 対応\n\n点検を実施しました。\n"), 1);
         assert_eq!(fired("# 題\n\n## 再発防止策\n\n点検を実施しました。\n"), 0);
         // Numbered label lines open sections too.
