@@ -185,6 +185,16 @@ fn is_prose_paragraph(b: &Block) -> bool {
         && !(b.text.contains('\n') && b.text.lines().all(is_header_line))
 }
 
+/// A block of header lines under a bracketed label (「【ニュースリリース】⏎
+/// 2025年4月1日⏎株式会社サンプル」): the masthead, not a section.
+fn masthead_block(b: &Block) -> bool {
+    b.text.lines().all(|l| {
+        is_header_line(l.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '【' | '】' | '■' | '◆' | '●' | '［' | '］')
+        }))
+    })
+}
+
 /// Fill in `role`, `section` and `pseudo_heading` for every block.
 pub fn assign_roles(doc: &mut Document) {
     let blocks = &mut doc.blocks;
@@ -288,10 +298,33 @@ pub fn assign_roles(doc: &mut Document) {
             .or(candidates.first())
             .map(|&(i, _)| i)
     });
+    // A release without a lead paragraph (「■概要⏎当社は、…開始します。」
+    // under a plain title): the first labelled section with sentences
+    // stands in for the lead, and the header ends at the first label after
+    // the title. Otherwise every later paragraph would read as a header
+    // line, and no rule would read the body.
+    let lead = lead.or_else(|| {
+        let after = title? + 1;
+        blocks
+            .iter()
+            .enumerate()
+            .skip(after)
+            .find(|(_, b)| {
+                b.role != Role::Contact
+                    && b.kind == BlockKind::Paragraph
+                    && b.pseudo_heading
+                    && b.text.lines().skip(1).any(|l| l.contains('。'))
+            })
+            .map(|(i, _)| i)
+    });
     let first_heading_after_title = blocks
         .iter()
         .enumerate()
-        .find(|(i, b)| Some(*i) != title && matches!(b.kind, BlockKind::Heading(_)))
+        .find(|(i, b)| {
+            Some(*i) != title
+                && (matches!(b.kind, BlockKind::Heading(_))
+                    || (b.pseudo_heading && title.is_some_and(|t| *i > t) && !masthead_block(b)))
+        })
         .map(|(i, _)| i);
     let header_end = match (lead, first_heading_after_title) {
         (Some(l), Some(h)) => l.min(h),
@@ -486,6 +519,40 @@ mod tests {
         // A Markdown heading stays the title.
         let src = format!("新サービスについて\n\n# 新サービス開始のお知らせ\n\n{lead}\n");
         assert_eq!(title(&src).as_deref(), Some("新サービス開始のお知らせ"));
+    }
+
+    /// A plain title with no lead paragraph under it, the body in 「■」
+    /// sections: the first section with sentences is the lead, the rest is
+    /// body, not header lines.
+    #[test]
+    fn labelled_sections_without_a_lead_paragraph_are_not_the_header() {
+        let src = "2025年4月1日\n株式会社サンプル\n\n新サービス開始のお知らせ\n\n■概要\n当社は、4月1日から家計簿アプリの提供を開始します。\n\n■背景\nお客様から、紙の家計簿は続かないとの声をいただいていました。\n\n■お問い合わせ\n広報部 03-0000-0000\n";
+        let r = roles(src);
+        let role = |start: &str| {
+            r.iter()
+                .find(|(t, _)| t.starts_with(start))
+                .map(|(_, role)| *role)
+        };
+        assert_eq!(role("2025年4月1日"), Some(Role::Header));
+        assert_eq!(role("新サービス"), Some(Role::Title));
+        assert_eq!(role("■概要"), Some(Role::Lead));
+        assert_eq!(role("■背景"), Some(Role::Body));
+        assert_eq!(role("■お問い合わせ"), Some(Role::Contact));
+        // Sections of labels only (no sentence to be the lead) are body too.
+        let r = roles("2025年4月1日\n株式会社サンプル\n\n春の陶器市のご案内\n\n■日時\n2025年5月10日（土）10時～16時\n\n■会場\n市民ホール\n");
+        let role = |start: &str| {
+            r.iter()
+                .find(|(t, _)| t.starts_with(start))
+                .map(|(_, role)| *role)
+        };
+        assert_eq!(role("2025年4月1日"), Some(Role::Header));
+        assert_eq!(role("■日時"), Some(Role::Body));
+        assert_eq!(role("■会場"), Some(Role::Body));
+        // A bracketed masthead under the title stays header.
+        let r = roles("# 新製品のお知らせ\n\n【ニュースリリース】\n2025年4月1日\n株式会社サンプル\n\n当社は、新製品を発売します。\n");
+        assert!(r
+            .iter()
+            .any(|(t, role)| t.starts_with("【ニュースリリース】") && *role == Role::Header));
     }
 
     #[test]
