@@ -265,17 +265,19 @@ pub fn assign_roles(doc: &mut Document) {
     // there is one), passing over courtesy openers; a release whose only
     // prose is a greeting keeps it as its lead.
     let after_title = title.map_or(0, |t| t + 1);
-    let first_prose = |from: usize, skip_greetings: bool| {
+    // The first block from `from` on that is not contact and is `wanted`.
+    let first_from = |from: usize, wanted: &dyn Fn(&Block) -> bool| {
         blocks
             .iter()
             .enumerate()
             .skip(from)
-            .find(|(_, b)| {
-                b.role != Role::Contact
-                    && is_prose_paragraph(b)
-                    && !(skip_greetings && is_greeting_paragraph(b))
-            })
+            .find(|(_, b)| b.role != Role::Contact && wanted(b))
             .map(|(i, _)| i)
+    };
+    let first_prose = |from: usize, skip_greetings: bool| {
+        first_from(from, &|b| {
+            is_prose_paragraph(b) && !(skip_greetings && is_greeting_paragraph(b))
+        })
     };
     let lead = first_prose(after_title, true)
         .or_else(|| first_prose(0, true))
@@ -304,18 +306,11 @@ pub fn assign_roles(doc: &mut Document) {
     // the title. Otherwise every later paragraph would read as a header
     // line, and no rule would read the body.
     let lead = lead.or_else(|| {
-        let after = title? + 1;
-        blocks
-            .iter()
-            .enumerate()
-            .skip(after)
-            .find(|(_, b)| {
-                b.role != Role::Contact
-                    && b.kind == BlockKind::Paragraph
-                    && b.pseudo_heading
-                    && b.text.lines().skip(1).any(|l| l.contains('。'))
-            })
-            .map(|(i, _)| i)
+        first_from(title? + 1, &|b| {
+            b.kind == BlockKind::Paragraph
+                && b.pseudo_heading
+                && b.text.lines().skip(1).any(|l| l.contains('。'))
+        })
     });
     let first_heading_after_title = blocks
         .iter()
@@ -365,6 +360,14 @@ mod tests {
     }
 
     /// The text of the first block of `src` with `role`.
+    /// The role of the first block whose text starts with `start`.
+    fn role_of(src: &str, start: &str) -> Option<Role> {
+        roles(src)
+            .into_iter()
+            .find(|(t, _)| t.starts_with(start))
+            .map(|(_, role)| role)
+    }
+
     fn text_of(src: &str, role: Role) -> Option<String> {
         roles(src)
             .into_iter()
@@ -527,46 +530,35 @@ mod tests {
     #[test]
     fn labelled_sections_without_a_lead_paragraph_are_not_the_header() {
         let src = "2025年4月1日\n株式会社サンプル\n\n新サービス開始のお知らせ\n\n■概要\n当社は、4月1日から家計簿アプリの提供を開始します。\n\n■背景\nお客様から、紙の家計簿は続かないとの声をいただいていました。\n\n■お問い合わせ\n広報部 03-0000-0000\n";
-        let r = roles(src);
-        let role = |start: &str| {
-            r.iter()
-                .find(|(t, _)| t.starts_with(start))
-                .map(|(_, role)| *role)
-        };
-        assert_eq!(role("2025年4月1日"), Some(Role::Header));
-        assert_eq!(role("新サービス"), Some(Role::Title));
-        assert_eq!(role("■概要"), Some(Role::Lead));
-        assert_eq!(role("■背景"), Some(Role::Body));
-        assert_eq!(role("■お問い合わせ"), Some(Role::Contact));
         // Sections of labels only (no sentence to be the lead) are body too.
-        let r = roles("2025年4月1日\n株式会社サンプル\n\n春の陶器市のご案内\n\n■日時\n2025年5月10日（土）10時～16時\n\n■会場\n市民ホール\n");
-        let role = |start: &str| {
-            r.iter()
-                .find(|(t, _)| t.starts_with(start))
-                .map(|(_, role)| *role)
-        };
-        assert_eq!(role("2025年4月1日"), Some(Role::Header));
-        assert_eq!(role("■日時"), Some(Role::Body));
-        assert_eq!(role("■会場"), Some(Role::Body));
+        let labels = "2025年4月1日\n株式会社サンプル\n\n春の陶器市のご案内\n\n■日時\n2025年5月10日（土）10時～16時\n\n■会場\n市民ホール\n";
         // A bracketed masthead under the title stays header.
-        let r = roles("# 新製品のお知らせ\n\n【ニュースリリース】\n2025年4月1日\n株式会社サンプル\n\n当社は、新製品を発売します。\n");
-        assert!(r
-            .iter()
-            .any(|(t, role)| t.starts_with("【ニュースリリース】") && *role == Role::Header));
+        let masthead = "# 新製品のお知らせ\n\n【ニュースリリース】\n2025年4月1日\n株式会社サンプル\n\n当社は、新製品を発売します。\n";
+        for (doc, start, role) in [
+            (src, "2025年4月1日", Role::Header),
+            (src, "新サービス", Role::Title),
+            (src, "■概要", Role::Lead),
+            (src, "■背景", Role::Body),
+            (src, "■お問い合わせ", Role::Contact),
+            (labels, "2025年4月1日", Role::Header),
+            (labels, "■日時", Role::Body),
+            (labels, "■会場", Role::Body),
+            (masthead, "【ニュースリリース】", Role::Header),
+        ] {
+            assert_eq!(role_of(doc, start), Some(role), "{start}");
+        }
     }
 
     #[test]
     fn a_closing_remark_after_the_contact_lines_is_not_contact() {
         let src = "# 表示の誤りについて\n\n当店の商品の表示に誤りがありました。\n\n【お問い合わせ】\nうなぎ処 川瀬\n電話：0564-00-7028\n\n一からやり直す気持ちで、誠実な商いに努めてまいります。\n\n2025年11月4日\nうなぎ処 川瀬\n店主　川瀬 進\n";
-        let r = roles(src);
-        let role = |start: &str| {
-            r.iter()
-                .find(|(t, _)| t.starts_with(start))
-                .map(|(_, role)| *role)
-        };
-        assert_eq!(role("【お問い合わせ】"), Some(Role::Contact));
-        assert_eq!(role("一からやり直す"), Some(Role::Body));
-        assert_eq!(role("2025年11月4日"), Some(Role::Body));
+        for (start, role) in [
+            ("【お問い合わせ】", Role::Contact),
+            ("一からやり直す", Role::Body),
+            ("2025年11月4日", Role::Body),
+        ] {
+            assert_eq!(role_of(src, start), Some(role), "{start}");
+        }
         // Without a closing remark, everything under the heading is contact.
         let r = roles("# お知らせ\n\n当社で障害が発生しました。\n\n## お問い合わせ先\n\n株式会社サンプル\n\nTEL：03-0000-0000\n");
         assert!(r
