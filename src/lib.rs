@@ -381,16 +381,16 @@ pub fn in_batches<T, P, R>(
     let mut out = Vec::new();
     let mut pending = Vec::with_capacity(BATCH_FILES);
     let mut bytes = 0;
-    let mut items = items.into_iter().peekable();
-    while let Some(item) = items.next() {
+    for item in items {
         let (p, size) = first(item);
         pending.push(p);
         bytes += size;
-        if pending.len() >= BATCH_FILES || bytes >= BATCH_BYTES || items.peek().is_none() {
+        if pending.len() >= BATCH_FILES || bytes >= BATCH_BYTES {
             out.extend(pending.drain(..).map(&mut then));
             bytes = 0;
         }
     }
+    out.extend(pending.into_iter().map(then));
     out
 }
 
@@ -746,6 +746,9 @@ mod tests {
         }
         assert!(batches.iter().any(|b| b.len() == BATCH_FILES));
         assert!(batches.iter().any(|b| b.len() < BATCH_FILES && b.len() > 1));
+        // A last batch that is neither full nor big is checked too.
+        let small = in_batches(0..BATCH_FILES + 3, |i| (i, 0), |i| i);
+        assert_eq!(small, (0..BATCH_FILES + 3).collect::<Vec<_>>());
     }
 
     /// The hook is told when a file bigger than one window starts and when
