@@ -356,27 +356,27 @@ pub fn lint_batch(sources: Vec<Source>, settings: &Settings) -> Vec<FileReport> 
             let size = s.text.len();
             (prepare(s, settings), size)
         },
-        |p| finish(p, settings),
+        |batch| finish_batch(batch, settings),
     )
 }
 
-/// Run `first` on each item and `then` on each result of `first`, in
+/// Run `first` on each item and `then` on the results of `first`, in
 /// batches: `first` on up to [`BATCH_FILES`] items (or until their sizes,
 /// the second value `first` returns, reach [`BATCH_BYTES`]), then `then`
-/// on each of those, then the next batch. The results keep the items'
-/// order.
+/// on that batch, which returns one result for each, then the next batch.
+/// The results keep the items' order.
 ///
 /// This is how koho lints several files: `first` prepares a file (parses
 /// it, splits it into sentences and tokenizes them: [`prepare`]) and
-/// `then` runs the rules on it ([`finish`]). Tokenizing files back to back
-/// keeps the dictionary's busy parts in the processor's cache, and checking
-/// them back to back keeps the rules' regexes there; taken file by file,
-/// each phase evicts what the other needs (100 files on one core: about a
-/// sixth faster).
+/// `then` runs the rules on the batch ([`finish_batch`]). Tokenizing files
+/// back to back keeps the dictionary's busy parts in the processor's
+/// cache, and checking them back to back keeps the rules' regexes there;
+/// taken file by file, each phase evicts what the other needs (100 files
+/// on one core: about a sixth faster).
 pub fn in_batches<T, P, R>(
     items: impl IntoIterator<Item = T>,
     mut first: impl FnMut(T) -> (P, usize),
-    mut then: impl FnMut(P) -> R,
+    mut then: impl FnMut(Vec<P>) -> Vec<R>,
 ) -> Vec<R> {
     let mut out = Vec::new();
     let mut pending = Vec::with_capacity(BATCH_FILES);
@@ -386,11 +386,13 @@ pub fn in_batches<T, P, R>(
         pending.push(p);
         bytes += size;
         if pending.len() >= BATCH_FILES || bytes >= BATCH_BYTES {
-            out.extend(pending.drain(..).map(&mut then));
+            out.extend(then(std::mem::take(&mut pending)));
             bytes = 0;
         }
     }
-    out.extend(pending.into_iter().map(then));
+    if !pending.is_empty() {
+        out.extend(then(pending));
+    }
     out
 }
 
@@ -406,28 +408,17 @@ pub struct Prepared {
     windows: Vec<std::ops::Range<usize>>,
 }
 
-/// The rules that run on a file of this kind, and every rule that looks for
-/// evidence of a coverage element (enabled or not).
-type Chosen<'s> = (
-    Vec<&'s Arc<dyn rules::Rule>>,
-    Vec<(&'s Arc<dyn rules::Rule>, coverage::Element)>,
-);
+impl Prepared {
+    /// The file being linted.
+    pub fn source(&self) -> &Arc<Source> {
+        &self.source
+    }
+}
 
-fn choose_rules(settings: &Settings, kind: DocKind) -> Chosen<'_> {
-    let active = settings
-        .registry
-        .iter()
-        .filter(|rule| {
-            let meta = rule.meta();
-            settings.is_enabled(&meta.id) && meta.applies_to.contains(&kind)
-        })
-        .collect();
-    let element_rules = settings
-        .registry
-        .iter()
-        .filter_map(|rule| Some((rule, rule.element()?)))
-        .collect();
-    (active, element_rules)
+/// Does `rule` run on a file of this kind?
+fn is_active(settings: &Settings, rule: &Arc<dyn rules::Rule>, kind: DocKind) -> bool {
+    let meta = rule.meta();
+    settings.is_enabled(&meta.id) && meta.applies_to.contains(&kind)
 }
 
 /// The first half of [`lint`]: parse the file, split it into sentences,
@@ -442,11 +433,12 @@ pub fn prepare(source: Source, settings: &Settings) -> Prepared {
     let doc = Document::parse_shared(&text::Text::shared(source.clone()));
     let sentences = sentence::split_all(&doc);
     let kind = coverage::detect_kind(&doc, &sentences, settings.default_kind);
-    let (active, element_rules) = choose_rules(settings, kind.kind);
-    let windowable = active
+    // Every rule that runs, and every rule that looks for evidence of a
+    // coverage element (enabled or not).
+    let windowable = settings
+        .registry
         .iter()
-        .copied()
-        .chain(element_rules.iter().map(|(rule, _)| *rule))
+        .filter(|rule| is_active(settings, rule, kind.kind) || rule.element().is_some())
         .all(|rule| rule.reach() != Reach::DocumentTokens);
     // No windows (empty) when the file must be linted in one piece.
     let mut windows = if windowable {
@@ -470,42 +462,192 @@ pub fn prepare(source: Source, settings: &Settings) -> Prepared {
 
 /// The second half of [`lint`]: run the rules on a prepared file.
 pub fn finish(prepared: Prepared, settings: &Settings) -> FileReport {
-    let Prepared {
-        _large,
-        source,
-        doc,
-        mut sentences,
-        kind,
-        windows,
-    } = prepared;
-    let env = Env {
-        source: &source,
-        doc: &doc,
-        kind: kind.kind,
-        settings,
-        no_options: RuleOptions::default(),
-    };
-    let (active, element_rules) = choose_rules(settings, kind.kind);
+    let mut reports = finish_batch(vec![prepared], settings);
+    match reports.pop() {
+        Some(report) => report,
+        None => unreachable!("one report per prepared file"),
+    }
+}
 
-    // Facts several rules need, computed once for this file.
+/// A prepared file while [`finish_batch`] runs the rules on it.
+struct Open {
+    prepared: Prepared,
+    facts: Facts,
+    /// Coverage with nothing found: what rules that find evidence see.
+    blank: Coverage,
+    /// Which rules of the registry (by index) run on this file.
+    on: Vec<bool>,
+    /// Findings by registry index.
+    found: Vec<Vec<Diagnostic>>,
+    /// Rules (by registry index) already run, window by window.
+    done: Vec<bool>,
+}
+
+impl Open {
+    fn env<'a>(&'a self, settings: &'a Settings) -> Env<'a> {
+        Env {
+            source: &self.prepared.source,
+            doc: &self.prepared.doc,
+            kind: self.prepared.kind.kind,
+            settings,
+            no_options: RuleOptions::default(),
+        }
+    }
+
+    /// Does rule `r` (a registry index) still have to run on this file?
+    fn runs(&self, r: usize) -> bool {
+        self.on[r] && !self.done[r]
+    }
+}
+
+/// Run `each` on every file of `files` that rule `r` still has to run on,
+/// rule by rule (in parallel across the rules): one rule checks all the
+/// files of a batch back to back, so its code and its regexes' state stay
+/// in the processor's cache. `each` gets the rule's registry index and the
+/// file's index in `files`. Returns, for each rule of `rules`, each file's
+/// result (`None` where the rule does not run).
+fn rule_by_rule<T: Send>(
+    rules: &[usize],
+    files: &[Open],
+    each: impl Fn(usize, usize) -> T + Sync,
+) -> Vec<Vec<Option<T>>> {
+    rules
+        .par_iter()
+        .map(|&r| {
+            files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| f.runs(r).then(|| each(r, i)))
+                .collect()
+        })
+        .collect()
+}
+
+/// [`finish`] on several prepared files that share `settings`: the same
+/// reports, in order. Each rule runs on all the files back to back (see
+/// [`rule_by_rule`]), which is faster than file after file.
+pub fn finish_batch(batch: Vec<Prepared>, settings: &Settings) -> Vec<FileReport> {
+    let registry: Vec<&Arc<dyn rules::Rule>> = settings.registry.iter().collect();
+    let mut files: Vec<Open> = batch
+        .into_iter()
+        .map(|prepared| {
+            let kind = prepared.kind.kind;
+            let on: Vec<bool> = registry
+                .iter()
+                .map(|rule| is_active(settings, rule, kind))
+                .collect();
+            let mut open = Open {
+                facts: Facts::default(),
+                blank: Coverage::new(kind),
+                found: vec![Vec::new(); registry.len()],
+                done: vec![false; registry.len()],
+                on,
+                prepared,
+            };
+            if open.prepared.windows.len() > 1 {
+                run_windows(&mut open, &registry, settings);
+            }
+            open
+        })
+        .collect();
+    // Every rule that looks for evidence of a coverage element, enabled or
+    // not; the first (in registry order) that finds evidence for an element
+    // provides it.
+    let element_rules: Vec<(usize, coverage::Element)> = registry
+        .iter()
+        .enumerate()
+        .filter_map(|(r, rule)| Some((r, rule.element()?)))
+        .collect();
+    let (later, sooner): (Vec<usize>, Vec<usize>) = (0..registry.len())
+        .filter(|&r| files.iter().any(|f| f.runs(r)))
+        .partition(|&r| registry[r].uses_coverage());
+
+    // Rules run in parallel (rayon): with one file to lint, the second core
+    // would otherwise idle while each rule compiles its lazy regexes. Each
+    // rule writes to its own list and the lists are joined in registry
+    // order, so the result does not depend on scheduling.
+    //
+    // Coverage first: rules that do not read the coverage run meanwhile.
+    let (evidence, found_sooner) = rayon::join(
+        || {
+            element_rules
+                .par_iter()
+                .map(|&(r, _)| {
+                    let rule = registry[r];
+                    files
+                        .iter()
+                        .map(|f| {
+                            let env = f.env(settings);
+                            let ctx = Ctx {
+                                options: env.options_of(rule),
+                                ..env.plain_ctx(&f.prepared.sentences, &f.blank, &f.facts)
+                            };
+                            rule.find_evidence(&ctx)
+                        })
+                        .collect::<Vec<Option<Span>>>()
+                })
+                .collect::<Vec<_>>()
+        },
+        || {
+            rule_by_rule(&sooner, &files, |r, i| {
+                let f = &files[i];
+                f.env(settings)
+                    .run(registry[r], &f.prepared.sentences, &f.blank, &f.facts)
+            })
+        },
+    );
+    let coverages: Vec<Coverage> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut coverage = Coverage::new(f.prepared.kind.kind);
+            for ((_, element), spans) in element_rules.iter().zip(&evidence) {
+                if let (false, Some(span)) = (coverage.get(*element).found, spans[i]) {
+                    coverage.set(*element, span);
+                }
+            }
+            coverage
+        })
+        .collect();
+    let found_later = rule_by_rule(&later, &files, |r, i| {
+        let f = &files[i];
+        f.env(settings)
+            .run(registry[r], &f.prepared.sentences, &coverages[i], &f.facts)
+    });
+    for (rules, lists) in [(sooner, found_sooner), (later, found_later)] {
+        for (r, per_file) in rules.into_iter().zip(lists) {
+            for (f, list) in files.iter_mut().zip(per_file) {
+                if let Some(list) = list {
+                    f.found[r] = list;
+                }
+            }
+        }
+    }
+    files
+        .into_iter()
+        .zip(coverages)
+        .map(|(f, coverage)| assemble(f, coverage, settings))
+        .collect()
+}
+
+/// Lint a file window by window (see [`lint`]): run the rules of block
+/// reach on each window and record what the other rules will read from its
+/// tokens in the file's facts.
+fn run_windows(f: &mut Open, registry: &[&Arc<dyn rules::Rule>], settings: &Settings) {
+    let windows = std::mem::take(&mut f.prepared.windows);
+    let per_window: Vec<usize> = (0..registry.len())
+        .filter(|&r| f.on[r] && runs_per_window(registry[r]))
+        .collect();
+    // Token sequences the other rules match: recorded per window.
+    let seqs: Vec<&rules::pattern::TokenSeq> = (0..registry.len())
+        .filter(|&r| (f.on[r] && !per_window.contains(&r)) || registry[r].element().is_some())
+        .flat_map(|r| registry[r].token_seqs())
+        .collect();
     let mut facts = Facts::default();
-    let blank = Coverage::new(kind.kind);
-    let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); active.len()];
-    // Rules already run, window by window.
-    let mut done = vec![false; active.len()];
-    if windows.len() > 1 {
-        let per_window: Vec<usize> = (0..active.len())
-            .filter(|&i| runs_per_window(active[i]))
-            .collect();
-        // Token sequences the other rules match: recorded per window.
-        let seqs: Vec<&rules::pattern::TokenSeq> = active
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !per_window.contains(i))
-            .map(|(_, rule)| *rule)
-            .chain(element_rules.iter().map(|(rule, _)| *rule))
-            .flat_map(|rule| rule.token_seqs())
-            .collect();
+    let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); per_window.len()];
+    let mut sentences = std::mem::take(&mut f.prepared.sentences);
+    {
+        let env = f.env(settings);
         for window in windows {
             sentence::tokenize_parallel(&sentences[window.clone()], &settings.tokenizer);
             // The window's rules index their facts by sentences of the
@@ -515,14 +657,14 @@ pub fn finish(prepared: Prepared, settings: &Settings) -> FileReport {
             let here = &sentences[window.clone()];
             let lists: Vec<Vec<Diagnostic>> = per_window
                 .par_iter()
-                .map(|&i| env.run(active[i], here, &blank, &window_facts))
+                .map(|&r| env.run(registry[r], here, &f.blank, &window_facts))
                 .collect();
-            for (&i, list) in per_window.iter().zip(lists) {
-                found[i].extend(list);
+            for (all, list) in found.iter_mut().zip(lists) {
+                all.extend(list);
             }
             let from_tokens = Facts::default();
             facts.record(
-                &env.plain_ctx(&sentences, &blank, &from_tokens),
+                &env.plain_ctx(&sentences, &f.blank, &from_tokens),
                 window.clone(),
                 &seqs,
             );
@@ -530,66 +672,37 @@ pub fn finish(prepared: Prepared, settings: &Settings) -> FileReport {
                 s.drop_tokens();
             }
         }
-        facts.seal();
-        token::release_caches();
-        for &i in &per_window {
-            found[i].shrink_to_fit();
-            done[i] = true;
-        }
     }
-
-    // Rules run in parallel (rayon): with one file to lint, the second core
-    // would otherwise idle while each rule compiles its lazy regexes. Each
-    // rule writes to its own list and the lists are joined in registry
-    // order, so the result does not depend on scheduling.
-    //
-    // Coverage first: every element rule, enabled or not, records evidence.
-    // The first rule (in registry order) that finds evidence for an element
-    // provides it. Rules that do not read the coverage run meanwhile.
-    let (later, sooner): (Vec<usize>, Vec<usize>) = (0..active.len())
-        .filter(|&i| !done[i])
-        .partition(|&i| active[i].uses_coverage());
-    let (evidence, found_sooner) = rayon::join(
-        || {
-            element_rules
-                .par_iter()
-                .map(|(rule, _)| {
-                    let ctx = Ctx {
-                        options: env.options_of(rule),
-                        ..env.plain_ctx(&sentences, &blank, &facts)
-                    };
-                    rule.find_evidence(&ctx)
-                })
-                .collect::<Vec<Option<Span>>>()
-        },
-        || {
-            sooner
-                .par_iter()
-                .map(|&i| env.run(active[i], &sentences, &blank, &facts))
-                .collect::<Vec<_>>()
-        },
-    );
-    let mut coverage = Coverage::new(kind.kind);
-    for ((_, element), span) in element_rules.iter().zip(evidence) {
-        if let (false, Some(span)) = (coverage.get(*element).found, span) {
-            coverage.set(*element, span);
-        }
+    facts.seal();
+    token::release_caches();
+    for (&r, mut list) in per_window.iter().zip(found) {
+        list.shrink_to_fit();
+        f.found[r] = list;
+        f.done[r] = true;
     }
-    let found_later: Vec<Vec<Diagnostic>> = later
-        .par_iter()
-        .map(|&i| env.run(active[i], &sentences, &coverage, &facts))
-        .collect();
+    f.facts = facts;
+    f.prepared.sentences = sentences;
+}
 
+/// A file's report from its findings, rule by rule: suppressions applied,
+/// superseded findings dropped, spans clamped, sorted.
+fn assemble(f: Open, coverage: Coverage, settings: &Settings) -> FileReport {
+    let Open {
+        prepared, found, ..
+    } = f;
+    let Prepared {
+        _large,
+        source,
+        doc,
+        sentences,
+        kind,
+        windows: _,
+    } = prepared;
     // Sentences and their tokens are the bulk of a huge file's memory:
     // free them before the findings are joined into one list, so the two
     // never peak together.
     drop(sentences);
-    let total: usize = found
-        .iter()
-        .chain(&found_sooner)
-        .chain(&found_later)
-        .map(Vec::len)
-        .sum();
+    let total: usize = found.iter().map(Vec::len).sum();
     let mut diagnostics = Vec::with_capacity(total + 1);
     if source.encoding != input::Encoding::Utf8 && source.encoding != input::Encoding::Utf8Bom {
         diagnostics.push(
@@ -606,12 +719,6 @@ pub fn finish(prepared: Prepared, settings: &Settings) -> FileReport {
         );
     }
     // Registry order, as if the rules had run one after another.
-    for (i, f) in sooner.into_iter().zip(found_sooner) {
-        found[i] = f;
-    }
-    for (i, f) in later.into_iter().zip(found_later) {
-        found[i] = f;
-    }
     for f in found {
         // Each rule's list is freed as soon as it is copied.
         diagnostics.extend(f);
@@ -704,9 +811,15 @@ mod tests {
                 calls.borrow_mut().push(('f', i));
                 (i, size)
             },
-            |i| {
-                calls.borrow_mut().push(('t', i));
-                i * 2
+            |batch: Vec<usize>| {
+                let mut calls = calls.borrow_mut();
+                batch
+                    .into_iter()
+                    .map(|i| {
+                        calls.push(('t', i));
+                        i * 2
+                    })
+                    .collect()
             },
         );
         assert_eq!(out, (0..40).map(|i| i * 2).collect::<Vec<_>>());
@@ -747,7 +860,7 @@ mod tests {
         assert!(batches.iter().any(|b| b.len() == BATCH_FILES));
         assert!(batches.iter().any(|b| b.len() < BATCH_FILES && b.len() > 1));
         // A last batch that is neither full nor big is checked too.
-        let small = in_batches(0..BATCH_FILES + 3, |i| (i, 0), |i| i);
+        let small = in_batches(0..BATCH_FILES + 3, |i| (i, 0), |batch| batch);
         assert_eq!(small, (0..BATCH_FILES + 3).collect::<Vec<_>>());
     }
 

@@ -17,7 +17,7 @@ use crate::config::{self, Config};
 use crate::coverage::DocKind;
 use crate::report::{self, Run};
 use crate::rules::Registry;
-use crate::{finish, fix, input, lint, prepare, FileError, FileReport, Prepared, Settings};
+use crate::{finish_batch, fix, input, lint, prepare, FileError, FileReport, Prepared, Settings};
 
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
@@ -251,6 +251,64 @@ fn prepare_one(
     guarded(&name, || prepare(source, settings))
 }
 
+/// Finish a batch of prepared files (errors pass through): the files that
+/// share settings are finished together ([`finish_guarded`]). One result
+/// for each, in order.
+fn finish_grouped(
+    batch: Vec<Result<(Prepared, &Settings), FileError>>,
+) -> Vec<Result<FileReport, FileError>> {
+    let mut results: Vec<Option<Result<FileReport, FileError>>> = Vec::new();
+    // Files waiting to be finished, with their places in `results`, by
+    // settings (a batch rarely has more than one).
+    let mut groups: Vec<(&Settings, Vec<(usize, Prepared)>)> = Vec::new();
+    for (i, item) in batch.into_iter().enumerate() {
+        match item {
+            Err(e) => results.push(Some(Err(e))),
+            Ok((p, settings)) => {
+                results.push(None);
+                match groups.iter_mut().find(|(s, _)| std::ptr::eq(*s, settings)) {
+                    Some((_, files)) => files.push((i, p)),
+                    None => groups.push((settings, vec![(i, p)])),
+                }
+            }
+        }
+    }
+    for (settings, files) in groups {
+        let (places, prepared): (Vec<usize>, Vec<Prepared>) = files.into_iter().unzip();
+        for (i, result) in places.into_iter().zip(finish_guarded(prepared, settings)) {
+            results[i] = Some(result);
+        }
+    }
+    results
+        .into_iter()
+        .map(|r| {
+            r.unwrap_or_else(|| {
+                Err(FileError {
+                    path: String::new(),
+                    message: "内部エラー: 結果がありません。".into(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// [`crate::finish_batch`], but a panic (a bug in koho) fails only the file
+/// that causes it: the batch is then linted again file by file, each
+/// [`guarded`].
+fn finish_guarded(batch: Vec<Prepared>, settings: &Settings) -> Vec<Result<FileReport, FileError>> {
+    let sources: Vec<std::sync::Arc<crate::Source>> =
+        batch.iter().map(|p| p.source().clone()).collect();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        finish_batch(batch, settings)
+    })) {
+        Ok(reports) => reports.into_iter().map(Ok).collect(),
+        Err(_) => sources
+            .iter()
+            .map(|s| guarded(&s.name, || lint(crate::Source::clone(s), settings)))
+            .collect(),
+    }
+}
+
 /// `f`, or the file's error if it panics (a bug in koho): one file's
 /// failure never stops the others.
 fn guarded<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, FileError> {
@@ -419,11 +477,20 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                     };
                     ((input, key, prepared), size)
                 },
-                |(input, key, prepared)| Linted {
-                    input: input.clone(),
-                    settings_key: key.clone(),
-                    result: prepared
-                        .and_then(|(p, settings)| guarded(&input.name(), || finish(p, settings))),
+                |batch| {
+                    let (heads, prepared): (Vec<_>, Vec<_>) = batch
+                        .into_iter()
+                        .map(|(input, key, p)| ((input, key), p))
+                        .unzip();
+                    heads
+                        .into_iter()
+                        .zip(finish_grouped(prepared))
+                        .map(|((input, key), result)| Linted {
+                            input: input.clone(),
+                            settings_key: key.clone(),
+                            result,
+                        })
+                        .collect()
                 },
             )
         })
@@ -566,5 +633,95 @@ mod tests {
         );
         // No path in the error: the folder that was asked for.
         assert_eq!(walk_error(Path::new("drafts"), &denied()).path, "drafts");
+    }
+
+    /// A rule that panics on any file containing 「爆発」: a stand-in for a
+    /// bug in koho.
+    struct Bomb(crate::rules::RuleMeta);
+
+    impl crate::rules::Rule for Bomb {
+        fn meta(&self) -> &crate::rules::RuleMeta {
+            &self.0
+        }
+        fn check(&self, ctx: &crate::rules::Ctx<'_>, _: &mut Vec<crate::diagnostic::Diagnostic>) {
+            assert!(!ctx.source.text.contains("爆発"), "a test rule's bug");
+        }
+    }
+
+    fn bomb_settings() -> Settings {
+        let mut registry = Registry::builtin().expect("built-in rules load");
+        let mut meta = registry
+            .get("ja.sentence-length")
+            .expect("a built-in rule")
+            .meta()
+            .clone();
+        meta.id = "test.bomb".into();
+        registry
+            .insert(std::sync::Arc::new(Bomb(meta)))
+            .expect("a new id");
+        let mut settings = Settings::new_from(&registry).expect("dictionary loads");
+        settings.extend(&["test.bomb".to_owned()]);
+        settings
+    }
+
+    /// The findings of a report, comparable.
+    fn findings(r: &FileReport) -> Vec<(String, usize, usize, String)> {
+        r.diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.rule.to_string(),
+                    d.span.start,
+                    d.span.end,
+                    d.message.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// A panic in one file of a batch fails that file only; the others get
+    /// the same reports as when linted alone, in order, and errors from
+    /// preparing pass through in their places, also across settings.
+    #[test]
+    fn a_panic_in_a_batch_fails_only_its_file() {
+        let bomb = bomb_settings();
+        let mut plain = Settings::builtin().expect("built-in rules load");
+        plain.ignore(&["release.missing-date".to_owned()]);
+        let texts = [
+            "# お知らせ\n\n本日、新しいサービスを開始しました。",
+            "# お知らせ\n\n倉庫で爆発がありました。",
+            "# 事故について\n\n当社の倉庫で火災が発生し、深くお詫び申し上げます。",
+        ];
+        let ok_source = |i: usize| crate::Source::new(format!("{i}.md"), texts[i]);
+        let mut batch = Vec::new();
+        for (i, settings) in [(0, &bomb), (1, &bomb), (2, &plain), (2, &bomb)] {
+            batch.push(Ok((prepare(ok_source(i), settings), settings)));
+        }
+        batch.insert(
+            1,
+            Err(FileError {
+                path: "unreadable.md".into(),
+                message: "読めません".into(),
+            }),
+        );
+        let results = finish_grouped(batch);
+        assert_eq!(results.len(), 5);
+        let alone = |i: usize, s: &Settings| findings(&lint(ok_source(i), s));
+        let got = |k: usize| match &results[k] {
+            Ok(r) => findings(r),
+            Err(e) => panic!("file {k}: {}", e.message),
+        };
+        assert_eq!(got(0), alone(0, &bomb));
+        assert!(matches!(&results[1], Err(e) if e.path == "unreadable.md"));
+        match &results[2] {
+            Err(e) => {
+                assert_eq!(e.path, "1.md");
+                assert!(e.message.starts_with("内部エラー"), "{}", e.message);
+            }
+            Ok(_) => panic!("the bomb went off silently"),
+        }
+        assert_eq!(got(3), alone(2, &plain));
+        assert_eq!(got(4), alone(2, &bomb));
+        assert_ne!(got(3), got(4), "the two settings give different findings");
     }
 }
