@@ -76,26 +76,27 @@ pub fn is_header_line(line: &str) -> bool {
 fn header_line_re() -> &'static Regex {
     static_regex!(
         r"(?x)
-        各位$ | ^報道関係者 | ^(プレスリリース|ニュースリリース|PRESS\s*RELEASE|News\s*Release)
+        各\s*位$ | ^報道関係者 | ^(プレスリリース|ニュースリリース|PRESS\s*RELEASE|News\s*Release)
         | ^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*[0-9０-９]+\s*月\s*[0-9０-９]+\s*日\s*(\(.\)|（.）)?$
         | ^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$
         | (株式会社|有限会社|合同会社|ホールディングス|Inc\.?|Co\.,?\s*Ltd\.?|Corporation|銀行|協会|機構|財団|法人|省|庁|大学)
         | (代表取締役|取締役|社長|会長|代表執行役|CEO|理事長|頭取|学長|市長|知事)
         | ^[（(]?\s*(証券コード|コード番号|URL|https?://|TEL|ＴＥＬ|Tel|電話)
-        | ^(会社名|代表者名?|問い?合わ?せ先|問合せ先|本社所在地|上場取引所)[\s　:：]
+        | ^(会\s*社\s*名|代\s*表\s*者\s*名?|問い?合わ?せ先|問合せ先|本社所在地|上場取引所)[\s:：]
         "
     )
 }
 
 /// A courtesy opener rather than news: 「平素は格別のご高配を賜り、厚く御礼申し上げます。」
 /// 「いつも〜をご利用いただき、ありがとうございます。」「拝啓　時下ますますご清栄のこととお慶び申し上げます。」
+/// A small shop's owner introducing themself (「〜の店主、比嘉です。」) too.
 fn is_greeting(text: &str) -> bool {
     greeting_re().is_match(text)
 }
 
 fn greeting_re() -> &'static Regex {
     static_regex!(
-        r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます"
+        r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます|(?:店主|店長|代表|オーナー|院長|園長|校長|社長|女将|主人)[、\s]*[^\s、。]{1,8}(?:です|でございます|と申します)。?$|と申します。?$"
     )
 }
 
@@ -128,7 +129,9 @@ fn plain_title(b: &Block) -> Option<bool> {
         && (!b.pseudo_heading || b.bold_line)
         && !text.contains('\n')
         && (6..=100).contains(&len)
-        && !text.contains('。')
+        // A catchphrase may stop inside a title that ends like one:
+        // 「ひとり分をおいしく、すばやく。小型炊飯器を3月5日に発売」.
+        && (!text.contains('。') || (ends_like_title && !text.ends_with('。')))
         && !ends_like_sentence(text)
         && !text.starts_with(['(', '（', '〒', '※'])
         && !numbered_label_re().is_match(text)
@@ -274,9 +277,13 @@ pub fn assign_roles(doc: &mut Document) {
             .find(|(_, b)| b.role != Role::Contact && wanted(b))
             .map(|(i, _)| i)
     };
+    // A line that ends like a title is not the lead, even with a 。 in it
+    // (「ひとり分をおいしく、すばやく。小型炊飯器を発売」).
     let first_prose = |from: usize, skip_greetings: bool| {
         first_from(from, &|b| {
-            is_prose_paragraph(b) && !(skip_greetings && is_greeting_paragraph(b))
+            is_prose_paragraph(b)
+                && !(skip_greetings && is_greeting_paragraph(b))
+                && (title.is_some() || plain_title(b) != Some(true))
         })
     };
     let lead = first_prose(after_title, true)
@@ -364,7 +371,7 @@ mod tests {
     fn role_of(src: &str, start: &str) -> Option<Role> {
         roles(src)
             .into_iter()
-            .find(|(t, _)| t.starts_with(start))
+            .find(|(t, _)| t.trim_start().starts_with(start))
             .map(|(_, role)| role)
     }
 
@@ -480,6 +487,15 @@ mod tests {
         // A release whose only prose is a greeting keeps it as the lead.
         let src = "# ご挨拶\n\n平素は格別のお引き立てを賜り、厚く御礼申し上げます。\n";
         assert!(lead(src).is_some_and(|l| l.starts_with("平素")));
+        // A shop owner introducing themself, in the first person.
+        let src = "予約の重複についてのお詫び\n\n島のレンタカー屋「しまかぜ」の店主、比嘉です。\n\n5月3日、お客様にお車をお渡しできませんでした。\n";
+        assert!(lead(src).is_some_and(|l| l.starts_with("5月3日")));
+        let src = "# お詫び\n\n青葉食堂を営んでおります、山田と申します。\n\n6月1日、食中毒が発生しました。\n";
+        assert!(lead(src).is_some_and(|l| l.starts_with("6月1日")));
+        // A sentence that goes on is no introduction.
+        let src =
+            "# お知らせ\n\n当店の店主は比嘉です。本日、新しい車を入れました。\n\n詳細です。\n";
+        assert!(lead(src).is_some_and(|l| l.starts_with("当店")));
     }
 
     #[test]
@@ -515,10 +531,18 @@ mod tests {
             "（証券コード：1234 東証プライム）",
             "〒100-0001 東京都千代田区千代田1-1",
             "いつもご利用いただきありがとうございます",
+            // A sentence that stops, even one that ends like a title.
+            "当社は本日、新工場を公開しました。見学会を開催。",
         ] {
             let src = format!("{line}\n\n{lead}\n");
             assert_eq!(title(&src), None, "{line}");
         }
+        // A catchphrase that stops inside a title.
+        let src = format!("2026年2月18日\n株式会社サンプル\n\nひとり分をおいしく、すばやく。小型炊飯器を3月5日に発売\n\n{lead}\n");
+        assert_eq!(
+            title(&src).as_deref(),
+            Some("ひとり分をおいしく、すばやく。小型炊飯器を3月5日に発売")
+        );
         // A Markdown heading stays the title.
         let src = format!("新サービスについて\n\n# 新サービス開始のお知らせ\n\n{lead}\n");
         assert_eq!(title(&src).as_deref(), Some("新サービス開始のお知らせ"));
@@ -603,5 +627,20 @@ mod tests {
             Some("代表取締役の異動に関するお知らせ")
         );
         assert!(text_of(src, Role::Lead).is_some_and(|t| t.starts_with("当社は、本日")));
+    }
+
+    /// The same header typeset as in the PDF: the date pushed right with
+    /// spaces (an indented code block in Markdown), 「各　位」 and
+    /// 「会 社 名」 spaced out.
+    #[test]
+    fn a_spaced_out_disclosure_header_is_header() {
+        let src = "                              2026年5月14日\n各　位\n                会 社 名　サンプル精機株式会社\n                代表者名　代表取締役社長　大西 正和\n                （コード番号：0000　東証スタンダード）\n\n　　代表取締役の異動に関するお知らせ\n\n　当社は、本日開催の取締役会において、代表取締役の異動を内定いたしましたので、お知らせいたします。\n";
+        assert_eq!(role_of(src, "2026年5月14日"), Some(Role::Header));
+        assert_eq!(role_of(src, "各　位\n会 社 名"), Some(Role::Header));
+        assert_eq!(
+            text_of(src, Role::Title).as_deref().map(str::trim),
+            Some("代表取締役の異動に関するお知らせ")
+        );
+        assert!(text_of(src, Role::Lead).is_some_and(|t| t.contains("当社は、本日")));
     }
 }

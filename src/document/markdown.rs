@@ -3,7 +3,7 @@
 //! range it came from, so diagnostics point at the original source even
 //! inside emphasis, links, lists and tables.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::{
     front_matter, is_identity_from, suppress, Block, BlockKind, Document, OffsetMap, Role, Segment,
@@ -32,6 +32,8 @@ struct Builder<'s> {
     list_depth: usize,
     /// Inside a code block, image alt text or metadata: not prose.
     skip_depth: usize,
+    /// Inside an indented code block, read as a paragraph (see `event`).
+    indented: bool,
     /// `koho-disable` comments seen so far.
     directives: Vec<(suppress::Directive, Span)>,
 }
@@ -284,6 +286,31 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// Text of an indented code block: its lines, each ending in a line
+    /// break like a paragraph's, and a new paragraph after each blank line
+    /// (see `event`).
+    fn indented_text(&mut self, text: &str, range: Span) {
+        let mut at = range.start;
+        for line in text.split_inclusive('\n') {
+            let body = line.strip_suffix('\n').unwrap_or(line);
+            let body_span = Span::new(at, at + body.len());
+            if body.trim().is_empty() {
+                // A blank line ends a paragraph (an indented block runs on
+                // over blank lines).
+                if !self.text.is_empty() {
+                    self.flush();
+                }
+            } else {
+                if self.current.is_some() && !self.text.is_empty() && !self.text.ends_with('\n') {
+                    self.line_breaks.push(self.segments.len());
+                    self.append("\n", Span::empty(at), false);
+                }
+                self.text(body, body_span);
+            }
+            at += line.len();
+        }
+    }
+
     fn text(&mut self, text: &str, range: Span) {
         let exact = self.src.get(range.start..range.end) == Some(text);
         self.append(text, range, exact);
@@ -314,6 +341,20 @@ impl<'s> Builder<'s> {
                     self.flush();
                     self.quote_depth += 1;
                 }
+                // Lines indented by four spaces are a code block in
+                // Markdown, but in a release they are layout: a date
+                // pushed to the right, a paragraph indented in a word
+                // processer. They are read as a paragraph. (Fenced code
+                // blocks are skipped.)
+                Tag::CodeBlock(CodeBlockKind::Indented) if self.skip_depth == 0 => {
+                    let kind = if self.list_depth > 0 {
+                        BlockKind::ListItem
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                    self.begin(kind, range.start);
+                    self.indented = true;
+                }
                 Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
                     if matches!(tag, Tag::CodeBlock(_)) {
                         self.flush();
@@ -334,6 +375,10 @@ impl<'s> Builder<'s> {
                     self.flush();
                     self.quote_depth = self.quote_depth.saturating_sub(1);
                 }
+                TagEnd::CodeBlock if self.indented => {
+                    self.flush();
+                    self.indented = false;
+                }
                 TagEnd::CodeBlock
                 | TagEnd::Image
                 | TagEnd::MetadataBlock(_)
@@ -342,6 +387,7 @@ impl<'s> Builder<'s> {
                 }
                 _ => {}
             },
+            Event::Text(t) if self.indented => self.indented_text(&t, range),
             Event::Text(t) => self.text(&t, range),
             Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
                 self.append(CODE_PLACEHOLDER, range, false)
@@ -426,6 +472,7 @@ fn parse_in_pieces(src: &str, shared: Option<&Text>, piece: usize) -> Document {
         quote_depth: 0,
         list_depth: 0,
         skip_depth: 0,
+        indented: false,
         directives: Vec::new(),
     };
     // (A body of one piece is read whole anyway: no need to look.)
@@ -646,6 +693,32 @@ mod tests {
         assert!(t.contains(&("808人", BlockKind::TableCell)));
         let cell = doc.blocks.iter().find(|b| b.text == "808人").unwrap();
         assert_eq!(cell.span.slice(src), "808人");
+    }
+
+    /// Lines indented by four spaces (a date pushed right, an indented
+    /// paragraph) are a paragraph, not code, with spans into the source;
+    /// a fenced block is still code.
+    #[test]
+    fn indented_lines_are_text_not_code() {
+        let src = "                    2026年2月13日\n\n    当社は、新製品を\n      発売しました。\n\n```\nコード。\n```\n";
+        let doc = parse(src, None);
+        let t = texts(&doc);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[0].0.trim(), "2026年2月13日");
+        // Hard-wrapped lines join as in any paragraph.
+        assert_eq!(
+            t[1],
+            ("当社は、新製品を発売しました。", BlockKind::Paragraph)
+        );
+        let p = &doc.blocks[1];
+        let at = p.text.find("発売").unwrap();
+        let span = p.source_span(Span::new(at, at + "発売".len()));
+        assert_eq!(span.slice(src), "発売");
+        let at = p.text.find("新製品").unwrap();
+        assert_eq!(
+            p.source_span(Span::new(at, at + "新製品".len())).slice(src),
+            "新製品"
+        );
     }
 
     #[test]

@@ -23,6 +23,9 @@
 //! `section = "理由|目的"` (require) takes the first sentence the rule looks
 //! at in a section whose heading matches as evidence, when no pattern
 //! matches: the heading says what the section's sentences are.
+//! `field = "場所|発生場所"` (require) takes the value of a labelled line of
+//! the lead or body (「・場所：第1グラウンド」) or of a table row whose label
+//! cell is the field as evidence, when no pattern matches, prose or not.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -156,6 +159,9 @@ struct RuleSpec {
     /// Require: a sentence in a section whose heading matches this regex
     /// is evidence, whatever its wording.
     section: Option<Spanned<String>>,
+    /// Require: the value of a line or table row labelled with a field
+    /// name matching this regex is evidence.
+    field: Option<Spanned<String>>,
     #[serde(default)]
     swap: BTreeMap<String, String>,
     /// Substitution: the first token of the match must have this POS.
@@ -217,6 +223,24 @@ impl Loader<'_> {
     fn full(&self, s: &Spanned<String>) -> Result<LazyRegex, SpecError> {
         let anchored = Spanned::new(s.span(), format!("^(?:{})$", s.get_ref()));
         self.regex(&anchored).map_err(|mut e| {
+            e.span = Some(SourceSpan::new(s.span().start.into(), s.span().len()));
+            e
+        })
+    }
+
+    /// A `field` regex: a line that starts with the field name (after a
+    /// bullet or a number such as 「（2）」), then 「：」 or a space and the
+    /// value (group `value`), or is the field name alone (a table's label
+    /// cell).
+    fn field(&self, s: &Spanned<String>) -> Result<LazyRegex, SpecError> {
+        let line = Spanned::new(
+            s.span(),
+            format!(
+                r"^(?:[\s・\-*＊●○◎■□◆◇]|[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．、])*(?:{})\s*(?:(?:[：:]|\s)\s*(?P<value>\S.*?))?\s*$",
+                s.get_ref()
+            ),
+        );
+        self.regex(&line).map_err(|mut e| {
             e.span = Some(SourceSpan::new(s.span().start.into(), s.span().len()));
             e
         })
@@ -441,6 +465,14 @@ fn load_with(
             ));
         }
         let section = r.section.as_ref().map(|t| ld.regex(t)).transpose()?;
+        if let (Some(t), false) = (&r.field, kind == "require") {
+            return Err(ld.err(
+                t.span(),
+                format!("field は kind = \"require\" のルールでしか使えません（ルール「{id}」）"),
+                None,
+            ));
+        }
+        let field = r.field.as_ref().map(|t| ld.field(t)).transpose()?;
         let need_patterns = |what: &str| -> Result<(), SpecError> {
             if common.patterns.is_empty() {
                 Err(ld.err(
@@ -483,6 +515,7 @@ fn load_with(
                     common,
                     element,
                     section,
+                    field,
                 })
             }
             "conditional" => {
@@ -651,6 +684,35 @@ mod tests {
         // Only a require rule takes it.
         let e = load_err("[[rule]]\nid = \"x.bad\"\nkind = \"existence\"\nmessage = \"m\"\nsection = \"理由\"\npatterns = [{ regex = \"a\" }]\n");
         assert!(e.message.contains("require"), "{}", e.message);
+    }
+
+    #[test]
+    fn field_takes_the_value_of_a_labelled_line_or_row_as_evidence() {
+        let text = "[[rule]]\nid = \"x.need\"\nkind = \"require\"\nscope = \"document\"\nprose-only = true\nmessage = \"m\"\nsection-not = \"概要\"\nfield = \"(?:発生)?場所\"\npatterns = [{ regex = \"グラウンド\" }]\n";
+        let findings = findings_of(text, "x.need");
+        let missing = |src: &str| findings(src) > 0;
+        for src in [
+            "# 題\n\nリードです。\n\n・場所：体育館の東側\n",
+            "# 題\n\nリードです。\n\n（2）発生場所　市民ホール前の歩道橋\n",
+            "# 題\n\nリードです。\n\n| 項目 | 内容 |\n|---|---|\n| 場所 | 市民ホール |\n",
+        ] {
+            assert!(!missing(src), "{src}");
+        }
+        for src in [
+            // No value, another label, a value cell under another label.
+            "# 題\n\nリードです。\n\n・場所：\n",
+            "# 題\n\nリードです。\n\n・日時：4月1日\n",
+            "# 題\n\nリードです。\n\n| 項目 | 内容 |\n|---|---|\n| 日時 | 4月1日 |\n",
+            // Not in the header, nor in a section the rule skips.
+            "場所：東京都千代田区\n\n# 題\n\nリードです。\n",
+            "# 題\n\nリードです。\n\n## 会社概要\n\n場所：東京都千代田区\n",
+        ] {
+            assert!(missing(src), "{src}");
+        }
+        let e = load_err("[[rule]]\nid = \"x.bad\"\nkind = \"existence\"\nmessage = \"m\"\nfield = \"場所\"\npatterns = [{ regex = \"a\" }]\n");
+        assert!(e.message.contains("require"), "{}", e.message);
+        let e = load_err("[[rule]]\nid = \"x.bad\"\nkind = \"require\"\nmessage = \"m\"\nfield = \"(\"\npatterns = [{ regex = \"a\" }]\n");
+        assert!(e.message.contains("正規表現"), "{}", e.message);
     }
 
     #[test]

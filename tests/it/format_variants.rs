@@ -25,6 +25,7 @@ const SETS: &[&str] = &[
     "fixtures/release-eval6",
     "fixtures/release-eval7",
     "fixtures/release-eval8",
+    "fixtures/release-eval9",
 ];
 
 /// A line of running text: not a heading, list item, table row, quote,
@@ -67,12 +68,17 @@ fn hard_wrap(text: &str, width: usize) -> String {
         if !prose(l) {
             return l.to_owned();
         }
-        let chars: Vec<char> = l.chars().collect();
-        chars
+        // The indentation stays in front of the first line (a line of
+        // spaces would be a blank line).
+        let text = l.trim_start();
+        let indent = &l[..l.len() - text.len()];
+        let chars: Vec<char> = text.chars().collect();
+        let lines = chars
             .chunks(width)
             .map(|c| c.iter().collect::<String>())
             .collect::<Vec<_>>()
-            .join("\n")
+            .join("\n");
+        format!("{indent}{lines}")
     })
 }
 

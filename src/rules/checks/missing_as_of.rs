@@ -14,7 +14,7 @@ use super::counts::{as_of_re, counts, Unit};
 use super::element::{content, span_of, ElementRule};
 use super::facts::index_of;
 use crate::coverage::Element;
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Role};
 use crate::rules::{Ctx, Rule};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -133,6 +133,22 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
                             .any(|c| c.value.is_some_and(|v| seen.contains(&(v, c.unit))))))
         })
         .find_map(&mut as_of_in)
+        .or_else(|| {
+            // A 第1報 dates itself under its title (「2026年1月14日 15時00分
+            // 現在」): everything it reports stands as of then.
+            ctx.sentences
+                .iter()
+                .filter(|s| matches!(s.role, Role::Header | Role::Title))
+                .filter(|s| dated_report_re().is_match(&s.text))
+                .find_map(&mut as_of_in)
+        })
+}
+
+/// A line that is only a date and 現在/時点: the time a report speaks for.
+fn dated_report_re() -> &'static Regex {
+    static_regex!(
+        r"^[\s（(【]*(?:(?:[0-9０-９]{4}|令和\s*[0-9０-９元]{1,2})\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９]{1,2}\s*(?:時\s*(?:[0-9０-９]{1,2}\s*分)?|[:：]\s*[0-9０-９]{2})\s*)?(?:現在|時点)[\s）)】]*$"
+    )
 }
 
 /// The state of the damage: reports of harm, misuse, a patient's condition.
@@ -154,7 +170,7 @@ pub fn rule() -> Arc<dyn Rule> {
     m.help = "「2019年7月31日現在」「7月4日14時時点」のように、数字の時点を添えてください。".into();
     m.why = "事故の被害数は日を追って変わります。時点のない数字は、続報と食い違ったときに訂正や隠蔽と受け取られます。".into();
     m.how = "被害の数を含む文・段落・表（の行と直後の注記）・見出しと、その直前の短い見出し行から「〇日現在」「〇時時点」のように日付か時刻を伴う表現を探します。見つからなければ、被害の状況そのものを述べた文（「6月12日現在、不正利用の報告はございません」「容体は安定しております（9月29日現在）」）の時点も数えます。被害の数と同じ数をもう一度挙げた日付つきの文（「10月14日午前10時現在、約2,300世帯のうち約2,050世帯で通水を再開」）や、日付つきの「〜のご報告は受けておりません」も被害の時点として数えます。".into();
-    m.exceptions = "日付を伴わない「現時点では」は時点として数えません。被害の数そのものがないときも、数と時点の両方が必要だと報告します。".into();
+    m.exceptions = "日付を伴わない「現時点では」は時点として数えません。第1報などでタイトルの下に日付と「現在」だけの行（「2026年1月14日 15時00分現在」）があれば、報告全体の時点として数えます。被害の数そのものがないときも、数と時点の両方が必要だと報告します。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into()];
     m.good = vec![
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は7月31日現在で808人です。".into(),
@@ -166,6 +182,9 @@ pub fn rule() -> Arc<dyn Rule> {
     m.good.push("# 共有フォルダの設定誤りについて\n\n株式会社サンプルで、登録者3,418名の書類が第三者から閲覧できる状態になっていました。\n\n## 現在の状況\n\n10月30日現在、情報が不正に使われたという報告は受けていません。\n".into());
     m.good.push("# 検査データの書き換えについて\n\n株式会社サンプルで、出荷した製品の検査データの書き換えが判明しました。対象の納入先は63社です。\n\n## 製品の安全性\n\n2025年11月14日時点で、納入先の皆様から不具合のご報告は受けておりません。\n".into());
     m.bad.push("# 誤送信に関するお詫び\n\nサンプル学園の教員が、保護者238名のメールアドレスを宛先に入れて送信しました。\n\n## 今後の対応\n\n6月12日午前10時現在、全員への連絡を終えております。\n".into());
+    // A report dated under its title: as of then.
+    m.good.push("# 【第1報】停電について\n\n2026年1月14日　15時00分現在\n\n本日午前6時40分ごろ、サンプル電力の北地区で停電が発生しました。\n".into());
+    m.bad.push("# 【第1報】停電について\n\n2026年1月14日\n\n本日午前6時40分ごろ、サンプル電力の北地区で停電が発生しました。影響は約1,200戸です。\n".into());
     Arc::new(r)
 }
 

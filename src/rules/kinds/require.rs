@@ -6,6 +6,7 @@
 use super::{match_span, Common};
 use crate::coverage::Element;
 use crate::diagnostic::Diagnostic;
+use crate::document::{BlockKind, Role};
 use crate::rules::checks::{element, predicate};
 use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::pattern::TokenSeq;
@@ -19,6 +20,54 @@ pub struct Require {
     /// A sentence in a section whose heading matches is evidence
     /// (`section = "理由|目的"`): 「【見直しの理由】」 says what follows.
     pub section: Option<LazyRegex>,
+    /// The value of a labelled line or table row is evidence (`field =
+    /// "場所|発生場所"`; see [`crate::rules::spec`]).
+    pub field: Option<LazyRegex>,
+}
+
+impl Require {
+    /// The value of the first line of the lead or body labelled with the
+    /// field (「・場所：第1グラウンド」), or the cell after a label cell that
+    /// is the field (「| 場所 | 第1グラウンド |」), outside sections the rule
+    /// skips.
+    fn field_value(&self, ctx: &Ctx<'_>) -> Option<Span> {
+        let re = self.field.as_ref()?;
+        let label_cell = |b: usize| {
+            let cell = |b: usize| {
+                ctx.doc
+                    .blocks
+                    .get(b)
+                    .filter(|b| b.kind == BlockKind::TableCell)
+            };
+            cell(b)?;
+            let label = cell(b.checked_sub(1)?)?;
+            re.captures(&label.text)
+                .is_some_and(|c| c.name("value").is_none())
+                .then_some(())
+        };
+        ctx.sentences
+            .iter()
+            .filter(|s| matches!(s.role, Role::Lead | Role::Body))
+            .filter(|s| {
+                !self
+                    .common
+                    .section_not
+                    .as_ref()
+                    .is_some_and(|re| re.is_match(ctx.doc.label_heading(s.block())))
+            })
+            .find_map(|s| {
+                let range = match re.captures(&s.text).and_then(|c| c.name("value")) {
+                    Some(v) => Span::new(v.start(), v.end()),
+                    None => {
+                        label_cell(s.block())?;
+                        let text = s.text.trim_end();
+                        let start = text.len() - text.trim_start().len();
+                        (start < text.len()).then(|| Span::new(start, text.len()))?
+                    }
+                };
+                Some(s.source_span(ctx.doc, range))
+            })
+    }
 }
 
 impl Rule for Require {
@@ -60,6 +109,7 @@ impl Rule for Require {
                 let finder = self.element.and_then(predicate::fallback)?;
                 units.iter().filter(ok).find_map(|u| finder(ctx, u))
             })
+            .or_else(|| self.field_value(ctx))
             .or_else(|| {
                 let re = self.section.as_ref()?;
                 units.iter().filter(ok).find_map(|u| {
