@@ -586,6 +586,12 @@ mod tests {
             .collect()
     }
 
+    /// The source text that the first `plain` in `b`'s text comes from.
+    fn source_of<'s>(src: &'s str, b: &Block, plain: &str) -> &'s str {
+        let at = b.text.find(plain).unwrap();
+        b.source_span(Span::new(at, at + plain.len())).slice(src)
+    }
+
     #[test]
     fn blocks_keep_source_spans_through_inline_markup() {
         let src = "# 見出し\n\n本文は**重要**で[リンク](https://example.com)です。\n";
@@ -598,12 +604,11 @@ mod tests {
             ]
         );
         let p = &doc.blocks[1];
-        let at = p.text.find("重要").unwrap();
-        let span = p.source_span(Span::new(at, at + "重要".len()));
-        assert_eq!(span.slice(src), "重要");
-        let at = p.text.find("リンク").unwrap();
-        let span = p.source_span(Span::new(at, at + "リンクです".len()));
-        assert_eq!(span.slice(src), "リンク](https://example.com)です");
+        assert_eq!(source_of(src, p, "重要"), "重要");
+        assert_eq!(
+            source_of(src, p, "リンクです"),
+            "リンク](https://example.com)です"
+        );
     }
 
     #[test]
@@ -710,15 +715,9 @@ mod tests {
             t[1],
             ("当社は、新製品を発売しました。", BlockKind::Paragraph)
         );
-        let p = &doc.blocks[1];
-        let at = p.text.find("発売").unwrap();
-        let span = p.source_span(Span::new(at, at + "発売".len()));
-        assert_eq!(span.slice(src), "発売");
-        let at = p.text.find("新製品").unwrap();
-        assert_eq!(
-            p.source_span(Span::new(at, at + "新製品".len())).slice(src),
-            "新製品"
-        );
+        for word in ["発売", "新製品"] {
+            assert_eq!(source_of(src, &doc.blocks[1], word), word);
+        }
     }
 
     #[test]

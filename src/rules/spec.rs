@@ -457,21 +457,19 @@ fn load_with(
             prose_only: r.prose_only.unwrap_or(matches!(scope, Scope::Sentence)),
         };
         let kind = r.kind.get_ref().as_str();
-        if let (Some(t), false) = (&r.section, kind == "require") {
-            return Err(ld.err(
-                t.span(),
-                format!("section は kind = \"require\" のルールでしか使えません（ルール「{id}」）"),
-                None,
-            ));
+        // Keys only a require rule takes.
+        for (key, given) in [("section", &r.section), ("field", &r.field)] {
+            if let (Some(t), false) = (given, kind == "require") {
+                return Err(ld.err(
+                    t.span(),
+                    format!(
+                        "{key} は kind = \"require\" のルールでしか使えません（ルール「{id}」）"
+                    ),
+                    None,
+                ));
+            }
         }
         let section = r.section.as_ref().map(|t| ld.regex(t)).transpose()?;
-        if let (Some(t), false) = (&r.field, kind == "require") {
-            return Err(ld.err(
-                t.span(),
-                format!("field は kind = \"require\" のルールでしか使えません（ルール「{id}」）"),
-                None,
-            ));
-        }
         let field = r.field.as_ref().map(|t| ld.field(t)).transpose()?;
         let need_patterns = |what: &str| -> Result<(), SpecError> {
             if common.patterns.is_empty() {
