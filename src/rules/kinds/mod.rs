@@ -156,6 +156,13 @@ impl<'s, 'a> Units<'s, 'a> {
 }
 
 impl Common {
+    /// Does `section-not` skip the sentences under this heading?
+    pub fn skips_section(&self, heading: &str) -> bool {
+        self.section_not
+            .as_ref()
+            .is_some_and(|re| re.is_match(heading))
+    }
+
     /// Cut the file into this scope's units.
     pub fn units<'s, 'a>(&'s self, ctx: &'s Ctx<'a>) -> Units<'s, 'a> {
         // Sentences of one block, and blocks of one section, share a
@@ -165,9 +172,9 @@ impl Common {
         let last_block: Cell<Option<(usize, bool)>> = Cell::new(None);
         let last_heading: Cell<Option<(*const u8, usize, bool)>> = Cell::new(None);
         let in_skipped_section = move |s: &Sentence| {
-            let Some(re) = self.section_not.as_ref() else {
+            if self.section_not.is_none() {
                 return false;
-            };
+            }
             if let Some((block, skip)) = last_block.get() {
                 if block == s.block() {
                     return skip;
@@ -176,7 +183,7 @@ impl Common {
             let heading = ctx.doc.label_heading(s.block());
             let skip = match last_heading.get() {
                 Some((ptr, len, skip)) if ptr == heading.as_ptr() && len == heading.len() => skip,
-                _ => re.is_match(heading),
+                _ => self.skips_section(heading),
             };
             last_heading.set(Some((heading.as_ptr(), heading.len(), skip)));
             last_block.set(Some((s.block(), skip)));

@@ -48,13 +48,7 @@ impl Require {
         ctx.sentences
             .iter()
             .filter(|s| matches!(s.role, Role::Lead | Role::Body))
-            .filter(|s| {
-                !self
-                    .common
-                    .section_not
-                    .as_ref()
-                    .is_some_and(|re| re.is_match(ctx.doc.label_heading(s.block())))
-            })
+            .filter(|s| !self.common.skips_section(ctx.doc.label_heading(s.block())))
             .find_map(|s| {
                 let range = match re.captures(&s.text).and_then(|c| c.name("value")) {
                     Some(v) => Span::new(v.start(), v.end()),
