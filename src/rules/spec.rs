@@ -221,11 +221,17 @@ impl Loader<'_> {
     }
 
     fn full(&self, s: &Spanned<String>) -> Result<LazyRegex, SpecError> {
-        let anchored = Spanned::new(s.span(), format!("^(?:{})$", s.get_ref()));
-        self.regex(&anchored).map_err(|mut e| {
-            e.span = Some(SourceSpan::new(s.span().start.into(), s.span().len()));
-            e
-        })
+        self.wrapped(s, format!("^(?:{})$", s.get_ref()))
+    }
+
+    /// `pattern`, built around the user's regex `s`, compiled; an error
+    /// points at `s` in the rule file.
+    fn wrapped(&self, s: &Spanned<String>, pattern: String) -> Result<LazyRegex, SpecError> {
+        self.regex(&Spanned::new(s.span(), pattern))
+            .map_err(|mut e| {
+                e.span = Some(SourceSpan::new(s.span().start.into(), s.span().len()));
+                e
+            })
     }
 
     /// A `field` regex: a line that starts with the field name (after a
@@ -233,17 +239,13 @@ impl Loader<'_> {
     /// value (group `value`), or is the field name alone (a table's label
     /// cell).
     fn field(&self, s: &Spanned<String>) -> Result<LazyRegex, SpecError> {
-        let line = Spanned::new(
-            s.span(),
+        self.wrapped(
+            s,
             format!(
                 r"^(?:[\s・\-*＊●○◎■□◆◇]|[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．、])*(?:{})\s*(?:(?:[：:]|\s)\s*(?P<value>\S.*?))?\s*$",
                 s.get_ref()
             ),
-        );
-        self.regex(&line).map_err(|mut e| {
-            e.span = Some(SourceSpan::new(s.span().start.into(), s.span().len()));
-            e
-        })
+        )
     }
 
     fn pattern(
