@@ -18,8 +18,8 @@
 //! `KOHO_BENCH_QUICK=1` skips the 10,000-file rows.
 //!
 //! `KOHO_BENCH_PASS=setup|lindera|tokenize|lint` instead runs one pass of
-//! (a), (t) or (b) over the 100-file corpus on one thread (or only the
-//! set-up), for `scripts/bench-instructions.sh`, which counts instructions
+//! (a), (t) or (b) over the 100-file corpus (`KOHO_BENCH_FILES=N`: N files)
+//! on one thread (or only the set-up), for `scripts/bench-instructions.sh`, which counts instructions
 //! under valgrind: a measure that other jobs on the machine do not disturb.
 //! With `KOHO_BENCH_REPS=N` the pass runs N times and its wall time is
 //! printed on stderr: a loop long enough for a sampling profiler
@@ -243,7 +243,11 @@ fn summary() {
 fn one_pass(which: &str) {
     let settings = all_rules();
     let tokenizer = koho::token::Tokenizer::new().expect("dictionary loads");
-    let corpus = corpus::corpus(100);
+    let files: usize = std::env::var("KOHO_BENCH_FILES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100);
+    let corpus = corpus::corpus(files);
     let sentences: Vec<Vec<String>> = corpus.iter().map(|(_, t)| sentence_texts(t)).collect();
     let sources: Vec<Source> = corpus
         .iter()
