@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
+use crate::span::Span;
+
 /// The compiled-size limit of rule regexes (the `regex` crate's default is
 /// 10 MiB; a rule needing more is a mistake).
 pub const SIZE_LIMIT: usize = 1 << 22;
@@ -28,6 +30,8 @@ pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
 pub struct LazyRegex {
     pattern: Box<str>,
     compiled: OnceLock<Regex>,
+    /// The index of the group named `at`, if the pattern has one.
+    at: OnceLock<Option<usize>>,
 }
 
 impl LazyRegex {
@@ -38,6 +42,7 @@ impl LazyRegex {
         Ok(LazyRegex {
             pattern: pattern.into(),
             compiled,
+            at: OnceLock::new(),
         })
     }
 
@@ -46,6 +51,7 @@ impl LazyRegex {
         LazyRegex {
             pattern: pattern.into(),
             compiled: OnceLock::new(),
+            at: OnceLock::new(),
         }
     }
 
@@ -56,6 +62,35 @@ impl LazyRegex {
     /// Compile it now, if no one has yet.
     pub fn warm_up(&self) {
         let _: &Regex = self;
+    }
+
+    /// The ranges this regex points at in `text`, left to right, empty ones
+    /// left out: each match's, or, when the pattern names a group `at`, that
+    /// group's. The group lets a rule require context around what it points
+    /// at, as a look-behind would (`regex` has none): with
+    /// `(アプリ|サイト)(?P<at>「[^」]+」)`, 「決済アプリ「サンプルペイ」」
+    /// points at 「サンプルペイ」, so an exclusion of the bare word
+    /// 「決済アプリ」 does not overlap it. A match in which the group takes
+    /// no part (another branch of an alternation) points at the whole match.
+    pub fn spans<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Span> + 't {
+        let at = *self
+            .at
+            .get_or_init(|| self.capture_names().position(|n| n == Some("at")));
+        let mut whole = at.is_none().then(|| self.find_iter(text));
+        let mut groups = at.map(|i| (i, self.captures_iter(text)));
+        std::iter::from_fn(move || loop {
+            let m = match (&mut whole, &mut groups) {
+                (Some(it), _) => it.next()?,
+                (None, Some((i, it))) => {
+                    let c = it.next()?;
+                    c.get(*i).or_else(|| c.get(0))?
+                }
+                (None, None) => return None,
+            };
+            if !m.as_str().is_empty() {
+                return Some(Span::new(m.start(), m.end()));
+            }
+        })
     }
 
     /// Has it been compiled (by a use or a warm-up)?
@@ -101,6 +136,17 @@ mod tests {
             assert_eq!(lazy.is_match(text), eager.is_match(text), "{text}");
         }
         assert_eq!(lazy.as_str(), "被害|損害");
+    }
+
+    #[test]
+    fn a_group_named_at_is_where_a_match_points() {
+        let re = LazyRegex::lazy("(アプリ|サイト)(?P<at>「[^」]+」)|「[^」]+店」");
+        let text = "決済アプリ「サンプルペイ」と「駅前店」、製品「ミニ」";
+        let got: Vec<&str> = re.spans(text).map(|r| r.slice(text)).collect();
+        assert_eq!(got, ["「サンプルペイ」", "「駅前店」"]);
+        let plain = LazyRegex::lazy("「[^」]+」|x*");
+        let got: Vec<&str> = plain.spans(text).map(|r| r.slice(text)).collect();
+        assert_eq!(got, ["「サンプルペイ」", "「駅前店」", "「ミニ」"]);
     }
 
     #[test]

@@ -292,11 +292,6 @@ pub struct Match {
     pub text: String,
 }
 
-/// The range of a non-empty regex match.
-fn regex_range(m: regex::Match<'_>) -> Option<Span> {
-    (!m.as_str().is_empty()).then(|| Span::new(m.start(), m.end()))
-}
-
 impl Match {
     /// The match at `range` of `text`.
     pub fn at(range: Span, text: &str) -> Match {
@@ -313,7 +308,7 @@ impl Pattern {
     /// needs only where they are).
     pub fn push_ranges(&self, ctx: &Ctx<'_>, s: &Sentence, out: &mut Vec<Span>) {
         match self {
-            Pattern::Regex(re) => out.extend(re.find_iter(&s.text).filter_map(regex_range)),
+            Pattern::Regex(re) => out.extend(re.spans(&s.text)),
             Pattern::Tokens(seq) => match ctx.facts.seq_ranges(ctx, seq, s) {
                 Some(recorded) => out.extend_from_slice(recorded),
                 None => out.extend(token_seq_ranges(seq, ctx.tokens(s), &s.text)),
@@ -323,10 +318,7 @@ impl Pattern {
 
     pub fn find_first(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Match> {
         match self {
-            Pattern::Regex(re) => re
-                .find_iter(&s.text)
-                .find_map(regex_range)
-                .map(|r| Match::at(r, &s.text)),
+            Pattern::Regex(re) => re.spans(&s.text).next().map(|r| Match::at(r, &s.text)),
             Pattern::Tokens(seq) => match ctx.facts.seq_ranges(ctx, seq, s) {
                 Some(recorded) => recorded.first().map(|r| Match::at(*r, &s.text)),
                 None => token_seq_ranges(seq, ctx.tokens(s), &s.text)
@@ -585,22 +577,17 @@ impl PatternSet {
         memchr::memchr2(b'\n', b'\r', text.as_bytes())?;
         let joined = Joined::new(text);
         let excluded: Vec<Span> = regexes(&exclude.patterns)
-            .flat_map(|re| {
-                re.find_iter(&joined.text)
-                    .map(|m| Span::new(m.start(), m.end()))
-            })
+            .flat_map(|re| re.spans(&joined.text))
             .collect();
         regexes(&self.patterns)
             .filter_map(|re| {
-                re.find_iter(&joined.text).find(|m| {
-                    let r = Span::new(m.start(), m.end());
-                    !m.as_str().is_empty() && !excluded.iter().any(|x| x.overlaps(r))
-                })
+                re.spans(&joined.text)
+                    .find(|r| !excluded.iter().any(|x| x.overlaps(*r)))
             })
-            .min_by_key(|m| (m.start(), std::cmp::Reverse(m.end())))
-            .map(|m| Match {
-                range: joined.span(m.start(), m.end()),
-                text: m.as_str().to_owned(),
+            .min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
+            .map(|r| Match {
+                range: joined.span(r.start, r.end),
+                text: r.slice(&joined.text).to_owned(),
             })
     }
 }

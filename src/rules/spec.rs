@@ -18,6 +18,9 @@
 //! of `{ regex = "…" }` or `{ tokens = [{ surface, base, pos, not }] }`),
 //! `swap` and `fix` (substitution), `if`/`then` (conditional), `measure` and
 //! `max` (metric), `element` (require: a coverage element it records).
+//! A regex with a group named `at` points at that group instead of its
+//! whole match (`アプリ(?P<at>「[^」]+」)`: the context before the name is
+//! required but not reported, as a look-behind would be).
 //! `section-not = "再発防止|会社概要"` skips every sentence in a section whose
 //! heading matches (the element lives elsewhere, e.g. not in future measures).
 //! `section = "理由|目的"` (require) takes the first sentence the rule looks
@@ -215,7 +218,7 @@ impl Loader<'_> {
             self.err(
                 s.span(),
                 format!("正規表現が不正です: {}", first_line(&e.to_string())),
-                Some("Rust の regex 構文で書いてください（後方参照・先読みは使えません）。"),
+                Some("Rust の regex 構文で書いてください（後方参照・先読み・後読みは使えません。前後の文脈を条件にするときは、指したい部分を (?P<at>…) で囲みます）。"),
             )
         })
     }
