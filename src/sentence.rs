@@ -124,7 +124,7 @@ fn numeral_only(before: &str) -> bool {
 
 /// A line that opens an item of its own (① …, ・…, ※…, (2) …), whatever
 /// the line before ends with: hard-wrapped prose does not go on that way.
-fn opens_item(line: &str) -> bool {
+pub(crate) fn opens_item(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\u{3000}']);
     let Some(first) = line.chars().next() else {
         return false;
@@ -176,7 +176,13 @@ pub fn split(text: &str) -> Vec<Span> {
             // Inside brackets a line break is a hard wrap (「…2025年10月31日⏎時点の集計）」).
             && free
             && (!continues(text.get(start..i).unwrap_or(""))
-                || opens_item(text.get(i + 1..).unwrap_or("")))
+                || opens_item(text.get(i + 1..).unwrap_or(""))
+                // A numbered heading line (「一　どのようなことが起きたのか」).
+                || crate::document::anatomy::is_line_label(
+                    text.get(start..i)
+                        .and_then(|t| t.rsplit('\n').next())
+                        .unwrap_or(""),
+                ))
         {
             depth = 0;
             Some(i)
@@ -372,6 +378,14 @@ mod tests {
         assert_eq!(
             parts("当社は本日、新しい\nサービスを始めます。"),
             vec!["当社は本日、新しい\nサービスを始めます。"]
+        );
+        // A heading numbered in kanji ends its line, even in hiragana.
+        assert_eq!(
+            parts("一　どのようなことが起きたのか\n令和七年十一月に誤りました。"),
+            vec![
+                "一　どのようなことが起きたのか",
+                "令和七年十一月に誤りました。"
+            ]
         );
     }
 

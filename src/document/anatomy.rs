@@ -46,7 +46,7 @@ fn bold_heading(b: &Block) -> bool {
 /// wrapped sentence: a 【…】 or ■ heading, or a numbered label
 /// (「1．経緯」「（2）原因」). (Header lines are not asked about: a wrapped
 /// sentence may well start with the issuer's name.)
-pub(super) fn is_line_label(line: &str) -> bool {
+pub(crate) fn is_line_label(line: &str) -> bool {
     pseudo_heading_line(line) || numbered_label_re().is_match(line.trim())
 }
 
@@ -77,10 +77,11 @@ fn header_line_re() -> &'static Regex {
     static_regex!(
         r"(?x)
         各\s*位$ | ^報道関係者 | ^(プレスリリース|ニュースリリース|PRESS\s*RELEASE|News\s*Release)
-        | ^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*[0-9０-９]+\s*月\s*[0-9０-９]+\s*日\s*(\(.\)|（.）)?$
+        | ^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*[0-9０-９一二三四五六七八九十]+\s*月\s*[0-9０-９一二三四五六七八九十]+\s*日\s*(\(.\)|（.）)?$
         | ^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$
         | (株式会社|有限会社|合同会社|ホールディングス|Inc\.?|Co\.,?\s*Ltd\.?|Corporation|銀行|協会|機構|財団|法人|省|庁|大学)
         | (代表取締役|取締役|社長|会長|代表執行役|CEO|理事長|頭取|学長|市長|知事)
+        | ^(院長|園長|校長|館長|所長|組合長|町長|村長|区長|店主)\s
         | ^[（(]?\s*(証券コード|コード番号|URL|https?://|TEL|ＴＥＬ|Tel|電話)
         | ^(会\s*社\s*名|代\s*表\s*者\s*名?|問い?合わ?せ先|問合せ先|本社所在地|上場取引所)[\s:：]
         "
@@ -144,7 +145,7 @@ fn plain_title(b: &Block) -> Option<bool> {
 /// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
 fn numbered_label_re() -> &'static Regex {
     static_regex!(
-        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
+        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
     )
 }
 
@@ -279,9 +280,12 @@ pub fn assign_roles(doc: &mut Document) {
     };
     // A line that ends like a title is not the lead, even with a 。 in it
     // (「ひとり分をおいしく、すばやく。小型炊飯器を発売」).
+    // Nor is a paragraph of bullet lines (「・〜を見つけました」 under
+    // 「ポイント」): a summary list.
     let first_prose = |from: usize, skip_greetings: bool| {
         first_from(from, &|b| {
             is_prose_paragraph(b)
+                && !b.text.lines().all(crate::sentence::opens_item)
                 && !(skip_greetings && is_greeting_paragraph(b))
                 && (title.is_some() || plain_title(b) != Some(true))
         })
@@ -312,13 +316,19 @@ pub fn assign_roles(doc: &mut Document) {
     // stands in for the lead, and the header ends at the first label after
     // the title. Otherwise every later paragraph would read as a header
     // line, and no rule would read the body.
-    let lead = lead.or_else(|| {
-        first_from(title? + 1, &|b| {
+    // It stands in too when the first plain paragraph comes only after such
+    // sections (an acknowledgement under 「■論文情報」 at the end).
+    let labelled = title.and_then(|t| {
+        first_from(t + 1, &|b| {
             b.kind == BlockKind::Paragraph
                 && b.pseudo_heading
                 && b.text.lines().skip(1).any(|l| l.contains('。'))
         })
     });
+    let lead = match (lead, labelled) {
+        (Some(l), Some(p)) if p < l => Some(p),
+        (l, p) => l.or(p),
+    };
     let first_heading_after_title = blocks
         .iter()
         .enumerate()
@@ -463,6 +473,14 @@ mod tests {
         );
         // A numbered sentence is not a heading.
         assert!(!block("全線で再開").is_heading());
+        // Kanji numbering with a full-width space, as in a letter.
+        let letter = Document::parse("# 接種量の誤りについて\n\n当院で誤りがありました。\n\n三　誤りが起きた経緯\n　一覧表を取り違えました。\n");
+        let b = letter
+            .blocks
+            .iter()
+            .find(|b| b.text.contains("経緯"))
+            .unwrap();
+        assert!(b.is_heading());
     }
 
     #[test]
@@ -558,7 +576,16 @@ mod tests {
         let labels = "2025年4月1日\n株式会社サンプル\n\n春の陶器市のご案内\n\n■日時\n2025年5月10日（土）10時～16時\n\n■会場\n市民ホール\n";
         // A bracketed masthead under the title stays header.
         let masthead = "# 新製品のお知らせ\n\n【ニュースリリース】\n2025年4月1日\n株式会社サンプル\n\n当社は、新製品を発売します。\n";
+        // A plain paragraph only after the sections (an acknowledgement) is
+        // not the lead: the first section with sentences is.
+        let late = "### 細菌を発見\n\n■概要\n研究グループは、細菌を発見しました。\n\n■論文情報\n- 掲載誌：サンプル学会誌\n\n本研究は、サンプル財団の支援を受けました。\n";
+        // Nor is a paragraph of bullet lines (a summary under 「ポイント」).
+        let points = "# 細菌を発見\n\n## ポイント\n\n・湖の泥から細菌を見つけました。\n・分解が速いです。\n\n## 概要\n\n研究グループは、細菌を発見しました。\n";
         for (doc, start, role) in [
+            (points, "・湖の泥", Role::Body),
+            (points, "研究グループは", Role::Lead),
+            (late, "■概要", Role::Lead),
+            (late, "本研究は", Role::Body),
             (src, "2025年4月1日", Role::Header),
             (src, "新サービス", Role::Title),
             (src, "■概要", Role::Lead),
@@ -604,6 +631,10 @@ mod tests {
         ));
         assert!(!is_header_line("取締役会で決定する予定です"));
         assert!(is_header_line("株式会社ますや"));
+        // A letter's closing, dated in kanji numerals and signed by the head.
+        assert!(is_header_line("令和七年十一月二十八日"));
+        assert!(is_header_line("院長　小野寺 和人"));
+        assert!(!is_header_line("院長が診察いたしました。"));
         // A timely disclosure's header block.
         for line in [
             "会社名　東洋精機株式会社",

@@ -159,6 +159,10 @@ enum Wrap {
 /// with a line break every few dozen characters), rather than end a
 /// sentence, a label or a heading? Japanese has no space between words, so
 /// a wrap can fall anywhere, even inside a word (個人情⏎報).
+fn whole_number_end_re() -> &'static regex::Regex {
+    static_regex!(r"[0-9０-９]{2,5}[-－‐−][0-9０-９]{1,4}[-－‐−][0-9０-９]{3,4}$")
+}
+
 fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
     let (prev, next) = (prev.trim(), next.trim());
     let (Some(last), Some(first)) = (prev.chars().next_back(), next.chars().next()) else {
@@ -182,6 +186,11 @@ fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
             && next.chars().nth(1).is_some_and(|c| c.is_ascii_digit()));
     if cut_number {
         return Wrap::Join;
+    }
+    // A line that ends in a whole phone number (「専用電話　03-0000-2525」)
+    // is a contact line, whatever follows it.
+    if whole_number_end_re().is_match(prev) {
+        return Wrap::No;
     }
     if !prose && !open {
         return Wrap::No;
@@ -677,6 +686,10 @@ mod tests {
             "「第20回 ひまわりフェスタ」を開催します\n〜20回記念、約30万本のひまわり畑で巨大迷路〜",
             // A short line is a name or a label, not a wrap.
             "株式会社サンプル 広報部\n担当者から折り返しご連絡いたします。",
+            // A line that ends in a whole phone number, and a heading
+            // numbered in kanji, in a letter.
+            "　　専用電話　03-0000-2525\n　　午前八時から午後八時まで（日曜・祝日も受け付けます）",
+            "一　どのようなことが起きたのか\n　令和七年十一月十七日から五日間、接種量を誤りました。",
         ] {
             assert!(text(src).contains('\n'), "{src}");
         }

@@ -26,6 +26,7 @@ const SETS: &[&str] = &[
     "fixtures/release-eval7",
     "fixtures/release-eval8",
     "fixtures/release-eval9",
+    "fixtures/release-eval10",
 ];
 
 /// A line of running text: not a heading, list item, table row, quote,
@@ -43,12 +44,26 @@ fn map_lines(text: &str, f: impl Fn(&str) -> String) -> String {
     text.split('\n').map(f).collect::<Vec<_>>().join("\n")
 }
 
-/// Headings below the title (`##`…) rewritten by `f` as plain lines.
+/// Headings below the title (`##`…) rewritten by `f` as plain lines. The
+/// title and a subtitle heading just under it stay headings, whatever
+/// their level (「### 〜を発見」⏎「#### ～…～」).
 fn headings(text: &str, f: impl Fn(&str) -> String) -> String {
-    map_lines(text, |l| match l.strip_prefix("##") {
-        Some(rest) => f(rest.trim_start_matches('#').trim()),
-        None => l.to_owned(),
-    })
+    let lines: Vec<&str> = text.split('\n').collect();
+    let title = lines.iter().position(|l| l.starts_with('#'));
+    let subtitle = title
+        .map(|t| t + 1)
+        .filter(|&i| lines.get(i).is_some_and(|l| l.starts_with('#')));
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| match l.strip_prefix("##") {
+            Some(rest) if Some(i) != title && Some(i) != subtitle => {
+                f(rest.trim_start_matches('#').trim())
+            }
+            _ => (*l).to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn full_width_digits(line: &str) -> String {

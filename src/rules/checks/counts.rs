@@ -262,9 +262,12 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
     }
     // 「USBメモリ1本を紛失」「ノートパソコン1台」: the lost or stolen medium,
     // not the people or records affected.
+    // 「全48世帯に、事故のお知らせを配布しました」: everyone told, not
+    // everyone harmed.
     cs.retain(|c| {
         let before = s.text.get(..c.range.start).unwrap_or("");
-        !medium_re().is_match(before)
+        let after = s.text.get(c.range.end..).unwrap_or("");
+        !medium_re().is_match(before) && !(before.ends_with('全') && told_re().is_match(after))
     });
     // A table cell takes its key from its row or heading.
     let fallback = key_re().find(&context).map(|m| normalize_key(m.as_str()));
@@ -295,14 +298,22 @@ fn medium_re() -> &'static Regex {
     )
 }
 
+/// After a count of all of a group: what they were sent or told.
+fn told_re() -> &'static Regex {
+    static_regex!(
+        r"^(?:の方)?(?:に|へ)[^。]{0,20}(?:配布|配付|送付|郵送|通知|お知らせ|ご連絡|連絡|ご案内|説明|お配り)"
+    )
+}
+
 pub(super) fn gift_re() -> &'static Regex {
     static_regex!(r"円分|円相当|お詫びとして|進呈|プレゼント|割引|クーポン")
 }
 
-/// 7月31日現在, 2019年7月31日(水)時点, 14時時点, 本日午前10時現在.
+/// 7月31日現在, 2019年7月31日(水)時点, 14時時点, 本日午前10時現在,
+/// 1月15日正午の時点.
 pub fn as_of_re() -> &'static Regex {
     static_regex!(
-        r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}\s*|正午\s*)*(?:現在|時点)"
+        r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}\s*|正午\s*)*(?:の\s*)?(?:現在|時点)"
     )
 }
 
@@ -358,6 +369,7 @@ mod tests {
         assert!(!as_of_re().is_match("現時点では"));
         assert!(as_of_re().is_match("11月7日午後5時現在"));
         assert!(as_of_re().is_match("10月15日正午時点"));
+        assert!(as_of_re().is_match("1月15日正午の時点で"));
         // The whole date and clock time, so the date is not read as the event's.
         let m = as_of_re()
             .find("（8月3日18:00時点の調査結果）")

@@ -37,10 +37,15 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     let as_of = |r: &Span| as_of_spans.iter().any(|a| a.overlaps(*r));
     let dates = ctx.facts.dates(ctx, s);
     // 「2月13日までに」 is a deadline or completion, not when it happened;
-    // 「2026年2月期」 is a fiscal year.
+    // 「2026年2月期」 is a fiscal year, 「9月分」 a month billed, and
+    // 「3月末現在」 dates a figure.
     let deadline = |r: &Span| {
         let after = s.text.get(r.end..).unwrap_or("");
-        after.starts_with("までに") || after.starts_with("まで に") || after.starts_with('期')
+        after.starts_with("までに")
+            || after.starts_with("まで に")
+            || after.starts_with('期')
+            || after.starts_with('分')
+            || month_end_re().is_match(after)
     };
     // 「2024年9月〜2025年3月に販売した製品」「キャンペーン」（11月1日〜）: who
     // or what is concerned, not when it happened.
@@ -48,6 +53,7 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         let after = s.text.get(r.end..).unwrap_or("");
         let before = s.text.get(..r.start).unwrap_or("");
         scope_after_re().is_match(after)
+            || founding_after_re().is_match(after)
             || (ctx.kind == DocKind::Incident && campaign_before_re().is_match(before))
     };
     let date = dates
@@ -77,7 +83,20 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
 /// booked then (「〜2025年3月に販売した製品」「〜までに出発したツアー」).
 fn scope_after_re() -> &'static Regex {
     static_regex!(
-        r"^\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:(?:〜|～|から|より)[^、。]{0,24}?(?:日|月|年度?)\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:まで)?)?(?:の間)?(?:に|までに|の間に)\s*(?:当社が|当社で|当店で|弊社が)?(?:製造|販売|出荷|購入|ご購入|出発|お申し?込み|申し?込み|ご注文|注文|ご契約|契約|ご予約|予約)(?:し|され|いただい|頂い|になっ|になられ)(?:た|ていた)"
+        r"^\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:(?:〜|～|から|より)[^、。]{0,24}?(?:日|月|年度?)\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:まで)?)?(?:の間)?(?:に|までに|の間に)\s*(?:当社が|当社で|当店で|弊社が)?(?:製造|販売|出荷|購入|ご購入|出発|お申し?込み|申し?込み|ご注文|注文|ご契約|契約|ご予約|予約)(?:し|され|いただい|頂い|になっ|になられ|いたし|致し)(?:た|ていた|ました|ておりました)"
+    )
+}
+
+/// After a month: its end as the date of a figure (「令和8年3月末現在の合計」).
+fn month_end_re() -> &'static Regex {
+    static_regex!(r"^\s*末\s*(?:日\s*)?(?:の\s*)?(?:現在|時点)")
+}
+
+/// After a date: a founding or an opening counted from (「昭和51年7月18日の
+/// 開館から本年で50周年」「1968年の創業以来」), not the news.
+fn founding_after_re() -> &'static Regex {
+    static_regex!(
+        r"^\s*(?:[（(][^）)]{1,3}[）)])?\s*の?(?:開館|開業|創業|設立|創立|開園|開校|開設|開店|竣工|発足)(?:して)?(?:から|以来|以降)"
     )
 }
 
@@ -88,9 +107,10 @@ fn campaign_before_re() -> &'static Regex {
 }
 
 /// Dates that label a product or a person, not an event: 賞味期限,
-/// 製造日, 生年月日 (on the line, or in the row label of a table cell).
+/// 製造日, 生年月日 (on the line, in the row label of a table cell, or in
+/// the heading of its section), and when the press may report (解禁).
 fn dated_label(text: &str) -> bool {
-    static_regex!(r"生年月日|誕生日|賞味期限|消費期限|使用期限|有効期限|製造日|製造年月日|製造年月|ロット|JANコード|締切|締め切り|(?:申込|申し込み|応募|申請|提出|支払|納付)(?:期限|期間)|工期|契約期間")
+    static_regex!(r"解禁|生年月日|誕生日|賞味期限|消費期限|使用期限|有効期限|製造日|製造年月日|製造年月|ロット|JANコード|締切|締め切り|(?:申込|申し込み|応募|申請|提出|支払|納付)(?:期限|期間)|工期|契約期間")
     .is_match(text)
 }
 
@@ -113,7 +133,11 @@ fn row_label<'a>(ctx: &Ctx<'a>, s: &Sentence) -> Option<&'a str> {
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
     content(ctx)
         .filter(|s| !hours_line(s) && first_channel(&s.text).is_none())
-        .filter(|s| !dated_label(&s.text) && !row_label(ctx, s).is_some_and(dated_label))
+        .filter(|s| {
+            !dated_label(&s.text)
+                && !row_label(ctx, s).is_some_and(dated_label)
+                && !dated_label(heading_of(ctx, s))
+        })
         .filter(|s| !after_event_section(heading_of(ctx, s)))
         .find_map(|s| when_in(ctx, s).map(|r| span_of(ctx, s, r)))
         .or_else(|| today_in_lead(ctx))
@@ -149,7 +173,7 @@ pub fn rule() -> Arc<dyn Rule> {
             .into();
     m.why = "いつの出来事かが分からないと、読者は自分が影響を受けたか判断できず、記者も経緯を再構成できません。".into();
     m.how = "タイトル・リード・本文から、年月日（西暦・令和・平成、全角数字・漢数字を含む）、月日、7/4 形式、年月、時刻（午前6時、14:00）を探します。".into();
-    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、開館時間・診療時間などの行、賞味期限・製造日などの商品の日付や申込の締切・工期・契約期間（表の行見出しにあるものも）、「2026年2月期」のような決算期、「〜現在」「〜時点」の日付、「〜までに」の期限、「2024年9月から2025年3月までに販売した製品」のように対象の製品やお客様を示す日付、事故・不祥事でのキャンペーンの期間（「〇〇キャンペーン」（3月1日〜））、対応・補償・再発防止・原因（「なぜ〜」の見出しを含みます）・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。リードが「本日、〜しました」と書いている場合は、ヘッダー（または front matter）の発表日を出来事の日付とみなします。".into();
+    m.exceptions = "ヘッダーの発表日、受付時間や連絡先の行、会社概要（設立・所在地など）や生年月日の行、開館時間・診療時間などの行、賞味期限・製造日などの商品の日付や申込の締切・工期・契約期間（表の行見出しや節の見出しにあるものも）、報道の解禁日時、「昭和51年7月18日の開館から」のように数え始める開館・創業などの日付、「9月分」のような料金の月、「2026年2月期」のような決算期、「〜現在」「〜時点」「3月末現在」の日付、「〜までに」の期限、「2024年9月から2025年3月までに販売した製品」のように対象の製品やお客様を示す日付、事故・不祥事でのキャンペーンの期間（「〇〇キャンペーン」（3月1日〜））、対応・補償・再発防止・原因（「なぜ〜」の見出しを含みます）・背景・会社概要・略歴・問い合わせの節の日付は数えません（出来事の日時ではなく、その後の対応や経歴の日付です）。「24時間」のような時間の長さも日時ではありません。リードが「本日、〜しました」と書いている場合は、ヘッダー（または front matter）の発表日を出来事の日付とみなします。".into();
     m.bad = vec![
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。".into(),
         "# システム障害について\n\n株式会社サンプルのシステムで障害が発生しました。4月30日までに原因を公表します。".into(),
@@ -173,6 +197,13 @@ pub fn rule() -> Arc<dyn Rule> {
     m.bad.push("# 無料Wi-Fiのお知らせ\n\nサンプル町は、町内の施設で無料Wi-Fiを提供します。\n\n※各施設の開館時間内（例：図書館は10時～18時）にご利用いただけます。".into());
     m.bad.push("# 予約の重複について\n\nサンプルレンタカーで予約の重複がありました。\n\nお車の貸し出しは朝8時から夜7時までです。".into());
     m.bad.push("# 酒気帯び運転について\n\n株式会社サンプルの運転士が、酒気を帯びた状態でバスを運転しました。\n\n● なぜ見逃されたのか\n\n運転士は、前夜から午前1時頃まで飲酒していました。".into());
+    // A founding counted from, a month billed, a figure's month-end, what
+    // was made then, and when the press may report.
+    m.bad.push("# 記念イベントのお知らせ\n\nサンプル水族館は、昭和51年7月18日の開館から本年で50周年を迎えます。".into());
+    m.bad.push("# 提供終了のお知らせ\n\n株式会社サンプルはアプリの提供を終了します。有料プランは2026年9月分までご利用いただけます。".into());
+    m.bad.push("# 合併のお知らせ\n\nサンプル信用金庫は合併します。預金量は約1兆円（令和8年3月末現在）です。".into());
+    m.bad.push("# 回収のお知らせ\n\n株式会社サンプルは、2024年10月から2025年3月までに製造いたしましたヒーターを回収いたします。".into());
+    m.bad.push("# 研究成果のお知らせ\n\nサンプル大学は、新しい細菌を見つけました。\n\n## 報道解禁日時\n\nテレビ・ラジオ・インターネット：2026年2月13日（金）午前1時".into());
     m.good.push("# 食中毒の発生について\n\n株式会社サンプルの店舗で、6月9日にご来店されたお客様5名が体調不良を訴えられました。".into());
     Arc::new(r)
 }

@@ -119,7 +119,7 @@ fn government_line(text: &str) -> Option<&str> {
 /// (うなぎ処 川瀬, ベーカリー こむぎ).
 fn establishment_line(text: &str) -> bool {
     let re = static_regex!(
-        r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z0-9 　]{1,24}(ゼミナール|塾|学園|学院|スクール|工房|商店|商会|事務所|クリニック|医院|薬局|旅館|農園|教室|屋|亭|堂|庵|本舗|酒造|食堂|ベーカリー|カフェ|書店)$|^[\p{Han}\p{Katakana}\p{Hiragana}ー]{0,8}(処|屋|亭|庵|食堂|ベーカリー|カフェ|美容室|寿司|鮨|そば|蕎麦)[ 　][\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z]{1,12}$"
+        r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z0-9 　]{1,24}(ゼミナール|塾|学園|学院|スクール|工房|商店|商会|事務所|クリニック|医院|薬局|旅館|ホテル|農園|教室|屋|亭|堂|庵|本舗|酒造|食堂|ベーカリー|カフェ|書店|水族館|動物園|植物園|美術館|博物館|科学館|資料館|記念館)$|^[\p{Han}\p{Katakana}\p{Hiragana}ー]{0,8}(処|屋|亭|庵|食堂|ベーカリー|カフェ|美容室|寿司|鮨|そば|蕎麦)[ 　][\p{Han}\p{Katakana}\p{Hiragana}ー・A-Za-z]{1,12}$"
     );
     re.is_match(text.trim())
 }
@@ -378,6 +378,7 @@ mod tests {
             ("うなぎ処 川瀬", true),
             ("ベーカリー こむぎ", true),
             ("老舗 山田屋", true),
+            ("しおさい水族館", true),
             ("店主　川瀬 進", false),
             ("報道関係者各位", false),
             ("2025年11月4日", false),
