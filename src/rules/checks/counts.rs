@@ -267,7 +267,8 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
     cs.retain(|c| {
         let before = s.text.get(..c.range.start).unwrap_or("");
         let after = s.text.get(c.range.end..).unwrap_or("");
-        !medium_re().is_match(before) && !(before.ends_with('全') && told_re().is_match(after))
+        let told = before.ends_with('全') && told_re().is_match(after);
+        !medium_re().is_match(before) && !told
     });
     // A table cell takes its key from its row or heading.
     let fallback = key_re().find(&context).map(|m| normalize_key(m.as_str()));
