@@ -118,7 +118,16 @@ fn is_greeting_paragraph(b: &Block) -> bool {
 /// the line ends like a title (「〜のお知らせ」), `Some(false)` for another
 /// title-like line (a tagline, a subtitle), `None` for no title.
 fn plain_title(b: &Block) -> Option<bool> {
-    let whole = b.text.trim();
+    // A title line with its 「～subtitle～」 on the next line, in one
+    // paragraph: the title line decides.
+    let mut lines = b.text.trim().lines();
+    let first = lines.next().unwrap_or("");
+    let whole =
+        if lines.clone().next().is_some() && lines.all(|l| super::markdown::subtitle(l.trim())) {
+            first.trim()
+        } else {
+            b.text.trim()
+        };
     // 【プレスリリース】2026年8月3日: a label in brackets, then the rest.
     let text = match whole.strip_prefix('【').and_then(|r| r.split_once('】')) {
         Some((_, rest)) => rest.trim(),
@@ -451,6 +460,10 @@ mod tests {
         let src = "「ちらし寿司」アレルギー表示欠落のお詫びと商品回収のお知らせ\n\n2026年6月2日\n株式会社サンプル\n\n当社が販売した惣菜で、えびの表示が欠落していました。\n\n## 対象商品\n\nちらし寿司（税込498円）\n";
         assert!(text_of(src, Role::Title).is_some_and(|t| t.starts_with("「ちらし寿司」")));
         assert!(text_of(src, Role::Lead).is_some_and(|t| t.starts_with("当社が販売した")));
+        // A bold title with its 「～subtitle～」 on the next line, even indented.
+        let src = "2026年9月30日\n株式会社サンプル\n\n**サンプル、地元のバスケットボールクラブとトップパートナー契約を締結**\n　～ユニホームの胸に社名ロゴ、地元の中学生をホームゲームに招待します～\n\n株式会社サンプルは、地元のクラブと契約を結びました。\n";
+        assert!(text_of(src, Role::Title).is_some_and(|t| t.starts_with("サンプル、地元")));
+        assert!(text_of(src, Role::Lead).is_some_and(|t| t.starts_with("株式会社サンプルは")));
         // With only header lines above it, a `##` is still the title.
         let src = "報道関係者各位\n\n2026年6月2日\n\n## 新製品発売のお知らせ\n\n当社は、新製品を発売します。\n";
         assert_eq!(

@@ -139,7 +139,7 @@ fn join_wrapped(
 }
 
 /// 「〜20回記念、巨大迷路とスタンプラリー〜」: a subtitle under a title.
-fn subtitle(line: &str) -> bool {
+pub(super) fn subtitle(line: &str) -> bool {
     let wave = |c: Option<char>| c.is_some_and(|c| "〜～―－-".contains(c));
     wave(line.chars().next()) && wave(line.chars().next_back())
 }

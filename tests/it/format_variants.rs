@@ -27,6 +27,7 @@ const SETS: &[&str] = &[
     "fixtures/release-eval8",
     "fixtures/release-eval9",
     "fixtures/release-eval10",
+    "fixtures/release-eval11",
 ];
 
 /// A line of running text: not a heading, list item, table row, quote,

@@ -28,6 +28,7 @@
 //! cargo test --test it release_eval8 -- --nocapture
 //! cargo test --test it release_eval9 -- --nocapture
 //! cargo test --test it release_eval10 -- --nocapture
+//! cargo test --test it release_eval11 -- --nocapture
 //! ```
 //!
 //! A "block" is one source line: every prose paragraph in these fixtures is a
@@ -56,6 +57,7 @@ const SET7: &str = "fixtures/release-eval7";
 const SET8: &str = "fixtures/release-eval8";
 const SET9: &str = "fixtures/release-eval9";
 const SET10: &str = "fixtures/release-eval10";
+const SET11: &str = "fixtures/release-eval11";
 
 // Loose floors on purpose: they guard against collapse, and will be
 // tightened once the release rules have been improved.
@@ -503,6 +505,11 @@ fn release_eval10_labels_point_into_their_files() {
 }
 
 #[test]
+fn release_eval11_labels_point_into_their_files() {
+    check_labels(SET11);
+}
+
+#[test]
 fn line_resolution_prefers_a_whole_line() {
     let text = "株式会社X（本社：東京）は、発表しました。\n株式会社X\n";
     assert_eq!(evidence_line(text, "株式会社X"), Some(1));
@@ -727,4 +734,23 @@ fn release_eval9_floors() {
 #[test]
 fn release_eval10_floors() {
     assert_floors_at(SET10, 0.65);
+}
+
+// Set 11 was written like sets 4 to 10, unseen (a milk expiry misprint, a
+// hospital's lost USB stick, bus fares overcharged by a card reader, an
+// entrance exam misgraded (a letter in kanji numerals), a gym's sign-up
+// form left public (timely disclosure), train doors opened on the wrong
+// side 第1報, a coaster stopped mid-air 第2報, wrong tax notices
+// (hard-wrapped), a metal fragment in a bakery's bread (first person), a
+// pool's chlorine gas 最終報 (full-width digits); announcements: an app
+// feature, a plant, a disaster-weather agreement, a sponsorship, a price
+// cut, a new president (拝啓…敬具)), and committed (20575ab) before koho
+// was first run on it. First run (cf1d068's rules): kind 15/16, found
+// 92.0 %, removed→miss 71.0 %, absent→miss 6/10. Its misses are not read
+// yet; since then only 過大収受 (an incident word: the kind miss) and a
+// title with its 「～subtitle～」 in one paragraph (which format_variants
+// found) were added: kind 16/16, the rest unchanged.
+#[test]
+fn release_eval11_floors() {
+    assert_floors(SET11);
 }
