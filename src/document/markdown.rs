@@ -155,14 +155,15 @@ enum Wrap {
     Space,
 }
 
-/// Does the line `prev` run on into `next` (a paragraph typed or converted
-/// with a line break every few dozen characters), rather than end a
-/// sentence, a label or a heading? Japanese has no space between words, so
-/// a wrap can fall anywhere, even inside a word (個人情⏎報).
+/// A whole phone number at the end of a line (「専用電話　03-0000-2525」).
 fn whole_number_end_re() -> &'static regex::Regex {
     static_regex!(r"[0-9０-９]{2,5}[-－‐−][0-9０-９]{1,4}[-－‐−][0-9０-９]{3,4}$")
 }
 
+/// Does the line `prev` run on into `next` (a paragraph typed or converted
+/// with a line break every few dozen characters), rather than end a
+/// sentence, a label or a heading? Japanese has no space between words, so
+/// a wrap can fall anywhere, even inside a word (個人情⏎報).
 fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
     let (prev, next) = (prev.trim(), next.trim());
     let (Some(last), Some(first)) = (prev.chars().next_back(), next.chars().next()) else {

@@ -134,11 +134,12 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
     content(ctx)
         .filter(|s| !hours_line(s) && first_channel(&s.text).is_none())
         .filter(|s| {
+            let heading = heading_of(ctx, s);
             !dated_label(&s.text)
                 && !row_label(ctx, s).is_some_and(dated_label)
-                && !dated_label(heading_of(ctx, s))
+                && !dated_label(heading)
+                && !after_event_section(heading)
         })
-        .filter(|s| !after_event_section(heading_of(ctx, s)))
         .find_map(|s| when_in(ctx, s).map(|r| span_of(ctx, s, r)))
         .or_else(|| today_in_lead(ctx))
 }
