@@ -130,10 +130,7 @@ pub(crate) fn opens_item(line: &str) -> bool {
         return false;
     };
     ('\u{2460}'..='\u{2473}').contains(&first)
-        || matches!(
-            first,
-            '・' | '※' | '●' | '○' | '■' | '□' | '◆' | '◇' | '▼' | '▶' | '•'
-        )
+        || crate::document::anatomy::opens_with_mark(line)
         || static_regex!(r"^[(（][0-9０-９]{1,2}[)）]").is_match(line)
 }
 

@@ -30,8 +30,27 @@ fn pseudo_heading_line(line: &str) -> bool {
     line.chars().count() <= 40 && !line.contains('。') && pseudo_heading_re().is_match(line)
 }
 
+/// Marks that open a heading line in a draft without Markdown headings
+/// (「■概要」「◎ どうしてこうなったか」).
+/// (「〇 お問い合わせ」 too: the kanji zero typed as a circle, before a
+/// space.)
+pub(crate) const HEADING_MARKS: &str = "■◆◇□●○◎▼▽▶►★☆";
+
+/// Does `line` open with a mark of an item or a heading line of its own
+/// (・…, ※…, ■…, 「〇 」): hard-wrapped prose does not go on that way.
+pub(crate) fn opens_with_mark(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('〇') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) => HEADING_MARKS.contains(c) || "・※•".contains(c),
+        None => false,
+    }
+}
+
 fn pseudo_heading_re() -> &'static Regex {
-    static_regex!(r"^(【[^】]+】|[■◆◇□●▼▽▶〈<＜][^。]*|［[^］]+］)\s*$")
+    static_regex!(&format!(
+        r"^(【[^】]+】|[{HEADING_MARKS}〈<＜][^。]*|〇\s[^。]*|［[^］]+］)\s*$"
+    ))
 }
 
 /// A short bold line that is not a sentence (`**経緯**`,
@@ -90,14 +109,25 @@ fn header_line_re() -> &'static Regex {
 
 /// A courtesy opener rather than news: 「平素は格別のご高配を賜り、厚く御礼申し上げます。」
 /// 「いつも〜をご利用いただき、ありがとうございます。」「拝啓　時下ますますご清栄のこととお慶び申し上げます。」
-/// A small shop's owner introducing themself (「〜の店主、比嘉です。」) too.
+/// A small shop's owner introducing themself (「〜の店主、比嘉です。」) too,
+/// and a first-person letter's opening (「こんにちは。」「この文章を書いています。」).
 fn is_greeting(text: &str) -> bool {
-    greeting_re().is_match(text)
+    greeting_re().is_match(text) || self_introduction_re().is_match(text)
 }
 
 fn greeting_re() -> &'static Regex {
     static_regex!(
-        r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます|(?:店主|店長|代表|オーナー|院長|園長|校長|社長|女将|主人)[、\s]*[^\s、。]{1,8}(?:です|でございます|と申します)。?$|と申します。?$"
+        r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます|^(?:こんにちは|こんばんは|はじめまして)[。！!]?$|(?:この|本)(?:文章|手紙|お手紙|文書)を(?:書いて|お送りして|お届けして)(?:います|おります)。?$"
+    )
+}
+
+/// The writer saying who they are, by role or by what they run
+/// (「店主の村瀬です」「店主、比嘉です」「醸造所「〇〇」を営んでいる坂本です」
+/// 「〜と申します」): a courtesy opener for the lead, and who speaks for
+/// `release.missing-who`.
+pub(crate) fn self_introduction_re() -> &'static Regex {
+    static_regex!(
+        r"(?:(?:店主|店長|代表|オーナー|院長|園長|校長|館長|所長|塾長|社長|理事長|組合長|女将|主人|住職|蔵元|園主)(?:を(?:しております|務めております))?[、\s]*|を(?:営んで|経営して|運営して|やって)(?:いる|おります)\s*)[^\s、。的][^\s、。]{0,7}(?:です|でございます|と申します)。?$|と申します。?$"
     )
 }
 
@@ -135,20 +165,30 @@ fn plain_title(b: &Block) -> Option<bool> {
     };
     let len = text.chars().count();
     let ends_like_title = title_ending_re().is_match(text);
+    // A catchphrase, then a headline stated as what will be done
+    // (「夜も本が買える。〜で無人営業の試行を始めます」): short, with no 、
+    // and no closing 。, unlike a lead sentence. (Without the catchphrase
+    // such a line is read as before: a bold line or a heading is a title,
+    // a plain one is not.)
+    let headline = text.contains('。')
+        && len <= 50
+        && !text.contains(['、', '，'])
+        && !text.ends_with('。')
+        && headline_predicate_re().is_match(text);
     let title = b.kind == BlockKind::Paragraph
         && (!b.pseudo_heading || b.bold_line)
         && !text.contains('\n')
         && (6..=100).contains(&len)
         // A catchphrase may stop inside a title that ends like one:
         // 「ひとり分をおいしく、すばやく。小型炊飯器を3月5日に発売」.
-        && (!text.contains('。') || (ends_like_title && !text.ends_with('。')))
-        && !ends_like_sentence(text)
+        && (!text.contains('。') || ((ends_like_title || headline) && !text.ends_with('。')))
+        && (!ends_like_sentence(text) || headline)
         && !text.starts_with(['(', '（', '〒', '※'])
         && !numbered_label_re().is_match(text)
         && text.contains(|c: char| matches!(c, '\u{3041}'..='\u{30ff}'))
         && !is_greeting(text)
         && (!is_header_line(text) || ends_like_title);
-    title.then_some(ends_like_title)
+    title.then_some(ends_like_title || headline)
 }
 
 /// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
@@ -156,6 +196,11 @@ fn numbered_label_re() -> &'static Regex {
     static_regex!(
         r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
     )
+}
+
+/// A headline's predicate: an object, then what is done to it.
+fn headline_predicate_re() -> &'static Regex {
+    static_regex!(r"[をにで][^。、]{0,12}(?:します|いたします|始めます|開きます|設けます|下げます|上げます|迎えます)$")
 }
 
 fn title_ending_re() -> &'static Regex {
@@ -173,6 +218,7 @@ pub(crate) fn warm_up() {
         header_line_re(),
         greeting_re(),
         title_ending_re(),
+        headline_predicate_re(),
         numbered_label_re(),
     );
 }
@@ -464,6 +510,10 @@ mod tests {
         let src = "2026年9月30日\n株式会社サンプル\n\n**サンプル、地元のバスケットボールクラブとトップパートナー契約を締結**\n　～ユニホームの胸に社名ロゴ、地元の中学生をホームゲームに招待します～\n\n株式会社サンプルは、地元のクラブと契約を結びました。\n";
         assert!(text_of(src, Role::Title).is_some_and(|t| t.starts_with("サンプル、地元")));
         assert!(text_of(src, Role::Lead).is_some_and(|t| t.starts_with("株式会社サンプルは")));
+        // A headline that says what will be done, with a catchphrase before it.
+        let src = "夜も本が買える。「サンプル書店 駅前店」で無人営業の試行を始めます\n\n株式会社サンプル書店は、12月15日から、夜の無人営業を試します。\n";
+        assert!(text_of(src, Role::Title).is_some_and(|t| t.starts_with("夜も本が")));
+        assert!(text_of(src, Role::Lead).is_some_and(|t| t.starts_with("株式会社サンプル書店は")));
         // With only header lines above it, a `##` is still the title.
         let src = "報道関係者各位\n\n2026年6月2日\n\n## 新製品発売のお知らせ\n\n当社は、新製品を発売します。\n";
         assert_eq!(
@@ -507,6 +557,11 @@ mod tests {
         );
         let src = "各位\n\n【移転のお知らせ】\n\n拝啓　時下ますますご清栄のこととお慶び申し上げます。平素は格別のご高配を賜り、厚く御礼申し上げます。\n\nさて、当社は本社を移転します。\n";
         assert_eq!(lead(src).as_deref(), Some("さて、当社は本社を移転します。"));
+        // A first-person letter: hello, who writes, why they write; then the news.
+        let src = "# 回収のお願い\n\nこんにちは。小さな醸造所「サンプルブルワリー」を営んでいる山田です。今日は、お客さんにお知らせがあって、この文章を書いています。\n\n5月に出荷したビールの瓶が割れるおそれがあることが分かりました。\n";
+        assert!(lead(src).is_some_and(|l| l.starts_with("5月に出荷")), "{:?}", lead(src));
+        // A product called typical is not a person introduced.
+        assert!(!is_greeting("当社の代表的な商品です。"));
         // A paragraph that goes on to the news after its thanks is the lead.
         let src = "# お知らせ\n\nいつもご利用いただきありがとうございます。本日、新機能を公開しました。\n\n詳細は次のとおりです。\n";
         assert!(lead(src).is_some_and(|l| l.starts_with("いつも")));

@@ -155,6 +155,12 @@ enum Wrap {
     Space,
 }
 
+/// A 「label：value」 line (「受付：月～金 9:00-17:00（土曜は9:00-12:00）」):
+/// ending in a closed bracket, it stands on its own, whatever its length.
+fn label_value_re() -> &'static regex::Regex {
+    static_regex!(r"^[\p{Han}\p{Katakana}ーA-Za-z]{1,6}\s*[：:]")
+}
+
 /// A whole phone number at the end of a line (「専用電話　03-0000-2525」).
 fn whole_number_end_re() -> &'static regex::Regex {
     static_regex!(r"[0-9０-９]{2,5}[-－‐−][0-9０-９]{1,4}[-－‐−][0-9０-９]{3,4}$")
@@ -165,6 +171,14 @@ fn whole_number_end_re() -> &'static regex::Regex {
 /// sentence, a label or a heading? Japanese has no space between words, so
 /// a wrap can fall anywhere, even inside a word (個人情⏎報).
 fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
+    // A numbered item wrapped onto indented lines (「（1）配信ボタンを押した
+    // 後に、内容と配信先を確⏎　　かめる画面が…」): a clause (、) on the
+    // numbered line and a deeper indent on the next say the item goes on.
+    // (A label and its value, 「（2）対象　同日…」, is a line of its own.)
+    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+    let item_goes_on = indent(next) > indent(prev)
+        && prev.contains(['、', '，'])
+        && !prev.trim().contains(char::is_whitespace);
     let (prev, next) = (prev.trim(), next.trim());
     let (Some(last), Some(first)) = (prev.chars().next_back(), next.chars().next()) else {
         return Wrap::No;
@@ -197,9 +211,11 @@ fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
         return Wrap::No;
     }
     if "。．！？!?：:".contains(last)
-        || "・※●○■□◆◇▼▽▶►【［〈＜<＊*＃#→⇒-－―".contains(first)
+        || super::anatomy::opens_with_mark(next)
+        || "【［〈＜<＊*＃#→⇒-－―".contains(first)
+        || (!open && "）)".contains(last) && label_value_re().is_match(prev))
         || subtitle(next)
-        || super::anatomy::is_line_label(prev)
+        || (super::anatomy::is_line_label(prev) && !item_goes_on)
         || super::anatomy::is_line_label(next)
     {
         return Wrap::No;
@@ -669,6 +685,11 @@ mod tests {
             text("セラミックファンヒーター無償交換（リコ\nール）のお知らせ"),
             "セラミックファンヒーター無償交換（リコール）のお知らせ"
         );
+        // A numbered item wrapped onto an indented line.
+        assert_eq!(
+            text("（1）配信ボタンを押した後に、内容と配信先を確\n　　かめる画面が必ず出るよう設定を改めました。\n（2）訓練用の文面は別のパソコンで作ります。"),
+            "（1）配信ボタンを押した後に、内容と配信先を確かめる画面が必ず出るよう設定を改めました。\n（2）訓練用の文面は別のパソコンで作ります。"
+        );
         // A hard break (two trailing spaces) in mid-sentence too.
         assert_eq!(
             text("当社の個人情報が流出したことを深くお詫び申し  \n上げます。"),
@@ -682,6 +703,9 @@ mod tests {
             // Sentences, labels, headings, bullets and subtitles.
             "障害が発生しました。\n現在は復旧しております。",
             "【今後の対応】\n全店舗で点検を行い、結果を公表いたします。",
+            "◎ 何があったか\n5月26日の夕方、酒屋さんから電話をもらいました。",
+            "〇 お問い合わせ\n北陽学院大学 入試センター",
+            "受付：月～金 9:00-17:00（土曜は9:00-12:00）\nオープンキャンパス（9月6日 10:00-15:00）でも学部の説明を行います。",
             "1．経緯\n4月1日に障害が発生し、4月2日に復旧しました。",
             "対象の製品は次のとおりです\n・ファンヒーター（型番：CF-12）",
             "「第20回 ひまわりフェスタ」を開催します\n〜20回記念、約30万本のひまわり畑で巨大迷路〜",
@@ -691,6 +715,8 @@ mod tests {
             // numbered in kanji, in a letter.
             "　　専用電話　03-0000-2525\n　　午前八時から午後八時まで（日曜・祝日も受け付けます）",
             "一　どのようなことが起きたのか\n　令和七年十一月十七日から五日間、接種量を誤りました。",
+            // A numbered label with a value, then an indented paragraph.
+            "（2）対象　同日午前0時から午前8時までに予約された振込のうち、午前9時の処理分\n　対象のお客さまには、順次ご連絡しております。",
         ] {
             assert!(text(src).contains('\n'), "{src}");
         }

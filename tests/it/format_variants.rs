@@ -28,6 +28,7 @@ const SETS: &[&str] = &[
     "fixtures/release-eval9",
     "fixtures/release-eval10",
     "fixtures/release-eval11",
+    "fixtures/release-eval12",
 ];
 
 /// A line of running text: not a heading, list item, table row, quote,

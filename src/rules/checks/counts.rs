@@ -47,7 +47,7 @@ pub(super) fn count_re() -> &'static Regex {
 /// Words that tie a number to damage or to the people affected.
 pub fn damage_re() -> &'static Regex {
     static_regex!(
-        r"被害|不正|流出|漏え?い|漏洩|影響|対象|該当|不審|感染|暗号化|持ち出|負傷|けが|怪我|死亡|損害|損失|なりすまし|閲覧|可能性|停止|遅延|不通|障害|不具合|回収|返金|補償|誤送信|紛失|盗難|窃取|搾取|詐取|焼失|全焼|破損|損傷|汚損|滅失|重複|二重(?:決済|請求|課金|引き落とし)|取り残|置き去り|閉じ込め|事故|誤投与|過量投与|発症|症状|食中毒|体調不良|着服|横領|過大(?:に)?(?:支給|支払|請求|徴収)|過払い|未払い|誤(?:支給|徴収)|お買い上げ(?:いただいた|の)|ご?購入(?:いただいた|された)(?:お客様|方)|誤りの(?:あった|ある)|誤りが(?:あった|ある)|(?:お渡し|ご提供|ご利用いただくこと)(?:でき|ができ)(?:ず|なかった|ませんでした)|二重予約|(?:人|名|件)分?の(?:氏名|個人情報|住所|成績|メールアドレス|電話番号|カード情報)"
+        r"被害|不正|流出|漏え?い|漏洩|影響|対象|該当|不審|感染|暗号化|持ち出|負傷|けが|怪我|傷を負|切り傷|やけど|火傷|骨折|死亡|損害|損失|なりすまし|閲覧|可能性|停止|遅延|不通|障害|不具合|回収|返金|補償|誤送信|紛失|盗難|積み残|窃取|搾取|詐取|焼失|全焼|破損|損傷|汚損|滅失|重複|二重(?:決済|請求|課金|引き落とし)|取り残|置き去り|閉じ込め|事故|誤投与|過量投与|発症|症状|食中毒|体調不良|着服|横領|過大(?:に)?(?:支給|支払|請求|徴収)|過払い|未払い|誤(?:支給|徴収)|お買い上げ(?:いただいた|の)|ご?購入(?:いただいた|された)(?:お客様|方)|誤りの(?:あった|ある)|誤りが(?:あった|ある|あり)|(?:お渡し|ご提供|ご利用いただくこと)(?:でき|ができ)(?:ず|なかった|ませんでした)|二重予約|(?:人|名|件)分?の(?:氏名|個人情報|住所|成績|メールアドレス|電話番号|カード情報)|(?:^|[\s）)])(?:件数|人数|被害件数|対象件数|対象者数)等?\s*[：:\s]"
     )
 }
 
@@ -141,11 +141,24 @@ pub fn counts(text: &str) -> Vec<Count> {
         if before.is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '第') {
             continue;
         }
-        // A bare kanji numeral (三点, 一件) is usually prose, not a statistic.
+        // A flight named by its number (羽田発きたかぜ空港行き 321便), not flights counted.
+        let head = text.get(..whole.start()).unwrap_or("").trim_end();
+        if c.name("u").is_some_and(|u| u.as_str() == "便")
+            && (head.ends_with("行き") || head.ends_with('発') || head.ends_with('着'))
+        {
+            continue;
+        }
+        // A bare kanji numeral (三点, 一件) is usually prose, not a statistic;
+        // but people counted right after who they are (受験生七名, 乗客二人,
+        // うち三名, お客様のお一人) are a count.
         let kanji_only = !n.as_str().chars().any(|ch| {
             ch.is_ascii_digit() || ('０'..='９').contains(&ch) || matches!(ch, '●' | '○')
         });
-        if kanji_only && c.name("m1").is_none() && !n.as_str().contains(['十', '百', '千']) {
+        if kanji_only
+            && c.name("m1").is_none()
+            && !n.as_str().contains(['十', '百', '千'])
+            && !counted_people(text, whole.start(), whole.end(), c.name("u"))
+        {
             continue;
         }
         let value = (|| {
@@ -181,6 +194,32 @@ pub fn counts(text: &str) -> Vec<Count> {
         });
     }
     out
+}
+
+/// A one-digit kanji count of people written as a statistic: right after
+/// a noun for the people (受験生七名), after うち, or as お一人 (not お一人様,
+/// a price per person, nor お一人お一人, everyone).
+fn counted_people(text: &str, start: usize, end: usize, unit: Option<regex::Match<'_>>) -> bool {
+    if !unit.is_some_and(|u| matches!(u.as_str(), "人" | "名")) {
+        return false;
+    }
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    if before.ends_with("人お") {
+        return false;
+    }
+    let per_person = ["様", "さま", "当たり", "あたり", "につき", "ずつ", "一人", "お一人", "ひとり", "で"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    if per_person {
+        return false;
+    }
+    before.ends_with("うち")
+        || before.ends_with('お')
+        || before
+            .chars()
+            .next_back()
+            .is_some_and(|ch| matches!(ch, '者' | '生' | '員' | '客' | '児' | '様'))
 }
 
 pub fn normalize_key(k: &str) -> String {
@@ -314,7 +353,7 @@ pub(super) fn gift_re() -> &'static Regex {
 /// 1月15日正午の時点.
 pub fn as_of_re() -> &'static Regex {
     static_regex!(
-        r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}\s*|正午\s*)*(?:の\s*)?(?:現在|時点)"
+        r"(?:[0-9０-９〇一二三四五六七八九十]+\s*(?:日|時|分)|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}|[0-9０-９]{1,2}\s*/\s*[0-9０-９]{1,2}|本日|同日)\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:(?:午前|午後)?\s*[0-9０-９〇一二三四五六七八九十]+\s*(?:時|分)\s*|[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}\s*|正午\s*)*(?:の\s*)?(?:現在|時点|[\p{Han}\p{Katakana}ー]{1,6}時点)"
     )
 }
 
@@ -359,6 +398,15 @@ mod tests {
         assert_eq!(c[0].value, Some(480_000));
         assert_eq!(c[0].unit, Unit::People);
         assert_eq!(counts("最大●万件")[0].value, None);
+        // One-digit kanji: people counted after who they are, not prose.
+        assert_eq!(counts("受験生七名を不合格としていました")[0].value, Some(7));
+        assert_eq!(counts("うち三名が入院しました")[0].value, Some(3));
+        assert_eq!(counts("お客様のお一人が、けがをされました")[0].value, Some(1));
+        assert!(counts("羽田発きたかぜ空港行き 321便").is_empty());
+        assert_eq!(counts("計12便が欠航しました")[0].value, Some(12));
+        for prose in ["お一人様二点まで", "お客様お一人お一人に", "一人で作業していました", "三点を見直します"] {
+            assert!(counts(prose).is_empty(), "{prose}");
+        }
     }
 
     #[test]
@@ -371,6 +419,8 @@ mod tests {
         assert!(as_of_re().is_match("11月7日午後5時現在"));
         assert!(as_of_re().is_match("10月15日正午時点"));
         assert!(as_of_re().is_match("1月15日正午の時点で"));
+        assert!(as_of_re().is_match("9月9日の終車時点の集計"));
+        assert!(as_of_re().is_match("10日の営業終了時点"));
         // The whole date and clock time, so the date is not read as the event's.
         let m = as_of_re()
             .find("（8月3日18:00時点の調査結果）")

@@ -44,10 +44,12 @@ pub(super) fn iso_date_re() -> &'static Regex {
     )
 }
 
-/// Clock times: 午前6時, 14時30分, 14:00, 十四時.
+/// Clock times: 午前6時, 14時30分, 14:00, 十四時. A bare 一時 is
+/// 「一時停止」「一時保存」 (for a while), not one o'clock: it is a time
+/// only with 午前/午後 before it or minutes after it (一時半, 一時十分).
 pub fn time_re() -> &'static Regex {
     static_regex!(&format!(
-        r"正午|(?:午前|午後)\s*{NUM}{{1,3}}\s*時|{NUM}{{1,3}}\s*時\s*(?:{NUM}{{1,3}}\s*分|半)?|[0-9０-９]{{1,2}}\s*[:：]\s*[0-9０-９]{{2}}"
+        r"正午|(?:午前|午後)\s*{NUM}{{1,3}}\s*時|(?:[0-9０-９]{{1,3}}|[〇二三四五六七八九十]|[〇一二三四五六七八九十]{{2,3}})\s*時\s*(?:{NUM}{{1,3}}\s*分|半)?|一\s*時\s*(?:{NUM}{{1,3}}\s*分|半)|[0-9０-９]{{1,2}}\s*[:：]\s*[0-9０-９]{{2}}"
     ))
 }
 
@@ -419,8 +421,11 @@ mod tests {
 
     #[test]
     fn times() {
-        for t in ["午前6時", "14:00", "14時30分", "十四時"] {
+        for t in ["午前6時", "14:00", "14時30分", "十四時", "十時", "午前一時", "一時半"] {
             assert!(time_re().is_match(t), "{t}");
+        }
+        for t in ["サービスを一時停止しました", "一時保存の対象", "一時的に"] {
+            assert!(!time_re().is_match(t), "{t}");
         }
     }
 }

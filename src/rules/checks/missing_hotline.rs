@@ -37,9 +37,11 @@ pub(super) fn named_desk() -> &'static Regex {
 }
 
 pub(super) fn press_words() -> &'static Regex {
-    // IR and Press as words of their own, not inside CIRCUIT or Express.
+    // IR and Press as words of their own, not inside CIRCUIT or Express;
+    // 広報 but not a school's 入試広報 or a city's 広報広聴, which answer
+    // applicants and residents.
     static_regex!(
-        r"報道|プレス|取材|メディア|広報|記者|投資家|(?:^|[^A-Za-z])(?:IR|Press|PRESS)(?:[^A-Za-z]|$)"
+        r"報道|プレス|取材|メディア|(?:^|[^試])広報(?:[^広]|$)|記者|投資家|(?:^|[^A-Za-z])(?:IR|Press|PRESS)(?:[^A-Za-z]|$)"
     )
 }
 
@@ -174,6 +176,8 @@ pub fn rule() -> Arc<dyn Rule> {
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。ご不明な点は、会員センター（0120-123-456、平日9時〜17時）で承ります。\n".into(),
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルで不正アクセスが発生しました。\n\nお問い合わせ先　株式会社サンプル　0120-123-456\n".into(),
         // A letter's plain request, then the number on a line of its own.
+        // A school's admissions office (入試広報室) answers applicants.
+        "# 採点の誤りについて\n\n学校法人サンプル学園で、入学試験の採点に誤りがありました。\n\n## お問い合わせ\n\nサンプル高等学校　入試広報室\n電話　048-000-0000\n".into(),
         "# 接種量の誤りについて\n\nサンプルこどもクリニックで接種量の誤りがありました。\n\nご心配なことがございましたら、どうぞ下記までご連絡ください。\n\n　　専用電話　03-0000-2525\n　　午前八時から午後八時まで\n".into(),
     ];
     Arc::new(r)
