@@ -200,7 +200,9 @@ fn numbered_label_re() -> &'static Regex {
 
 /// A headline's predicate: an object, then what is done to it.
 fn headline_predicate_re() -> &'static Regex {
-    static_regex!(r"[をにで][^。、]{0,12}(?:します|いたします|始めます|開きます|設けます|下げます|上げます|迎えます)$")
+    static_regex!(
+        r"[をにで][^。、]{0,12}(?:します|いたします|始めます|開きます|設けます|下げます|上げます|迎えます)$"
+    )
 }
 
 fn title_ending_re() -> &'static Regex {
@@ -559,7 +561,11 @@ mod tests {
         assert_eq!(lead(src).as_deref(), Some("さて、当社は本社を移転します。"));
         // A first-person letter: hello, who writes, why they write; then the news.
         let src = "# 回収のお願い\n\nこんにちは。小さな醸造所「サンプルブルワリー」を営んでいる山田です。今日は、お客さんにお知らせがあって、この文章を書いています。\n\n5月に出荷したビールの瓶が割れるおそれがあることが分かりました。\n";
-        assert!(lead(src).is_some_and(|l| l.starts_with("5月に出荷")), "{:?}", lead(src));
+        assert!(
+            lead(src).is_some_and(|l| l.starts_with("5月に出荷")),
+            "{:?}",
+            lead(src)
+        );
         // A product called typical is not a person introduced.
         assert!(!is_greeting("当社の代表的な商品です。"));
         // A paragraph that goes on to the news after its thanks is the lead.

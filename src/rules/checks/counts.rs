@@ -208,9 +208,20 @@ fn counted_people(text: &str, start: usize, end: usize, unit: Option<regex::Matc
     if before.ends_with("人お") {
         return false;
     }
-    let per_person = ["様", "さま", "当たり", "あたり", "につき", "ずつ", "一人", "お一人", "ひとり", "で"]
-        .iter()
-        .any(|w| after.starts_with(w));
+    let per_person = [
+        "様",
+        "さま",
+        "当たり",
+        "あたり",
+        "につき",
+        "ずつ",
+        "一人",
+        "お一人",
+        "ひとり",
+        "で",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
     if per_person {
         return false;
     }
@@ -401,10 +412,18 @@ mod tests {
         // One-digit kanji: people counted after who they are, not prose.
         assert_eq!(counts("受験生七名を不合格としていました")[0].value, Some(7));
         assert_eq!(counts("うち三名が入院しました")[0].value, Some(3));
-        assert_eq!(counts("お客様のお一人が、けがをされました")[0].value, Some(1));
+        assert_eq!(
+            counts("お客様のお一人が、けがをされました")[0].value,
+            Some(1)
+        );
         assert!(counts("羽田発きたかぜ空港行き 321便").is_empty());
         assert_eq!(counts("計12便が欠航しました")[0].value, Some(12));
-        for prose in ["お一人様二点まで", "お客様お一人お一人に", "一人で作業していました", "三点を見直します"] {
+        for prose in [
+            "お一人様二点まで",
+            "お客様お一人お一人に",
+            "一人で作業していました",
+            "三点を見直します",
+        ] {
             assert!(counts(prose).is_empty(), "{prose}");
         }
     }
