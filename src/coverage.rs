@@ -195,10 +195,12 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
     if word == "お詫び" || word == "おわび" || word == "謝罪" {
         return false;
     }
+    // 「年齢や病気、障害などのために」: a disability among others.
     let disability = word == "障害"
-        && ["者", "児", "福祉", "年金", "をお持ち", "のある"]
+        && (["者", "児", "福祉", "年金", "をお持ち", "のある"]
             .iter()
-            .any(|w| after.starts_with(w));
+            .any(|w| after.starts_with(w))
+            || ((before.ends_with('、') || before.ends_with('や')) && after.starts_with("など")));
     disability || after_re.is_match(after) || before_re.is_match(before)
 }
 
@@ -327,6 +329,7 @@ mod tests {
     fn announcements_with_incident_looking_words_stay_announcements() {
         for src in [
             "# 障害者雇用の取り組みについて\n\n当社は障害者雇用を推進しています。",
+            "# 本の宅配を始めます\n\nサンプル市立図書館は、年齢や病気、障害などのために来館が難しい方へ、本をお届けします。",
             "# 使用済み小型家電の回収ボックスの設置について\n\n当社は全店舗に回収ボックスを設置します。",
             "# 情報漏えい対策サービスの提供開始\n\n当社は新しい情報漏えい対策サービスを開始します。",
             "# 特殊詐欺の被害防止キャンペーンを実施\n\n当社は被害防止のための啓発を行います。",

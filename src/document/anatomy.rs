@@ -127,7 +127,7 @@ fn greeting_re() -> &'static Regex {
 /// `release.missing-who`.
 pub(crate) fn self_introduction_re() -> &'static Regex {
     static_regex!(
-        r"(?:(?:店主|店長|代表|オーナー|院長|園長|校長|館長|所長|塾長|社長|理事長|組合長|女将|主人|住職|蔵元|園主)(?:を(?:しております|務めております))?[、\s]*|を(?:営んで|経営して|運営して|やって)(?:いる|おります)\s*)[^\s、。的][^\s、。]{0,7}(?:です|でございます|と申します)。?$|と申します。?$"
+        r"(?:(?:店主|店長|代表|オーナー|院長|園長|校長|館長|所長|塾長|社長|理事長|組合長|女将|主人|住職|蔵元|園主)(?:を(?:しております|務めております))?[、\s]*|を(?:営んで|経営して|運営して|管理して|やって)(?:いる|おります)[、\s]*(?:[^\s、。]{1,12}の)?)[^\s、。的][^\s、。]{0,7}(?:です|でございます|と申します)。?$|と申します。?$"
     )
 }
 
@@ -566,6 +566,9 @@ mod tests {
             "{:?}",
             lead(src)
         );
+        assert!(is_greeting(
+            "コーポ桜ヶ丘を管理しております、まるやま住宅管理の丸山です。"
+        ));
         // A product called typical is not a person introduced.
         assert!(!is_greeting("当社の代表的な商品です。"));
         // A paragraph that goes on to the news after its thanks is the lead.

@@ -29,6 +29,7 @@ const SETS: &[&str] = &[
     "fixtures/release-eval10",
     "fixtures/release-eval11",
     "fixtures/release-eval12",
+    "fixtures/release-eval13",
 ];
 
 /// A line of running text: not a heading, list item, table row, quote,

@@ -197,7 +197,7 @@ pub fn counts(text: &str) -> Vec<Count> {
 }
 
 /// A one-digit kanji count of people written as a statistic: right after
-/// a noun for the people (受験生七名), after うち, or as お一人 (not お一人様,
+/// a noun for the people (受験生七名, お子さん一人), after うち, or as お一人 (not お一人様,
 /// a price per person, nor お一人お一人, everyone).
 fn counted_people(text: &str, start: usize, end: usize, unit: Option<regex::Match<'_>>) -> bool {
     if !unit.is_some_and(|u| matches!(u.as_str(), "人" | "名")) {
@@ -227,6 +227,7 @@ fn counted_people(text: &str, start: usize, end: usize, unit: Option<regex::Matc
     }
     before.ends_with("うち")
         || before.ends_with('お')
+        || before.ends_with("さん")
         || before
             .chars()
             .next_back()
@@ -414,6 +415,10 @@ mod tests {
         assert_eq!(counts("うち三名が入院しました")[0].value, Some(3));
         assert_eq!(
             counts("お客様のお一人が、けがをされました")[0].value,
+            Some(1)
+        );
+        assert_eq!(
+            counts("年中組のお子さん一人が外へ出ました")[0].value,
             Some(1)
         );
         assert!(counts("羽田発きたかぜ空港行き 321便").is_empty());

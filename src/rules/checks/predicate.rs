@@ -69,10 +69,14 @@ fn what_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
 }
 
 /// Where a sentence that opens with an absolute date starts (0), unless the
-/// date only dates a figure (「4月1日現在、」「14時時点で」).
+/// date only dates a figure (「4月1日現在、」「14時時点で」). 「本日7月8日
+/// （水）午後1時ごろ、」 opens with a date too.
 fn opening_date(ctx: &Ctx<'_>, s: &Sentence) -> Option<usize> {
     let dates = ctx.facts.dates(ctx, s);
-    let first = dates.first().filter(|d| d.range.start == 0)?;
+    let lead_in = static_regex!(r"^(?:本日|昨日|同日|去る)\s*[、,]?\s*")
+        .find(&s.text)
+        .map_or(0, |m| m.end());
+    let first = dates.first().filter(|d| d.range.start == lead_in)?;
     let after = s.text.get(first.range.end..).unwrap_or("");
     let as_of = ["現在", "時点", "付"].iter().any(|w| after.starts_with(w));
     (!as_of).then_some(0)
