@@ -219,6 +219,7 @@ pub(crate) fn warm_up() {
         contact_cue_re(),
         header_line_re(),
         greeting_re(),
+        self_introduction_re(),
         title_ending_re(),
         headline_predicate_re(),
         numbered_label_re(),

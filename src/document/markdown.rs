@@ -155,6 +155,13 @@ enum Wrap {
     Space,
 }
 
+/// Compile the regexes that joining wrapped lines needs (see
+/// [`crate::warm_up_reading`]): any paragraph with a line break asks
+/// [`whole_number_end_re`].
+pub(super) fn warm_up() {
+    let _ = (whole_number_end_re(), label_value_re());
+}
+
 /// A 「label：value」 line (「受付：月～金 9:00-17:00（土曜は9:00-12:00）」):
 /// ending in a closed bracket, it stands on its own, whatever its length.
 fn label_value_re() -> &'static regex::Regex {

@@ -155,6 +155,7 @@ fn label_number_re() -> &'static regex::Regex {
 /// Compile the regexes that reading a release needs (see [`crate::warm_up_reading`]).
 pub(crate) fn warm_up() {
     anatomy::warm_up();
+    markdown::warm_up();
     let _ = label_number_re();
 }
 
