@@ -30,7 +30,7 @@ fn hours_line(s: &Sentence) -> bool {
         .captures(&s.text)
         .and_then(|c| c.name("end"))
         .is_some_and(|end| end.as_str() != "は" || !day.is_match(&s.text))
-        || static_regex!(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|(?:開館|開所|開園|診療|運営|利用)時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間|平日|生まれ|^\s*(設立|創業|創立|資本金|所在地|本社|代表者?|従業員数?|事業内容|URL)\s*[：:]")
+        || static_regex!(r"受付時間|受付日時|受付[：:]|営業時間|対応時間|窓口時間|(?:開館|開所|開園|診療|運営|利用)時間|土日祝|土・日・祝|祝日を除|祝日除|年末年始を除|(24|２４)時間|平日|生まれ|土日・祝|祝日を含|祝日も|毎(?:日|朝|夕|晩|週|月)[^。]{0,12}?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[時:：]|^\s*(設立|創業|創立|資本金|所在地|本社|代表者?|従業員数?|事業内容|URL)\s*[：:]")
     .is_match(&s.text)
 }
 
@@ -63,12 +63,19 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
             || founding_after_re().is_match(after)
             || (ctx.kind == DocKind::Incident && campaign_before_re().is_match(before))
     };
+    // In an incident, a date whose clause is still to come (「11月1日の
+    // ホームゲームでも、最前列の席は販売しません」「12月1日の職員会議で
+    // 確かめ合います」) dates a measure, not the event.
+    let planned = |r: &Span| {
+        ctx.kind == DocKind::Incident && planned_after(s.text.get(r.end..).unwrap_or(""))
+    };
     let date = dates
         .iter()
         .map(|h| h.range)
-        .find(|r| !as_of(r) && !deadline(r) && !scope(r));
-    let ym = jdate::has_year_month(&s.text)
-        .filter(|ym| !dates.iter().any(|h| h.range.overlaps(*ym)) && !scope(ym) && !deadline(ym));
+        .find(|r| !as_of(r) && !deadline(r) && !scope(r) && !planned(r));
+    let ym = jdate::has_year_month(&s.text).filter(|ym| {
+        !dates.iter().any(|h| h.range.overlaps(*ym)) && !scope(ym) && !deadline(ym) && !planned(ym)
+    });
     let time = jdate::time_re()
         .find_iter(&s.text)
         .find(|m| {
@@ -77,6 +84,7 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
                 && !after.starts_with("以内")
                 && !as_of(&Span::new(m.start(), m.end()))
                 && !deadline(&Span::new(m.start(), m.end()))
+                && !planned(&Span::new(m.start(), m.end()))
                 && !m.as_str().trim().is_empty()
         })
         .map(|m| Span::new(m.start(), m.end()));
@@ -101,6 +109,23 @@ fn scope_after_re() -> &'static Regex {
         | (?:(?:〜|～|から|より)[^、。]{0,24}?(?:日|月|年度?)\s*(?:[（(][^）)]{1,3}[）)])?\s*)?(?:までに|までの間に|の間に)[^、。]{0,20}?(?:受け|受診|入院|提出|申告|登録|加入)(?:し|され|られ)?た
         )"
     )
+}
+
+/// The rest of a sentence after a date: it tells something still to come
+/// (ends 「〜ます」「〜ません」「〜予定です」) and nothing that has happened
+/// or is going on (no 「〜た」「〜ました」「〜ている」「〜ており」, no
+/// 発生・判明 …; 「いたします」「いただきます」 are not past).
+fn planned_after(after: &str) -> bool {
+    static_regex!(r"(?:ます|ません|予定です|見込みです|予定|見込み)[。．.\s]*$").is_match(after)
+        && !static_regex!(
+            r"(?x)
+            ました|でした|だった|ませんでした
+            | [しっんれけえきせめちびみげねべじ]た(?:[^\p{Hiragana}]|$|の|こと|もの|と|が|ら|り|ため|ので|ところ|まま|あと)
+            | いた(?:[^しだ\p{Hiragana}]|$|の|こと|もの|と|が)
+            | [てで](?:い(?:る|ま|て|な)|お(?:り|ります))
+            | 発生|判明|起き|起こ|生じ|見つか|分かり|分かっ|わかり|わかっ|ござい|続け|中です"
+        )
+        .is_match(after)
 }
 
 /// After a month: its end as the date of a figure (「令和8年3月末現在の合計」).
@@ -225,6 +250,16 @@ pub fn rule() -> Arc<dyn Rule> {
     m.bad.push("# 合併のお知らせ\n\nサンプル信用金庫は合併します。預金量は約1兆円（令和8年3月末現在）です。".into());
     m.bad.push("# 回収のお知らせ\n\n株式会社サンプルは、2024年10月から2025年3月までに製造いたしましたヒーターを回収いたします。".into());
     m.bad.push("# 研究成果のお知らせ\n\nサンプル大学は、新しい細菌を見つけました。\n\n## 報道解禁日時\n\nテレビ・ラジオ・インターネット：2026年2月13日（金）午前1時".into());
+    // In an incident, a date of something still to come (a briefing, a
+    // measure) is not the event's; nor a daily hour, nor a date under
+    // 「これからの取り組み」.
+    m.bad.push("# 園児の事故について\n\n株式会社サンプル保育園で、園児がけがをしました。\n\n十二月三日（木）午後六時三十分から、園のホールで説明会を開きます。".into());
+    m.bad.push("# 手すりの事故について\n\n株式会社サンプルの競技場で、手すりが外れました。\n\n・点検が終わるまで、最前列の座席は使いません。11月1日（日）の次の試合でも、最前列の席は販売しません。".into());
+    m.bad.push("# 手すりの事故について\n\n株式会社サンプルの競技場で、手すりが外れました。\n\n## これからの取り組み\n\n11月1日に、すべての手すりを点検しました。".into());
+    m.bad.push("# 予報の配信について\n\nサンプル研究所は、赤潮の予報を始めます。毎朝6時に予報をお届けします。".into());
+    m.bad.push("# 避難施設の指定について\n\nサンプル県は、避難施設を指定します。\n\n電話は毎日（土日・祝日を含む）8時30分～19時に受け付けます。".into());
+    m.good.push("# 障害のお詫び\n\n株式会社サンプルで障害が発生しました。\n\n12月3日午後2時ごろから、サービスに接続しにくい状態が続いております。".into());
+    m.good.push("# 障害のお詫び\n\n株式会社サンプルのサービスがご利用いただけなくなりました。\n\n12月3日に起きた障害について、経緯をご説明いたします。".into());
     m.good.push("# 食中毒の発生について\n\n株式会社サンプルの店舗で、6月9日にご来店されたお客様5名が体調不良を訴えられました。".into());
     // A day's hours are when it happened.
     m.good.push("# 停止のお詫び\n\n株式会社サンプルは、7月1日の10時から19時までは、サービスを停止しました。".into());
