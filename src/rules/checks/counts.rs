@@ -314,12 +314,13 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
     // 「USBメモリ1本を紛失」「ノートパソコン1台」: the lost or stolen medium,
     // not the people or records affected.
     // 「全48世帯に、事故のお知らせを配布しました」: everyone told, not
-    // everyone harmed.
+    // everyone harmed. 「（定員260名）」「当日の入場者数　9,214人」: how many
+    // a place holds or held, not how many were harmed.
     cs.retain(|c| {
         let before = s.text.get(..c.range.start).unwrap_or("");
         let after = s.text.get(c.range.end..).unwrap_or("");
         let told = before.ends_with('全') && told_re().is_match(after);
-        !medium_re().is_match(before) && !told
+        !medium_re().is_match(before) && !told && !capacity_re().is_match(before)
     });
     // A table cell takes its key from its row or heading.
     let fallback = key_re().find(&context).map(|m| normalize_key(m.as_str()));
@@ -347,6 +348,14 @@ pub(super) fn denied_damage(text: &str) -> String {
 fn medium_re() -> &'static Regex {
     static_regex!(
         r"(USBメモリー?|USB|メモリー?カード|SDカード|パソコン|PC|端末|スマートフォン|スマホ|タブレット|書類|CD-?R?|DVD|ハードディスク|HDD|鞄|かばん|カバン|バッグ|封筒|名簿|台帳)\s*$"
+    )
+}
+
+/// A capacity or a head count of a place or a body just before a count
+/// (its end anchored).
+fn capacity_re() -> &'static Regex {
+    static_regex!(
+        r"(?:定員|入場者数?|来場者数?|観客数?|観衆|収容(?:人数|人員|能力)?|座席数?|席数|従業員数?|職員数|社員数|在籍(?:者数?)?|全校生徒|生徒数|児童数|園児数|会員数)[\s　:：はがのでを約およそ最大]*$"
     )
 }
 
