@@ -174,12 +174,20 @@ pub fn split(text: &str) -> Vec<Span> {
             && free
             && (!continues(text.get(start..i).unwrap_or(""))
                 || opens_item(text.get(i + 1..).unwrap_or(""))
-                // A numbered heading line (「一　どのようなことが起きたのか」).
-                || crate::document::anatomy::is_line_label(
-                    text.get(start..i)
+                // A numbered heading line (「一　どのようなことが起きたのか」),
+                // or one in plain words over a sentence (「何があったのか」).
+                || {
+                    let line = text
+                        .get(start..i)
                         .and_then(|t| t.rsplit('\n').next())
-                        .unwrap_or(""),
-                ))
+                        .unwrap_or("");
+                    let next = text
+                        .get(i + 1..)
+                        .and_then(|t| t.split('\n').next())
+                        .unwrap_or("");
+                    crate::document::anatomy::is_line_label(line)
+                        || crate::document::anatomy::plain_heading_pair(line, next)
+                })
         {
             depth = 0;
             Some(i)

@@ -69,6 +69,26 @@ pub(crate) fn is_line_label(line: &str) -> bool {
     pseudo_heading_line(line) || numbered_label_re().is_match(line.trim())
 }
 
+/// A short line over a longer sentence, in one paragraph (「何があったのか⏎
+/// 2月の第2週に…が出ていました。」「これからは⏎・フィルターは…」): a
+/// heading typed as plain words. The lines of a hard-wrapped paragraph are
+/// all about as long, so a short line before a line twice as long ends a
+/// heading, not a wrap. Header lines, labels and greetings are not
+/// headings; nor is a line with 、 or 。 (a clause that goes on).
+pub(crate) fn plain_heading_pair(line: &str, next: &str) -> bool {
+    let (line, next) = (line.trim(), next.trim());
+    let len = line.chars().count();
+    (3..=16).contains(&len)
+        && (next.ends_with('。') || opens_with_mark(next))
+        && next.chars().count() >= 2 * len
+        && line.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c))
+        && !line.contains(['。', '、', '，', '：', ':', '」', '「'])
+        && !ends_like_sentence(line)
+        && !is_header_line(line)
+        && !is_line_label(line)
+        && !is_greeting(line)
+}
+
 /// 「1．対象商品」「（2）原因」 on a line of its own: a section heading in a
 /// draft typed without Markdown headings. (A numbered line that is a
 /// sentence, 「1．4月1日に障害が発生しました」, is not.)
@@ -191,10 +211,31 @@ fn plain_title(b: &Block) -> Option<bool> {
     title.then_some(ends_like_title || headline)
 }
 
+/// A paragraph that is one short line stating what will be done, with no
+/// 、 and no 。 (「「ゆのきはら商品券」を発行します」): the title when no other
+/// line reads as one. (Where another line does, a bare headline is a
+/// subtitle or a line of the body.)
+fn bare_headline(b: &Block) -> bool {
+    // With its 「～subtitle～」 on the next line, the headline line decides.
+    let mut lines = b.text.trim().lines();
+    let first = lines.next().unwrap_or("");
+    let text = if lines.all(|l| super::markdown::subtitle(l.trim())) {
+        first.trim()
+    } else {
+        b.text.trim()
+    };
+    b.kind == BlockKind::Paragraph
+        && !b.pseudo_heading
+        && !text.contains(['\n', '。', '、', '，'])
+        && (6..=60).contains(&text.chars().count())
+        && headline_predicate_re().is_match(text)
+        && !is_header_line(text)
+}
+
 /// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
 fn numbered_label_re() -> &'static Regex {
     static_regex!(
-        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
+        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[0-9０-９]{1,2}　+[^\s0-9０-９]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
     )
 }
 
@@ -262,9 +303,14 @@ pub fn assign_roles(doc: &mut Document) {
     let blocks = &mut doc.blocks;
     for b in blocks.iter_mut() {
         if b.kind == BlockKind::Paragraph {
-            let first = b.text.lines().next().unwrap_or("");
-            b.pseudo_heading =
-                pseudo_heading_line(first) || bold_heading(b) || numbered_heading(first);
+            let mut lines = b.text.lines();
+            let first = lines.next().unwrap_or("");
+            b.pseudo_heading = pseudo_heading_line(first)
+                || bold_heading(b)
+                || numbered_heading(first)
+                || lines
+                    .next()
+                    .is_some_and(|next| plain_heading_pair(first, next));
         }
     }
     // Sections.
@@ -355,10 +401,16 @@ pub fn assign_roles(doc: &mut Document) {
     // No heading to be the title: a title-like line of the header (before
     // the lead, or among the first blocks when there is none); one that
     // ends like a title (「〜のお知らせ」) before a tagline or subtitle.
+    // Without a lead, the header ends at the first section (「１　概要」
+    // under a table of header cells: the title may be block 9).
+    let first_section = blocks
+        .iter()
+        .position(|b| b.is_heading() && !masthead_block(b));
+    let before_lead = lead.or(first_section).unwrap_or(6);
     let title = title.or_else(|| {
         let candidates: Vec<(usize, bool)> = blocks
             .iter()
-            .take(lead.unwrap_or(6))
+            .take(before_lead)
             .enumerate()
             .filter(|(_, b)| b.role != Role::Contact)
             .filter_map(|(i, b)| Some((i, plain_title(b)?)))
@@ -368,6 +420,15 @@ pub fn assign_roles(doc: &mut Document) {
             .find(|(_, ends_like_title)| *ends_like_title)
             .or(candidates.first())
             .map(|&(i, _)| i)
+            // Nothing else reads as a title: a headline stated as what will
+            // be done, alone on its line (「「〇〇商品券」を発行します」 above
+            // 「［概要］」).
+            .or_else(|| {
+                blocks
+                    .iter()
+                    .take(before_lead)
+                    .position(|b| b.role != Role::Contact && bare_headline(b))
+            })
     });
     // A release without a lead paragraph (「■概要⏎当社は、…開始します。」
     // under a plain title): the first labelled section with sentences
@@ -547,6 +608,52 @@ mod tests {
             .find(|b| b.text.contains("経緯"))
             .unwrap();
         assert!(b.is_heading());
+        // An Arabic numeral and a full-width space, as in a government notice.
+        let notice = Document::parse("# 汚水の流出について\n\n本市で汚水が流出しました。\n\n1　発生日時\n　2月5日午前6時20分頃\n\n５　水質と健康への影響\n　水質は平常時の値に戻りつつあります。\n");
+        for needle in ["発生日時", "水質と健康"] {
+            let b = notice
+                .blocks
+                .iter()
+                .find(|b| b.text.contains(needle))
+                .unwrap();
+            assert!(b.is_heading(), "{needle}");
+        }
+    }
+
+    #[test]
+    fn a_short_plain_line_over_a_sentence_is_a_heading() {
+        // A shop's notice typed without marks: each section opens with a
+        // question or a phrase on its own line.
+        let src = "# お知らせとおわび\n\n当店でお預かりした衣類に事故がありました。\n\n何があったのか\n2月にお預かりしたお洋服のうち38点に、色むらが出ていました。\n\nこれからは\n・フィルターは、決まった日に必ず取り替えます。\n";
+        let doc = Document::parse(src);
+        let block = |needle: &str| doc.blocks.iter().find(|b| b.text.contains(needle)).unwrap();
+        assert!(block("何があったのか").is_heading());
+        assert!(block("これからは").is_heading());
+        assert_eq!(doc.section_heading(block("色むら")), "何があったのか");
+        let text = block("何があったのか").text.to_string();
+        let sentences: Vec<&str> = crate::sentence::split(&text)
+            .iter()
+            .filter_map(|r| text.get(r.start..r.end))
+            .collect();
+        assert_eq!(
+            sentences.first().map(|s| s.trim()),
+            Some("何があったのか"),
+            "the heading is not joined to the sentence: {sentences:?}"
+        );
+        // The lines of a hard-wrapped paragraph are about as long, and a
+        // line with 、 goes on; neither is a heading.
+        for para in [
+            "当店では、2月にお預かりしたお洋服の一部に、色むらが出て\nいたことが分かりました。",
+            "当店では、\n2月にお預かりしたお洋服の一部に、色むらが出ていたことが分かりました。",
+        ] {
+            let doc = Document::parse(&format!("# お知らせ\n\n{para}\n"));
+            assert!(
+                doc.blocks
+                    .iter()
+                    .all(|b| b.kind == BlockKind::Heading(1) || !b.is_heading()),
+                "{para}"
+            );
+        }
     }
 
     #[test]
@@ -639,6 +746,30 @@ mod tests {
             title(&src).as_deref(),
             Some("ひとり分をおいしく、すばやく。小型炊飯器を3月5日に発売")
         );
+        // A bare headline stated as what will be done, when no other line
+        // reads as a title; the labelled section below it is read as the
+        // lead, not as header lines.
+        let src = "報道関係各位\n２０２７年８月２日\n柚木原商工会議所　地域振興課\n\n「にぎわい商品券」を発行します\n\n［概要］\n　当所は、市内の登録店で使える商品券を発行します。\n";
+        assert_eq!(
+            title(src).as_deref(),
+            Some("「にぎわい商品券」を発行します")
+        );
+        assert_eq!(
+            role_of(src, "［概要］"),
+            Some(Role::Lead),
+            "the section under a bare headline"
+        );
+        // Under a table of header cells, with a 「～subtitle～」, above a
+        // numbered 「１　概要」: the header ends at the first section.
+        let src = "資料提供\n\n| 提供日 | 令和8年6月23日（火） |\n|---|---|\n| 担当課 | 東浜県 健康づくり課 |\n| 担当者 | 課長 森本 |\n| 電話 | 0297-00-5521 |\n\n暑さをしのげる施設を県内412か所に指定します\n～7月1日から一休みできます～\n\n１　概要\n　東浜県は、412か所を避難施設に指定します。\n";
+        assert_eq!(
+            title(src).as_deref(),
+            Some("暑さをしのげる施設を県内412か所に指定します\n～7月1日から一休みできます～")
+        );
+        assert_eq!(role_of(src, "１　概要"), Some(Role::Lead));
+        // Where a line ends like a title, a bare headline is not preferred.
+        let src = format!("新サービス開始のお知らせ\n\n家計簿アプリを公開します\n\n{lead}\n");
+        assert_eq!(title(&src).as_deref(), Some("新サービス開始のお知らせ"));
         // A Markdown heading stays the title.
         let src = format!("新サービスについて\n\n# 新サービス開始のお知らせ\n\n{lead}\n");
         assert_eq!(title(&src).as_deref(), Some("新サービス開始のお知らせ"));

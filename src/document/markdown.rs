@@ -223,6 +223,7 @@ fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
         || (!open && "）)".contains(last) && label_value_re().is_match(prev))
         || subtitle(next)
         || (super::anatomy::is_line_label(prev) && !item_goes_on)
+        || super::anatomy::plain_heading_pair(prev, next)
         || super::anatomy::is_line_label(next)
     {
         return Wrap::No;

@@ -30,6 +30,7 @@ const SETS: &[&str] = &[
     "fixtures/release-eval11",
     "fixtures/release-eval12",
     "fixtures/release-eval13",
+    "fixtures/release-eval14",
 ];
 
 /// A line of running text: not a heading, list item, table row, quote,

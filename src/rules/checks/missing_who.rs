@@ -95,6 +95,27 @@ fn issuer_written(ctx: &Ctx<'_>) -> Option<Span> {
                 span_of(ctx, s, whole.unwrap_or(Span::new(m.start(), m.end())))
             })
             .or_else(|| named_line(ctx, s))
+            .or_else(|| {
+                signed_name(&s.text).map(|n| {
+                    let at = (n.as_ptr() as usize).saturating_sub(s.text.as_ptr() as usize);
+                    span_of(ctx, s, Span::new(at, at + n.len()))
+                })
+            })
+    })
+}
+
+/// A line signed with a name, a title and a person (「クリーニングのまるやま
+/// 店主　丸山 和夫」「みどり歯科　院長　佐藤 一郎」): the name before the title.
+fn signed_name(text: &str) -> Option<&str> {
+    static_regex!(
+        r"^\s*(?P<name>[^\s、。：:]{2,24})[ 　]+(?:店主|店長|代表者?|オーナー|院長|園長|校長|館長|所長|塾長|理事長|組合長|女将|主人|住職|蔵元|園主|会長|社長|代表取締役(?:社長)?)[ 　]+[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6}(?:[ 　][\p{Han}\p{Hiragana}\p{Katakana}ー]{1,6})?\s*$"
+    )
+    .captures(text)
+    .and_then(|c| c.name("name"))
+    .map(|m| m.as_str())
+    // Not a label (「代表者名　代表取締役社長　佐々木 亮」) or a date.
+    .filter(|n| {
+        !n.ends_with('名') && !n.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
     })
 }
 
@@ -137,7 +158,11 @@ pub fn org_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         };
         Span::new(m.start(), end)
     });
-    let by_token = ctx.facts.org_token(ctx, s);
+    // 「毎日」 is tagged as a newspaper's name; in a release it means daily.
+    let by_token = ctx
+        .facts
+        .org_token(ctx, s)
+        .filter(|r| s.text.get(r.start..r.end) != Some("毎日"));
     earlier(by_re, by_token)
 }
 
@@ -353,9 +378,13 @@ pub fn rule() -> Arc<dyn Rule> {
         // is not the actor.
         "# アリの発見について\n\n港のコンテナ置き場で、外来のアリが見つかりました。\n\n・研究所のウェブサイトでも、地図を見られます。".into(),
         "# アリの発見について\n\n港のコンテナ置き場で、外来のアリが見つかりました。同日夕方、環境省の地方環境事務所へ送りました。".into(),
+        // 「毎日」 is not a newspaper here.
+        "# ひまわり祭りのお知らせ\n\nひまわり迷路を開きます。\n\n・ひまわり迷路（期間中毎日）".into(),
     ];
     m.good = vec![
         "# サービス停止のお知らせ\n\n株式会社サンプルは、2025年4月1日にサービスを停止しました。".into(),
+        // A shop's signature line: name, title, person.
+        "# お知らせとおわび\n\n当店でお預かりした衣類に事故がありました。\n\n令和9年3月3日\nクリーニングのまるやま　店主　丸山 和夫".into(),
         // A shop's closing signature, below its contact lines and a closing remark.
         "# 産地表示の誤りについて\n\n当店の蒲焼の一部に、表示と異なる産地のうなぎを使っていました。\n\n【お問い合わせ】\n電話：0564-00-7028\n\n誠実な商いに努めてまいります。\n\n2025年11月4日\nうなぎ処 川瀬\n店主　川瀬 進".into(),
         "2025年4月1日\n\n株式会社サンプル\n\n# サービス停止のお知らせ\n\n当社は、本日サービスを停止しました。".into(),
@@ -379,7 +408,8 @@ pub fn rule() -> Arc<dyn Rule> {
 #[cfg(test)]
 mod tests {
     use super::{
-        establishment_line, government_line, government_self_reference, name_and_alias, whole_name,
+        establishment_line, government_line, government_self_reference, name_and_alias,
+        signed_name, whole_name,
     };
 
     #[test]
@@ -414,6 +444,22 @@ mod tests {
         ] {
             assert_eq!(whole_name(line), name, "{line}");
         }
+    }
+
+    #[test]
+    fn a_signed_line_names_the_issuer() {
+        assert_eq!(
+            signed_name("クリーニングのまるやま　店主　丸山 和夫"),
+            Some("クリーニングのまるやま")
+        );
+        assert_eq!(
+            signed_name("みどり歯科　院長　佐藤 一郎"),
+            Some("みどり歯科")
+        );
+        // A label, a date, or a line without a person are not signatures.
+        assert_eq!(signed_name("代表者名　代表取締役社長　佐々木 亮"), None);
+        assert_eq!(signed_name("2025年11月4日　店主　川瀬"), None);
+        assert_eq!(signed_name("クリーニングのまるやま"), None);
     }
 
     #[test]

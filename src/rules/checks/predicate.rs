@@ -194,7 +194,7 @@ fn finding(word: &str) -> bool {
 /// predicate is an action (〜を導入し、〜を実施いたします) is a measure.
 fn prevention_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     let heading = static_regex!(
-        r"再発防止|防止策|今後の(対策|対応|取り?組|方針|改善)|今後について|今後に向けて|改善策|これからの(こと|取り?組|対策|対応)"
+        r"再発防止|防止策|今後の(対策|対応|取り?組|方針|改善)|今後について|今後に向けて|改善策|これからの(こと|取り?組|対策|対応|決まり)|^\s*これからは\s*$"
     );
     if !heading.is_match(ctx.doc.label_heading(s.block())) {
         return None;
@@ -457,6 +457,10 @@ mod tests {
         ));
         assert!(!prevention(
             "## 対応\n\n出荷前の検品を二重にし、担当者を増やします。"
+        ));
+        // A heading in plain words, as a shop types it.
+        assert!(prevention(
+            "これからは\n仕上げたお洋服は、お渡しする前に明るい照明の下で一点ずつ確かめます。"
         ));
         assert!(!ann("このたび、新しい窓口での業務を開始いたします。"));
     }
