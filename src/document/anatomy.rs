@@ -185,6 +185,9 @@ fn plain_title(b: &Block) -> Option<bool> {
     };
     let len = text.chars().count();
     let ends_like_title = title_ending_re().is_match(text);
+    // A line with its 「～subtitle～」 below is a title even when it is
+    // worded as a sentence (「〜できるようになります⏎～1月5日受付開始～」).
+    let subtitled = whole.len() < b.text.trim().len() && !whole.contains('。');
     // A catchphrase, then a headline stated as what will be done
     // (「夜も本が買える。〜で無人営業の試行を始めます」): short, with no 、
     // and no closing 。, unlike a lead sentence. (Without the catchphrase
@@ -202,13 +205,13 @@ fn plain_title(b: &Block) -> Option<bool> {
         // A catchphrase may stop inside a title that ends like one:
         // 「ひとり分をおいしく、すばやく。小型炊飯器を3月5日に発売」.
         && (!text.contains('。') || ((ends_like_title || headline) && !text.ends_with('。')))
-        && (!ends_like_sentence(text) || headline)
+        && (!ends_like_sentence(text) || headline || subtitled)
         && !text.starts_with(['(', '（', '〒', '※'])
         && !numbered_label_re().is_match(text)
         && text.contains(|c: char| matches!(c, '\u{3041}'..='\u{30ff}'))
         && !is_greeting(text)
         && (!is_header_line(text) || ends_like_title);
-    title.then_some(ends_like_title || headline)
+    title.then_some(ends_like_title || headline || subtitled)
 }
 
 /// A paragraph that is one short line stating what will be done, with no
@@ -235,7 +238,7 @@ fn bare_headline(b: &Block) -> bool {
 /// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
 fn numbered_label_re() -> &'static Regex {
     static_regex!(
-        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[0-9０-９]{1,2}　+[^\s0-9０-９]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
+        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[0-9０-９]{1,2}　+[^\s0-9０-９]|第[0-9０-９一二三四五六七八九十]{1,3}[\s　]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
     )
 }
 
@@ -609,8 +612,8 @@ mod tests {
             .unwrap();
         assert!(b.is_heading());
         // An Arabic numeral and a full-width space, as in a government notice.
-        let notice = Document::parse("# 汚水の流出について\n\n本市で汚水が流出しました。\n\n1　発生日時\n　2月5日午前6時20分頃\n\n５　水質と健康への影響\n　水質は平常時の値に戻りつつあります。\n");
-        for needle in ["発生日時", "水質と健康"] {
+        let notice = Document::parse("# 汚水の流出について\n\n本市で汚水が流出しました。\n\n1　発生日時\n　2月5日午前6時20分頃\n\n５　水質と健康への影響\n　水質は平常時の値に戻りつつあります。\n\n第５　再発防止策\n　点検を増やします。\n");
+        for needle in ["発生日時", "水質と健康", "第５　再発防止策"] {
             let b = notice
                 .blocks
                 .iter()
@@ -767,6 +770,13 @@ mod tests {
             Some("暑さをしのげる施設を県内412か所に指定します\n～7月1日から一休みできます～")
         );
         assert_eq!(role_of(src, "１　概要"), Some(Role::Lead));
+        // A line worded as a sentence, with its 「～subtitle～」 below.
+        let src = "市政記者クラブ 各位\nR8.12.18\nあさひ野市 環境部 ごみ減量課\n\n粗大ごみの申し込みがインターネットで24時間できるようになります\n～令和9年1月5日（火）受付開始～\n\n第1　概要\n　あさひ野市は、粗大ごみの申し込みをインターネットでも受け付けます。\n";
+        assert_eq!(
+            title(src).as_deref(),
+            Some("粗大ごみの申し込みがインターネットで24時間できるようになります\n～令和9年1月5日（火）受付開始～")
+        );
+        assert_eq!(role_of(src, "第1　概要"), Some(Role::Lead));
         // Where a line ends like a title, a bare headline is not preferred.
         let src = format!("新サービス開始のお知らせ\n\n家計簿アプリを公開します\n\n{lead}\n");
         assert_eq!(title(&src).as_deref(), Some("新サービス開始のお知らせ"));

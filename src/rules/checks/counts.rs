@@ -320,7 +320,10 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
         let before = s.text.get(..c.range.start).unwrap_or("");
         let after = s.text.get(c.range.end..).unwrap_or("");
         let told = before.ends_with('全') && told_re().is_match(after);
-        !medium_re().is_match(before) && !told && !capacity_re().is_match(before)
+        // 「2,980円（税込）」: a price, not money lost.
+        let price = static_regex!(r"^\s*[（(]?\s*(?:税込|税抜|税別|本体|消費税)|^\s*[+＋]\s*税")
+            .is_match(after);
+        !medium_re().is_match(before) && !told && !capacity_re().is_match(before) && !price
     });
     // A table cell takes its key from its row or heading.
     let fallback = key_re().find(&context).map(|m| normalize_key(m.as_str()));
@@ -355,7 +358,7 @@ fn medium_re() -> &'static Regex {
 /// (its end anchored).
 fn capacity_re() -> &'static Regex {
     static_regex!(
-        r"(?:定員|入場者数?|来場者数?|観客数?|観衆|収容(?:人数|人員|能力)?|座席数?|席数|従業員数?|職員数|社員数|在籍(?:者数?)?|全校生徒|生徒数|児童数|園児数|会員数)[\s　:：はがのでを約およそ最大]*$"
+        r"(?:定員|入場者数?|来場者数?|観客数?|観衆|収容(?:人数|人員|能力)?|座席数?|席数|従業員数|職員数|社員数|在籍者?数|全校生徒|生徒数|児童数|園児数|会員数)[\s　:：はがのでを約およそ最大]*$"
     )
 }
 

@@ -134,6 +134,27 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         })
         .find_map(&mut as_of_in)
         .or_else(|| {
+            // A count given again under a dated heading (「◇ 復旧の状況（3月9日
+            // 18時現在）⏎・1,164戸のうち1,102戸で…」) is dated by it.
+            content(ctx)
+                .filter(|s| {
+                    !seen.is_empty()
+                        && counts(&s.text)
+                            .iter()
+                            .any(|c| c.value.is_some_and(|v| seen.contains(&(v, c.unit))))
+                })
+                .filter_map(|s| ctx.doc.blocks.get(s.block()).and_then(|b| b.section()))
+                .filter(|&h| {
+                    ctx.doc.blocks.get(h).is_some_and(|b| {
+                        b.text
+                            .lines()
+                            .next()
+                            .is_some_and(|l| l.contains("現在") || l.contains("時点"))
+                    })
+                })
+                .find_map(|h| ctx.block_sentences(h, h).iter().find_map(&mut as_of_in))
+        })
+        .or_else(|| {
             // A 第1報 dates itself under its title (「2026年1月14日 15時00分
             // 現在」): everything it reports stands as of then.
             ctx.sentences
@@ -154,7 +175,7 @@ fn dated_report_re() -> &'static Regex {
 /// The state of the damage: reports of harm, misuse, a patient's condition.
 fn damage_status_re() -> &'static Regex {
     static_regex!(
-        r"被害|不正(?:に|な)?(?:利用|使用|ログイン|使われ)|悪用|容体|容態|症状|体調|健康状態|安否|快方|回復|入院|断水|停電|不通|流出|漏えい|漏洩|油膜|汚染|基準値|平常(?:時)?の(?:値|水準)|報告は(?:受けて|ございません|ありません|入って|届いて|寄せられて)|(?:見つかって|起きて|発生して|確認されて|広がって)(?:いません|おりません)"
+        r"被害|不正(?:に|な)?(?:利用|使用|ログイン|使われ)|悪用|容体|容態|症状|体調|健康状態|安否|快方|回復|入院|断水|停電|不通|流出|漏えい|漏洩|油膜|汚染|お申し出|申し出|苦情|基準値|平常(?:時)?の(?:値|水準)|報告は(?:受けて|ございません|ありません|入って|届いて|寄せられて)|(?:見つかって|起きて|発生して|確認されて|広がって)(?:いません|おりません)"
     )
 }
 
@@ -173,6 +194,10 @@ pub fn rule() -> Arc<dyn Rule> {
     m.exceptions = "日付を伴わない「現時点では」は時点として数えません。第1報などでタイトルの下に日付と「現在」だけの行（「2026年1月14日 15時00分現在」）があれば、報告全体の時点として数えます。被害の数そのものがないときも、数と時点の両方が必要だと報告します。".into();
     m.bad = vec!["# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は808人です。".into()];
     m.good = vec![
+        // A count given again under a dated heading; a dated count of
+        // complaints in a recall.
+        "# ガス供給停止について（第3報）\n\n当社のガス供給が停止しました。\n\n◇ 供給停止の概要\n・供給を停止したお客さま：1,164戸\n\n◇ 復旧の状況（3月9日（火）18時現在）\n・1,164戸のうち1,102戸で、ガスをお使いいただけるようになりました。".into(),
+        "# ラトル回収のお知らせ\n\n当社の木製ラトルでビーズが外れることが分かりました。販売数は約3,600個です。\n\n2027年2月26日時点で、同じようなお申し出を4件いただいています。".into(),
         // A dated state of pollution: the water is back to normal values.
         "# 汚水の流出について\n\n本市で汚水が流出し、約1,800立方メートルが川に流れ込みました。\n\n## 水質への影響\n\n2月6日正午現在、大腸菌の数は平常時の値に戻りつつあります。".into(),
         "# 不正アクセスに関するお詫び\n\n株式会社サンプルのサービスで不正アクセスが発生し、被害に遭われたお客様は7月31日現在で808人です。".into(),

@@ -129,7 +129,18 @@ fn government_line(text: &str) -> Option<&str> {
     let re = static_regex!(
         r"^(?P<gov>[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(?:都|道|府|県|市|区|町|村))(?:役所|役場|庁)?(?:[ 　]*[（(]?[\p{Han}\p{Katakana}\p{Hiragana}ー・]{1,12}?(?:局|部|課|室|センター|本部|委員会|事務所)[）)]?)*$"
     );
-    re.captures(text.trim())
+    // 「担当　南峰県教育委員会 高校教育課（課長　吉岡 真理子）」: a label
+    // before the name and the person in brackets after it.
+    let label =
+        static_regex!(r"^(?:担当(?:課|部署|部局)?|発表者?|発信者?|提供者?|所管課?)[\s：:]+");
+    let person = static_regex!(r"[（(][^（）()]*(?:長|担当|係|主査|主任)[\s　][^（）()]*[）)]$");
+    let mut line = text.trim();
+    line = label.find(line).map_or(line, |m| &line[m.end()..]);
+    line = person
+        .find(line)
+        .map_or(line, |m| &line[..m.start()])
+        .trim_end();
+    re.captures(line)
         .and_then(|c| c.name("gov"))
         .map(|m| m.as_str())
 }
@@ -488,6 +499,11 @@ mod tests {
 
     #[test]
     fn government_lines_name_the_government() {
+        // A labelled header line with its person in brackets.
+        assert_eq!(
+            government_line("担当　南峰県教育委員会 高校教育課（課長　吉岡 真理子）"),
+            Some("南峰県")
+        );
         for (line, gov) in [
             ("さいたま市", "さいたま市"),
             ("にしき町上下水道課", "にしき町"),
