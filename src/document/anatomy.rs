@@ -79,7 +79,14 @@ pub(crate) fn plain_heading_pair(line: &str, next: &str) -> bool {
     let (line, next) = (line.trim(), next.trim());
     let len = line.chars().count();
     (3..=16).contains(&len)
-        && (next.ends_with('。') || opens_with_mark(next))
+        && !line.starts_with(['（', '(', '※', '＊', '*'])
+        // (A hard-wrapped sentence below need not end on that line.)
+        && (next.ends_with('。')
+            || opens_with_mark(next)
+            || (next.chars().count() >= 24
+                && !next.contains(['：', ':'])
+                && !static_regex!(r"[0-9０-９]{2,5}\s*[-－ー]\s*[0-9０-９]{2,4}\s*[-－ー]\s*[0-9０-９]{3,4}")
+                    .is_match(next)))
         && next.chars().count() >= 2 * len
         && line.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c))
         && !line.contains(['。', '、', '，', '：', ':', '」', '「'])
@@ -643,6 +650,17 @@ mod tests {
             Some("何があったのか"),
             "the heading is not joined to the sentence: {sentences:?}"
         );
+        // A name over a contact line is not a heading.
+        let doc = Document::parse("# お知らせ\n\n当店は移転します。\n\n## お問い合わせ\n\nこむぎ堂 駅前店\n電話　049-000-2316（7:00～19:00、水曜定休）\n");
+        assert!(doc
+            .blocks
+            .iter()
+            .filter(|b| b.text.contains("こむぎ堂"))
+            .all(|b| !b.is_heading()));
+        // Over a hard-wrapped sentence too.
+        let doc = Document::parse("# お知らせとおわび\n\n当店でお預かりした衣類に事故がありました。\n\nなぜ起きたのか\nドライクリーニングの機械で使う溶剤をきれいにするフィルターが、\n古くなっていました。\n");
+        let b = doc.blocks.iter().find(|b| b.text.contains("なぜ")).unwrap();
+        assert!(b.is_heading());
         // The lines of a hard-wrapped paragraph are about as long, and a
         // line with 、 goes on; neither is a heading.
         for para in [

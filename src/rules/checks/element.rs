@@ -113,7 +113,9 @@ pub fn heading_of<'a>(ctx: &Ctx<'a>, s: &Sentence) -> &'a str {
 /// compensation, future measures, cause and background, and the company
 /// profile. Dates and actions there are not the event's own.
 pub fn after_event_section(heading: &str) -> bool {
-    static_regex!(r"対応|対策|措置|補償|返金|払い?戻|再発防止|防止策|今後|これから|繰り返さない|原因|理由|なぜ|どうして|背景|目的|狙い|ねらい|会社概要|団体概要|法人概要|企業情報|略歴|経歴|プロフィール|料金|問い?合わ?せ|問合せ")
+    // 「（ご参考）〇〇荘の概要」: facts for reference, not the event.
+    heading.contains("参考")
+        || static_regex!(r"対応|対策|措置|補償|返金|払い?戻|再発防止|防止策|今後|これから|繰り返さない|原因|理由|なぜ|どうして|背景|目的|狙い|ねらい|会社概要|団体概要|法人概要|企業情報|略歴|経歴|プロフィール|料金|問い?合わ?せ|問合せ")
     .is_match(heading)
         && !event_section(heading)
 }
