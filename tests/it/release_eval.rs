@@ -9,8 +9,7 @@
 //! third set on, a set's labels were committed before koho was first run on
 //! it and never revised after (the rules were later widened after reading
 //! its misses: see each set's `floors` test). All use the same label format
-//! and the same code and floors here (sets 10 and 13 have their own, lower
-//! floor).
+//! and the same code and floors here (set 10 has its own, lower floor).
 //!
 //! It measures (a) kind accuracy, (b) the found rate of present elements,
 //! (c) a removal test: delete every block carrying an element (the labelled
@@ -754,6 +753,8 @@ fn release_eval9_floors() {
 // 68.1 %, absent→miss 9/12. Its
 // reported-missing rate (69 %) is the lowest of all sets, below the shared
 // floor: its floor is 0.65, to guard against collapse without hiding that.
+// (On 2026-11-27 it measured 70.9 %, just above the shared floor; the
+// margin is one case, so the lower floor stays.)
 #[test]
 fn release_eval10_floors() {
     assert_floors_at(SET10, 0.65);
@@ -823,13 +824,16 @@ fn release_eval12_floors() {
 // not an incident, a dated 「〜は起きていません」 is as-of, safeguards 〜ない
 // ようにします, fixes by a date, checks made together, fees waived, お子さん
 // 一人, 〜を管理しております、〇〇の丸山です, 「お電話の場合は、園（…）」):
-// kind 16/16, found 93.5 %, removed→miss 66.5 %, absent→miss 14/17. Its
-// removal misses are not read; its reported-missing rate (68 %) is below
-// the shared floor, so like set 10 it has the floor 0.65, to guard
-// against collapse without hiding that.
+// kind 16/16, found 93.5 %, removed→miss 66.5 %, absent→miss 14/17; its
+// reported-missing rate (68 %) was below the shared floor, so it had the
+// floor 0.65 for a while. Its removal misses were then read (in an
+// incident a date whose clause is still to come dates a measure, 毎朝6時
+// is an hours line, a bare 「・研究所」 is no name, 定員 and 入場者数 are
+// not damage): removed→miss 71.6 %, reported-missing 72.7 %, and it is
+// back on the shared floor.
 #[test]
 fn release_eval13_floors() {
-    assert_floors_at(SET13, 0.65);
+    assert_floors(SET13);
 }
 
 // Set 14 was written like sets 4 to 13, unseen (a gym ceiling 第1報, a
@@ -846,7 +850,10 @@ fn release_eval13_floors() {
 // present-but-not-found misses (a headline 「〜を発行します」 alone as the
 // title, plain-word headings 「何があったのか」「これからは」, 「1　発生日時」
 // as a numbered heading, a shop's signature 「〇〇　店主　丸山 和夫」,
-// 「〜事故がありました」): see the table printed by this test.
+// 「〜事故がありました」, physical events such as 落下, a coupon sent,
+// 「再発防止…は、原因が分かり次第お知らせします」 as a promise, a dated
+// heading over a count given again): kind 16/16, found 98.1 %,
+// removed→miss 74.1 %, absent→miss 12/14.
 #[test]
 fn release_eval14_floors() {
     assert_floors(SET14);
