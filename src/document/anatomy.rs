@@ -123,12 +123,13 @@ fn header_line_re() -> &'static Regex {
     static_regex!(
         r"(?x)
         各\s*位$ | ^報道関係者 | ^(プレスリリース|ニュースリリース|PRESS\s*RELEASE|News\s*Release)
-        | ^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*[0-9０-９一二三四五六七八九十]+\s*月\s*[0-9０-９一二三四五六七八九十]+\s*日\s*(\(.\)|（.）)?$
+        | ^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*(?:[（(]\s*[0-9０-９]{4}\s*年?\s*[）)]\s*)?[0-9０-９一二三四五六七八九十]+\s*月\s*[0-9０-９一二三四五六七八九十]+\s*日\s*(\(.\)|（.）)?$
         | ^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$
         | (株式会社|有限会社|合同会社|ホールディングス|Inc\.?|Co\.,?\s*Ltd\.?|Corporation|銀行|協会|機構|財団|法人|省|庁|大学)
         | (代表取締役|取締役|社長|会長|代表執行役|CEO|理事長|頭取|学長|市長|知事)
         | ^(院長|園長|校長|館長|所長|組合長|町長|村長|区長|店主)\s
         | ^[（(]?\s*(証券コード|コード番号|URL|https?://|TEL|ＴＥＬ|Tel|電話)
+        | ^[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(都|道|府|県|市|区|町|村)(役所|役場|庁)?([\x20\x{3000}]+[\p{Han}\p{Katakana}\p{Hiragana}ー・]{1,12}?(局|部|課|室|係|センター|本部|委員会|事務所))+$
         | ^(会\s*社\s*名|代\s*表\s*者\s*名?|問い?合わ?せ先|問合せ先|本社所在地|上場取引所)[\s:：]
         "
     )
@@ -859,6 +860,11 @@ mod tests {
     fn header_lines() {
         assert!(is_header_line("2025年4月1日"));
         assert!(is_header_line("令和7年4月1日（火）"));
+        // The Western year in brackets; a government's office line.
+        assert!(is_header_line("令和9年（2027年）7月5日"));
+        assert!(is_header_line("朝比奈市 都市整備部 都市交通政策課"));
+        assert!(is_header_line("　　　　朝比奈市　都市整備部"));
+        assert!(!is_header_line("朝比奈市は、実証実験を行います"));
         assert!(is_header_line("代表取締役社長 山田 太郎"));
         assert!(!is_header_line("当社は本日、新サービスを開始しました。"));
         // Parity regression (scripts/parity corpus 17): a date followed by a
