@@ -597,11 +597,19 @@ mod tests {
         );
     }
 
+    /// The first block of `doc` whose text contains `needle`.
+    fn block_with<'d>(doc: &'d Document, needle: &str) -> &'d crate::document::Block {
+        doc.blocks
+            .iter()
+            .find(|b| b.text.contains(needle))
+            .unwrap_or_else(|| panic!("no block with {needle}"))
+    }
+
     #[test]
     fn numbered_lines_are_section_headings() {
         let src = "# 運転見合わせについて\n\n当社線で架線が断線しました。\n\n1．影響\n運休：86本\n\n（２）お客さまへの対応\n近隣の鉄道4社で振替輸送を実施しました。遅延証明書を発行します。\n\n3．4月1日に全線で再開しました\n";
         let doc = Document::parse(src);
-        let block = |needle: &str| doc.blocks.iter().find(|b| b.text.contains(needle)).unwrap();
+        let block = |needle: &str| block_with(&doc, needle);
         assert!(block("1．影響").is_heading());
         assert!(block("（２）").is_heading());
         // The heading of a section is its first line, not the text below it.
@@ -613,21 +621,11 @@ mod tests {
         assert!(!block("全線で再開").is_heading());
         // Kanji numbering with a full-width space, as in a letter.
         let letter = Document::parse("# 接種量の誤りについて\n\n当院で誤りがありました。\n\n三　誤りが起きた経緯\n　一覧表を取り違えました。\n");
-        let b = letter
-            .blocks
-            .iter()
-            .find(|b| b.text.contains("経緯"))
-            .unwrap();
-        assert!(b.is_heading());
+        assert!(block_with(&letter, "経緯").is_heading());
         // An Arabic numeral and a full-width space, as in a government notice.
         let notice = Document::parse("# 汚水の流出について\n\n本市で汚水が流出しました。\n\n1　発生日時\n　2月5日午前6時20分頃\n\n５　水質と健康への影響\n　水質は平常時の値に戻りつつあります。\n\n第５　再発防止策\n　点検を増やします。\n");
         for needle in ["発生日時", "水質と健康", "第５　再発防止策"] {
-            let b = notice
-                .blocks
-                .iter()
-                .find(|b| b.text.contains(needle))
-                .unwrap();
-            assert!(b.is_heading(), "{needle}");
+            assert!(block_with(&notice, needle).is_heading(), "{needle}");
         }
     }
 
@@ -637,7 +635,7 @@ mod tests {
         // question or a phrase on its own line.
         let src = "# お知らせとおわび\n\n当店でお預かりした衣類に事故がありました。\n\n何があったのか\n2月にお預かりしたお洋服のうち38点に、色むらが出ていました。\n\nこれからは\n・フィルターは、決まった日に必ず取り替えます。\n";
         let doc = Document::parse(src);
-        let block = |needle: &str| doc.blocks.iter().find(|b| b.text.contains(needle)).unwrap();
+        let block = |needle: &str| block_with(&doc, needle);
         assert!(block("何があったのか").is_heading());
         assert!(block("これからは").is_heading());
         assert_eq!(doc.section_heading(block("色むら")), "何があったのか");
@@ -660,7 +658,7 @@ mod tests {
             .all(|b| !b.is_heading()));
         // Over a hard-wrapped sentence too.
         let doc = Document::parse("# お知らせとおわび\n\n当店でお預かりした衣類に事故がありました。\n\nなぜ起きたのか\nドライクリーニングの機械で使う溶剤をきれいにするフィルターが、\n古くなっていました。\n");
-        let b = doc.blocks.iter().find(|b| b.text.contains("なぜ")).unwrap();
+        let b = block_with(&doc, "なぜ");
         assert!(b.is_heading());
         // The lines of a hard-wrapped paragraph are about as long, and a
         // line with 、 goes on; neither is a heading.
