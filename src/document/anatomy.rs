@@ -85,8 +85,7 @@ pub(crate) fn plain_heading_pair(line: &str, next: &str) -> bool {
             || opens_with_mark(next)
             || (next.chars().count() >= 24
                 && !next.contains(['：', ':'])
-                && !static_regex!(r"[0-9０-９]{2,5}\s*[-－ー]\s*[0-9０-９]{2,4}\s*[-－ー]\s*[0-9０-９]{3,4}")
-                    .is_match(next)))
+                && !contact_cue_re().is_match(next)))
         && next.chars().count() >= 2 * len
         && line.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c))
         && !line.contains(['。', '、', '，', '：', ':', '」', '「'])
@@ -167,6 +166,19 @@ fn is_greeting_paragraph(b: &Block) -> bool {
     !sentences.is_empty() && sentences.iter().all(|s| is_greeting(s.slice(&b.text)))
 }
 
+/// The text of a block that may be a title: with its 「～subtitle～」 on the
+/// next line, in one paragraph, the title line alone (it decides);
+/// otherwise the whole text.
+fn headline_line(b: &Block) -> &str {
+    let mut lines = b.text.trim().lines();
+    let first = lines.next().unwrap_or("");
+    if lines.clone().next().is_some() && lines.all(|l| super::markdown::subtitle(l.trim())) {
+        first.trim()
+    } else {
+        b.text.trim()
+    }
+}
+
 /// A title written as a plain line (often bold, which the plain text no
 /// longer shows) in the header of a release without a Markdown heading:
 /// 「当金庫元職員による不祥事件の発生について」 between the date and the
@@ -176,16 +188,7 @@ fn is_greeting_paragraph(b: &Block) -> bool {
 /// the line ends like a title (「〜のお知らせ」), `Some(false)` for another
 /// title-like line (a tagline, a subtitle), `None` for no title.
 fn plain_title(b: &Block) -> Option<bool> {
-    // A title line with its 「～subtitle～」 on the next line, in one
-    // paragraph: the title line decides.
-    let mut lines = b.text.trim().lines();
-    let first = lines.next().unwrap_or("");
-    let whole =
-        if lines.clone().next().is_some() && lines.all(|l| super::markdown::subtitle(l.trim())) {
-            first.trim()
-        } else {
-            b.text.trim()
-        };
+    let whole = headline_line(b);
     // 【プレスリリース】2026年8月3日: a label in brackets, then the rest.
     let text = match whole.strip_prefix('【').and_then(|r| r.split_once('】')) {
         Some((_, rest)) => rest.trim(),
@@ -227,14 +230,7 @@ fn plain_title(b: &Block) -> Option<bool> {
 /// line reads as one. (Where another line does, a bare headline is a
 /// subtitle or a line of the body.)
 fn bare_headline(b: &Block) -> bool {
-    // With its 「～subtitle～」 on the next line, the headline line decides.
-    let mut lines = b.text.trim().lines();
-    let first = lines.next().unwrap_or("");
-    let text = if lines.all(|l| super::markdown::subtitle(l.trim())) {
-        first.trim()
-    } else {
-        b.text.trim()
-    };
+    let text = headline_line(b);
     b.kind == BlockKind::Paragraph
         && !b.pseudo_heading
         && !text.contains(['\n', '。', '、', '，'])

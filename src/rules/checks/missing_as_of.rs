@@ -135,24 +135,30 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         .find_map(&mut as_of_in)
         .or_else(|| {
             // A count given again under a dated heading (「◇ 復旧の状況（3月9日
-            // 18時現在）⏎・1,164戸のうち1,102戸で…」) is dated by it.
+            // 18時現在）⏎・1,164戸のうち1,102戸で…」) is dated by it. The
+            // heading is looked at first: few sections have a dated one.
+            let dated_heading = |h: usize| {
+                ctx.doc.blocks.get(h).is_some_and(|b| {
+                    b.text
+                        .lines()
+                        .next()
+                        .is_some_and(|l| l.contains("現在") || l.contains("時点"))
+                })
+            };
+            if seen.is_empty() {
+                return None;
+            }
             content(ctx)
-                .filter(|s| {
-                    !seen.is_empty()
-                        && counts(&s.text)
-                            .iter()
-                            .any(|c| c.value.is_some_and(|v| seen.contains(&(v, c.unit))))
+                .filter_map(|s| {
+                    let h = ctx.doc.blocks.get(s.block())?.section()?;
+                    dated_heading(h).then_some((s, h))
                 })
-                .filter_map(|s| ctx.doc.blocks.get(s.block()).and_then(|b| b.section()))
-                .filter(|&h| {
-                    ctx.doc.blocks.get(h).is_some_and(|b| {
-                        b.text
-                            .lines()
-                            .next()
-                            .is_some_and(|l| l.contains("現在") || l.contains("時点"))
-                    })
+                .filter(|(s, _)| {
+                    counts(&s.text)
+                        .iter()
+                        .any(|c| c.value.is_some_and(|v| seen.contains(&(v, c.unit))))
                 })
-                .find_map(|h| ctx.block_sentences(h, h).iter().find_map(&mut as_of_in))
+                .find_map(|(_, h)| ctx.block_sentences(h, h).iter().find_map(&mut as_of_in))
         })
         .or_else(|| {
             // A 第1報 dates itself under its title (「2026年1月14日 15時00分
