@@ -153,10 +153,16 @@ fn greeting_re() -> &'static Regex {
 /// 「〜と申します」): a courtesy opener for the lead, and who speaks for
 /// `release.missing-who`.
 pub(crate) fn self_introduction_re() -> &'static Regex {
-    static_regex!(
-        r"(?:(?:店主|店長|代表|オーナー|院長|園長|校長|館長|所長|塾長|社長|理事長|組合長|女将|主人|住職|蔵元|園主)(?:を(?:しております|務めております))?[、\s]*|を(?:営んで|経営して|運営して|管理して|やって)(?:いる|おります)[、\s]*(?:[^\s、。]{1,12}の)?)[^\s、。的][^\s、。]{0,7}(?:です|でございます|と申します)。?$|と申します。?$"
-    )
+    static_regex!(&format!(
+        r"(?:(?:{OWNER_TITLES})(?:を(?:しております|務めております))?[、\s]*|を(?:営んで|経営して|運営して|管理して|やって)(?:いる|おります)[、\s]*(?:[^\s、。]{{1,12}}の)?)[^\s、。的][^\s、。]{{0,7}}(?:です|でございます|と申します)。?$|と申します。?$"
+    ))
 }
+
+/// The titles of the person who runs a shop, a school or a clinic, as the
+/// writer introduces themself (「店主の村瀬です」) or signs
+/// (「〇〇　店主　丸山 和夫」).
+pub(crate) const OWNER_TITLES: &str =
+    "店主|店長|代表|オーナー|院長|園長|校長|館長|所長|塾長|社長|理事長|組合長|女将|主人|住職|蔵元|園主";
 
 /// A paragraph of courtesy openers only. Many releases, letters to 各位
 /// and notices to customers above all, open with one; the news is in the
