@@ -79,7 +79,6 @@ pub(crate) fn plain_heading_pair(line: &str, next: &str) -> bool {
     let (line, next) = (line.trim(), next.trim());
     let len = line.chars().count();
     (3..=16).contains(&len)
-        && !line.starts_with(['（', '(', '※', '＊', '*'])
         // (A hard-wrapped sentence below need not end on that line.)
         && (next.ends_with('。')
             || opens_with_mark(next)
@@ -658,6 +657,10 @@ mod tests {
             .iter()
             .filter(|b| b.text.contains("こむぎ堂"))
             .all(|b| !b.is_heading()));
+        // A bracketed label over a sentence is a heading too (the rules
+        // read a 「（ご参考）」 section as reference, not as the event).
+        let doc = Document::parse("# お知らせ\n\n当館で浴槽の湯を入れ替えていませんでした。\n\n（ご参考）当館の概要\n当館は1952年に創業し、全国から多くのお客様をお迎えしています。\n");
+        assert!(block_with(&doc, "ご参考").is_heading());
         // Over a hard-wrapped sentence too.
         let doc = Document::parse("# お知らせとおわび\n\n当店でお預かりした衣類に事故がありました。\n\nなぜ起きたのか\nドライクリーニングの機械で使う溶剤をきれいにするフィルターが、\n古くなっていました。\n");
         let b = block_with(&doc, "なぜ");
