@@ -94,6 +94,16 @@ pub(crate) fn plain_heading_pair(line: &str, next: &str) -> bool {
         && !is_greeting(line)
 }
 
+/// The end of a letter or notice, not a sentence: 「以上」 (also 「以　上」),
+/// 「敬具」 and the like, a bare title (「院長」) or a signature that ends in
+/// 「拝」 (「院長　小田 一郎　拝」).
+pub(crate) fn closing_line(line: &str) -> bool {
+    static_regex!(&format!(
+        r"^(?:以\s*上|敬\s*具|敬\s*白|謹\s*白|草\s*々|早\s*々|拝\s*具|かしこ|{OWNER_TITLES})$|\S\s+拝$"
+    ))
+    .is_match(line.trim())
+}
+
 /// 「1．対象商品」「（2）原因」 on a line of its own: a section heading in a
 /// draft typed without Markdown headings. (A numbered line that is a
 /// sentence, 「1．4月1日に障害が発生しました」, is not.)
@@ -117,20 +127,32 @@ pub fn is_header_line(line: &str) -> bool {
     header_line_re().is_match(line)
 }
 
+/// The units of a local government's office line (「〇〇県 健康福祉部
+/// 北部保健所」「〇〇市 教育委員会 学校教育課」): one list for the header
+/// line test here and the issuer in `release.missing-who`.
+macro_rules! government_units {
+    () => {
+        "局|部|課|室|係|所|館|センター|本部|委員会|病院|学校"
+    };
+}
+pub(crate) use government_units;
+
 fn header_line_re() -> &'static Regex {
-    static_regex!(
+    static_regex!(concat!(
         r"(?x)
         各\s*位$ | ^報道関係者 | ^(プレスリリース|ニュースリリース|PRESS\s*RELEASE|News\s*Release)
         | ^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*(?:[（(]\s*[0-9０-９]{4}\s*年?\s*[）)]\s*)?[0-9０-９一二三四五六七八九十]+\s*月\s*[0-9０-９一二三四五六七八九十]+\s*日\s*(\(.\)|（.）)?$
         | ^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$
-        | (株式会社|有限会社|合同会社|ホールディングス|Inc\.?|Co\.,?\s*Ltd\.?|Corporation|銀行|協会|機構|財団|法人|省|庁|大学)
+        | (株式会社|有限会社|合同会社|ホールディングス|Inc\.?|Co\.,?\s*Ltd\.?|Corporation|銀行|協会|機構|財団|法人|省|庁|大学|病院|医院|診療所)
         | (代表取締役|取締役|社長|会長|代表執行役|CEO|理事長|頭取|学長|市長|知事)
         | ^(院長|園長|校長|館長|所長|組合長|町長|村長|区長|店主)\s
         | ^[（(]?\s*(証券コード|コード番号|URL|https?://|TEL|ＴＥＬ|Tel|電話)
-        | ^[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(都|道|府|県|市|区|町|村)(役所|役場|庁)?([\x20\x{3000}]+[\p{Han}\p{Katakana}\p{Hiragana}ー・]{1,12}?(局|部|課|室|係|センター|本部|委員会|事務所))+$
+        | ^[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(都|道|府|県|市|区|町|村)(役所|役場|庁)?([\x20\x{3000}]+[\p{Han}\p{Katakana}\p{Hiragana}ー・]{1,12}?(",
+        government_units!(),
+        r"))+$
         | ^(会\s*社\s*名|代\s*表\s*者\s*名?|問い?合わ?せ先|問合せ先|本社所在地|上場取引所)[\s:：]
         "
-    )
+    ))
 }
 
 /// A courtesy opener rather than news: 「平素は格別のご高配を賜り、厚く御礼申し上げます。」
@@ -296,7 +318,8 @@ pub(crate) fn ends_like_sentence(line: &str) -> bool {
 fn is_prose_paragraph(b: &Block) -> bool {
     b.kind == BlockKind::Paragraph
         && !b.pseudo_heading
-        && (b.text.contains('。') || b.text.chars().count() > 80)
+        // (Spaces do not count: a right-aligned masthead is mostly spaces.)
+        && (b.text.contains('。') || b.text.chars().filter(|c| !c.is_whitespace()).count() > 80)
         && !(b.text.contains('\n') && b.text.lines().all(is_header_line))
 }
 
@@ -590,6 +613,12 @@ mod tests {
         let src = "夜も本が買える。「サンプル書店 駅前店」で無人営業の試行を始めます\n\n株式会社サンプル書店は、12月15日から、夜の無人営業を試します。\n";
         assert!(text_of(src, Role::Title).is_some_and(|t| t.starts_with("夜も本が")));
         assert!(text_of(src, Role::Lead).is_some_and(|t| t.starts_with("株式会社サンプル書店は")));
+        // A right-aligned masthead (mostly full-width spaces) naming a
+        // hospital is the header, not the lead, above a plain title.
+        let pad = "\u{3000}".repeat(40);
+        let src = format!("報道関係者各位\n\n2027年5月10日\n\n{pad}社会医療法人　青葉会\n{pad}あおば台記念病院\n{pad}院長　村越 恭平\n\n「もの忘れ外来」を6月から開設します\n\nあおば台記念病院は、6月7日に「もの忘れ外来」を開設します。\n");
+        assert!(text_of(&src, Role::Title).is_some_and(|t| t.starts_with("「もの忘れ外来」")));
+        assert!(text_of(&src, Role::Lead).is_some_and(|t| t.starts_with("あおば台記念病院は")));
         // With only header lines above it, a `##` is still the title.
         let src = "報道関係者各位\n\n2026年6月2日\n\n## 新製品発売のお知らせ\n\n当社は、新製品を発売します。\n";
         assert_eq!(

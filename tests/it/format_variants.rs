@@ -31,6 +31,7 @@ const SETS: &[&str] = &[
     "fixtures/release-eval12",
     "fixtures/release-eval13",
     "fixtures/release-eval14",
+    "fixtures/release-eval15",
 ];
 
 /// A line of running text: not a heading, list item, table row, quote,

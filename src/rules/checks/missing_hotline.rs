@@ -41,8 +41,16 @@ pub(super) fn press_words() -> &'static Regex {
     // 広報 but not a school's 入試広報 or a city's 広報広聴, which answer
     // applicants and residents.
     static_regex!(
-        r"報道|プレス|取材|メディア|(?:^|[^試])広報(?:[^広]|$)|記者|投資家|(?:^|[^A-Za-z])(?:IR|Press|PRESS)(?:[^A-Za-z]|$)"
+        r"報道|プレス|取材|メディア|(?P<desk>(?:^|[^試])広報(?:[^広]|$))|記者|投資家|(?:^|[^A-Za-z])(?:IR|Press|PRESS)(?:[^A-Za-z]|$)"
     )
+}
+
+/// Does the label name its audience as the press (報道関係者, 取材, IR),
+/// not only the desk that answers (広報係)?
+fn names_the_press(label: &str) -> bool {
+    press_words()
+        .captures_iter(label)
+        .any(|c| c.name("desk").is_none())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -69,6 +77,10 @@ fn press_only(ctx: &Ctx<'_>) -> Option<Span> {
 fn scan(ctx: &Ctx<'_>) -> (Option<Span>, Option<Span>) {
     let ss = ctx.sentences;
     let mut press = None;
+    // A 広報 desk that no label gives to the press (「【問い合わせ先】⏎
+    // 〇〇大学 総務部 広報係⏎電話 …」) answers whoever calls: the hotline
+    // when the release gives no other.
+    let mut desk = None;
     // Header-looking lines after the lead are a contact block written as
     // bare lines (「問い合わせ先　〇〇工房　0265-…」), not the masthead.
     let first_content = ss
@@ -146,12 +158,17 @@ fn scan(ctx: &Ctx<'_>) -> (Option<Span>, Option<Span>) {
             })
             .unwrap_or(Audience::Unknown);
         if ctx.kind == DocKind::Incident && audience == Audience::Press {
-            press.get_or_insert_with(|| span_of(ctx, s, channel));
+            let slot = if labels.iter().any(|l| names_the_press(l)) {
+                &mut press
+            } else {
+                &mut desk
+            };
+            slot.get_or_insert_with(|| span_of(ctx, s, channel));
             continue;
         }
         return (Some(span_of(ctx, s, channel)), press);
     }
-    (None, press)
+    (desk, press)
 }
 
 pub fn rule() -> Arc<dyn Rule> {

@@ -10,6 +10,7 @@ use regex::Regex;
 use super::element::{content, span_of, ElementRule};
 use super::phone::first_channel;
 use crate::coverage::Element;
+use crate::document::anatomy::government_units;
 use crate::document::Role;
 use crate::rules::{Ctx, Rule};
 use crate::sentence::Sentence;
@@ -46,6 +47,31 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
     header()
         .find_map(|s| org_in(ctx, s).map(|r| span_of(ctx, s, r)))
         .or_else(|| header().find_map(|s| named_line(ctx, s)))
+}
+
+/// The issuer's name as the body writes it, without its legal form
+/// (「特定非営利活動法人　みなと台フードバンク」 → 「みなと台フードバンク」)
+/// or, for a government's office line, its last unit (「千早県 健康福祉部
+/// 北部保健所」 → 「北部保健所」), if the header gives one.
+pub fn issuer_name<'a>(ctx: &Ctx<'a>) -> Option<&'a str> {
+    let written = issuer_span(ctx)?.slice(ctx.text());
+    let written = match government_line(written) {
+        Some(_) => written.rsplit([' ', '\u{3000}']).next().unwrap_or(written),
+        None => written,
+    };
+    let legal = static_regex!(
+        r"^(?:株式会社|有限会社|合同会社|合資会社|(?:一般|公益)(?:社団|財団)法人|独立行政法人|国立研究開発法人|国立大学法人|学校法人|医療法人|社会福祉法人|特定非営利活動法人|NPO法人)|(?:株式会社|有限会社|合同会社|合資会社)$"
+    );
+    let mut name = written.trim();
+    while let Some(m) = legal.find(name) {
+        name = if m.start() == 0 {
+            &name[m.end()..]
+        } else {
+            &name[..m.start()]
+        }
+        .trim();
+    }
+    (name.chars().count() >= 2).then_some(name)
 }
 
 /// A header line that is a government's or an establishment's name.
@@ -124,9 +150,11 @@ fn signed_name(text: &str) -> Option<regex::Match<'_>> {
 /// in-sentence pattern of [`org_re`] leaves out; a whole header line ending
 /// in a government or office is clear enough.
 fn government_line(text: &str) -> Option<&str> {
-    let re = static_regex!(
-        r"^(?P<gov>[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(?:都|道|府|県|市|区|町|村))(?:役所|役場|庁)?(?:[ 　]*[（(]?[\p{Han}\p{Katakana}\p{Hiragana}ー・]{1,12}?(?:局|部|課|室|センター|本部|委員会|事務所)[）)]?)*$"
-    );
+    let re = static_regex!(concat!(
+        r"^(?P<gov>[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(?:都|道|府|県|市|区|町|村))(?:役所|役場|庁)?(?:[ 　]*[（(]?[\p{Han}\p{Katakana}\p{Hiragana}ー・]{1,12}?(?:",
+        government_units!(),
+        r")[）)]?)*$"
+    ));
     // 「担当　南峰県教育委員会 高校教育課（課長　吉岡 真理子）」: a label
     // before the name and the person in brackets after it.
     let label =
@@ -404,6 +432,8 @@ pub fn rule() -> Arc<dyn Rule> {
         "2025年10月15日\n\n株式会社サンプルスポーツクラブ（サンプルFC）\n\n# 出場停止処分について\n\nサンプルFCは、所属選手を出場停止処分としました。".into(),
         "令和8年3月2日\n\nさいたま市 環境局\n\n# 収集日の変更について\n\nさいたま市では、4月から資源ごみの収集日を変更します。".into(),
         "令和8年10月6日\n\nにしき町（総務課）\n\n# 誤配信について\n\n10月5日、防災メールで訓練用の文面が配信されました。".into(),
+        // A prefecture's health centre: an office (所) of a government.
+        "令和9年3月4日\n千早県 健康福祉部 北部保健所\n\n# ファクシミリの誤送信について\n\n3月2日、職員が書類を誤った番号へ送信しました。".into(),
         "# 製品回収のお知らせ\n\nSample Japan合同会社（東京都港区）は、当社が販売した充電器を回収します。".into(),
         "# 列車の停止位置の行き過ぎについて\n\n2025年10月3日\nサンプル電鉄株式会社\n\n10月2日、北駅で列車が停止位置を行き過ぎて停車しました。".into(),
         "# 瓶の回収について\n\n当社は、4月から空き瓶の回収を始めます。\n\n2025年12月3日\nサンプル酒造株式会社　代表取締役　山田 太郎".into(),

@@ -4,11 +4,12 @@
 //! not checked, and endings in ！？, closing brackets and quotes are
 //! accepted, and a paragraph that ends in a link, emphasis or code is
 //! skipped; labels, headers, headings, tables and the contact block are
-//! never checked, nor the closing 「以上」.
+//! never checked, nor a paragraph's closing line (「以上」「敬具」, a
+//! signature, a date or a numbered heading typed without a blank line).
 
 use super::ja_common::{opt, with_fix_if_exact};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{BlockKind, Role};
+use crate::document::{anatomy, BlockKind, Role};
 use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -29,15 +30,18 @@ impl NoMixedPeriod {
         m.help = "文末に「。」を付けてください。".into();
         m.why = "句点の抜けや「．」との混在は、校正されていない資料という印象を与え、転載時の誤りの原因にもなります。".into();
         m.how = "本文の段落ごとに最後の文の末尾を調べ、句点がないものを報告します。また「．」「.」で終わる文は句点の混在として報告します。".into();
-        m.exceptions = "箇条書き、表、見出し、ヘッダー行、問い合わせ先、「以上」、日本語を含まない段落は対象外です。「！」「？」や閉じ括弧・かぎ括弧で終わる文、「：」で終わり次に一覧が続く文、リンク・強調・コードで終わる段落も報告しません。".into();
+        m.exceptions = "箇条書き、表、見出し、ヘッダー行、問い合わせ先、段落の最後の「以上」「敬具」・署名（「院長　小田 一郎　拝」）・日付・番号付きの見出しの行、日本語を含まない段落は対象外です。「！」「？」や閉じ括弧・かぎ括弧で終わる文、「：」で終わり次に一覧が続く文、リンク・強調・コードで終わる段落も報告しません。".into();
         m.fix = FixAvailability::Safe;
         m.bad = vec![
             "当社は本日、新サービスを開始しました。詳細は当社ウェブサイトでお知らせします".into(),
             "新サービスを開始しました．詳細は後日お知らせします。".into(),
+            "当院は11月11日から仮設の診察室で診療を続けます。\n12月下旬には新しい診察室で診療を再開します".into(),
         ];
         m.good = vec![
             "当社は本日、会員向けの新しい決済サービスを全国の直営店で開始したことをお知らせします。".into(),
             "「お客様の安全を最優先にします」".into(),
+            "しばらくご不便をおかけしますが、よろしくお願いいたします。\n令和6年10月30日\n院長　小田 一郎　拝".into(),
+            "臨時休業の日程は、当院の掲示板でもお知らせします。\n以　上".into(),
         ];
         m.options = vec![
             opt("period-mark", "\"。\"", "文末に使う句点。"),
@@ -74,8 +78,12 @@ impl NoMixedPeriod {
         allowed: &[String],
     ) -> Option<Diagnostic> {
         let text = s.text.trim_end();
+        // The last line of a paragraph may close the letter (「以上」「敬具」,
+        // a signature) or be a line of the header or a numbered heading
+        // typed with no blank line before the next paragraph.
         if !has_japanese(text)
-            || text == "以上"
+            || anatomy::closing_line(text)
+            || (!s.prose && (anatomy::is_header_line(text) || anatomy::is_line_label(text)))
             || allowed.iter().any(|a| text.ends_with(a.as_str()))
         {
             return None;

@@ -6,7 +6,7 @@
 
 use regex::Regex;
 
-use super::missing_who::org_in;
+use super::missing_who::{issuer_name, org_in};
 use crate::coverage::{DocKind, Element};
 use crate::document::Role;
 use crate::rules::kinds::Unit;
@@ -53,7 +53,8 @@ pub fn find_in(ctx: &Ctx<'_>, which: Which, s: &Sentence) -> Option<Span> {
     }
 }
 
-/// The event sentence names its actor (株式会社〇〇は, 当塾は), or opens
+/// The event sentence names its actor (株式会社〇〇は, 当塾は, the issuer
+/// of the header by its name without the legal form), or opens
 /// with the date of what it tells (「1月20日午前10時頃、〜が相次ぎました」,
 /// the usual first line of an incident): a lead predicate with neither is
 /// background or a request, not the event.
@@ -63,9 +64,27 @@ fn what_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
         .map(|o| o.start)
         .into_iter()
         .chain(self_topic_re().find(&s.text).map(|m| m.start()))
+        .chain(issuer_as_subject(ctx, s))
         .chain(opening_date(ctx, s))
         .min()?;
     (actor < r.start).then(|| s.source_span(ctx.doc, r))
+}
+
+/// Where the issuer, named as in the header, is the subject of the
+/// sentence (「みなと台フードバンクは、」「北部保健所の職員が、」), not a
+/// place or a name in it (「「まるやま珈琲 駿府公園前店」でご利用いただけます」).
+fn issuer_as_subject(ctx: &Ctx<'_>, s: &Sentence) -> Option<usize> {
+    let name = issuer_name(ctx)?;
+    s.text.match_indices(name).map(|(i, _)| i).find(|&i| {
+        let after = &s.text[i + name.len()..];
+        ["は", "が", "では", "において", "としては"]
+            .iter()
+            .any(|p| after.starts_with(p))
+            || static_regex!(
+                r"^の(?:職員|社員|従業員|教職員|教員|担当者|スタッフ|運転士|乗務員)(?:が|は)"
+            )
+            .is_match(after)
+    })
 }
 
 /// Where a sentence that opens with an absolute date starts (0), unless the
