@@ -176,6 +176,16 @@ fn options_change_the_limits() {
     );
     assert!(texts(&mo, doc).is_empty());
 
+    // A government keeps 公用文's 「及び」 with `allow`; other words still count.
+    let doc = "# お知らせ\n\n市及び県は、ご確認下さい。\n";
+    assert_eq!(texts(&settings(&["ja.terms"]), doc), vec!["及び", "下さい"]);
+    let kouyou = with_option(
+        "ja.terms",
+        "allow",
+        toml::Value::Array(vec![toml::Value::String("及び".into())]),
+    );
+    assert_eq!(texts(&kouyou, doc), vec!["下さい"]);
+
     // The preference picks the side of a mixed body; an unmixed body is fine.
     let doc = "# お知らせ\n\n当社は新製品を発表しました。価格は未定である。\n";
     assert_eq!(

@@ -7,7 +7,9 @@
 //! between them adds one, so 「右が赤、左が青」 is allowed. Outside strict
 //! mode the ambiguous cases textlint allows are allowed: 連体化「の」,
 //! 格助詞「を」, 接続助詞「て」, 並立助詞 pairs (〜たり〜たり) and 〜か
-//! どうか.
+//! どうか; and, unlike textlint, two particles with a verb or adjective
+//! between them that modifies a noun (「〜可能性があることが判明しました」:
+//! the first belongs to that clause), the standard wording of releases.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -33,13 +35,20 @@ impl NoDoubledJoshi {
         m.help = "言い換えるか語順を変えて、同じ助詞が続かないようにしてください。".into();
         m.why = "「材料不足で代替品で作った」のように同じ助詞が続くと、文の係り受けがわかりにくくなります。".into();
         m.how = "形態素解析で助詞を取り出し、同じ助詞（品詞細分類も同じもの）の間隔が min-interval 以下なら報告します。連続する助詞（「には」など）は一つとして扱い、間にある読点や括弧は間隔を一つ広げます。".into();
-        m.exceptions = "連体化の「の」、格助詞の「を」、接続助詞の「て」、一文に二つだけの並立助詞（〜たり〜たり）、「〜かどうか」は報告しません（strict = true で報告します）。また textlint と異なり、「ように」「ために」の「に」は格助詞の「に」と別に扱います。allow に書いた助詞も報告しません（既定は空で、「AもBも」は報告します）。".into();
-        m.bad = vec!["システム障害で全店舗で営業を停止しました。".into()];
+        m.exceptions = "連体化の「の」、格助詞の「を」、接続助詞の「て」、一文に二つだけの並立助詞（〜たり〜たり）、「〜かどうか」、間に名詞を修飾する動詞・形容詞がある二つ（「漏えいした可能性があることが判明しました」の「が」と「が」。前の助詞はその節の中にあり、係り先が別です）は報告しません（strict = true で報告します）。また textlint と異なり、「ように」「ために」の「に」は格助詞の「に」と別に扱います。allow に書いた助詞も報告しません（既定は空で、「AもBも」は報告します）。".into();
+        m.bad = vec![
+            "システム障害で全店舗で営業を停止しました。".into(),
+            "午後3時、火災の鎮火が確認がされました。".into(),
+        ];
         m.good = vec![
             "障害の影響により、一部の店舗で営業を停止しました。".into(),
             "東京が晴れ、大阪が雨でした。".into(),
             "新製品の価格の詳細を発表しました。".into(),
             "異常を早期に検知できるようにします。".into(),
+            "お客様の個人情報が漏えいした可能性があることが判明しました。".into(),
+            "当社が開発したアプリが停止しました。".into(),
+            "財産的被害が発生するおそれがある情報は含まれていません。".into(),
+            "アクセス制限の設定が不完全だったことが原因です。".into(),
         ];
         m.options = vec![
             opt(
@@ -226,7 +235,29 @@ fn excepted(a: &Unit<'_>, b: &Unit<'_>, tokens: &[Token], count: usize) -> bool 
         let dou = b.first.checked_sub(1).and_then(|k| tokens.get(k));
         return dou.is_some_and(|d| d.surface == "どう");
     }
-    false
+    // 「漏えいした可能性があることが判明しました」「当社が開発したアプリが」:
+    // a verb or adjective between them that modifies a noun closes the
+    // first particle's clause, so the two do not compete for one predicate.
+    let between = tokens.get(a.first + a.tokens.len()..b.first).unwrap_or(&[]);
+    between.iter().enumerate().any(|(k, t)| {
+        // (A copula closes a clause too: 「設定が不完全だったことが」.)
+        let predicate = t.pos_starts_with(&["動詞", "自立"])
+            || t.pos_starts_with(&["形容詞", "自立"])
+            || t.pos[0] == "助動詞";
+        predicate
+            && between
+                .get(k + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|n| {
+                    // (お|それ: a prefix before the noun.)
+                    !(n.pos[0] == "助動詞"
+                        || n.pos[0] == "接頭詞"
+                        || n.pos_starts_with(&["動詞", "非自立"])
+                        || n.pos_starts_with(&["動詞", "接尾"]))
+                })
+                .is_some_and(|n| n.pos[0] == "名詞" || n.pos[0] == "未知語")
+    })
 }
 
 impl Rule for NoDoubledJoshi {

@@ -241,6 +241,11 @@ impl Terms {
             "ご確認ください。".into(),
             "頂いた品は大切に保管しています。".into(),
         ];
+        meta.options = vec![super::ja_common::opt(
+            "allow",
+            "[]",
+            "報告しない辞書の語。公用文の表記（「及び」「又は」）で書く官公庁は [\"及び\", \"又は\", \"並びに\", \"若しくは\"] と書きます。",
+        )];
         meta.fix = FixAvailability::Safe;
         let terms: Vec<Term> = builtin_dictionary()
             .term
@@ -337,6 +342,8 @@ impl Rule for Terms {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let user = Self::user_terms(ctx);
+        // Dictionary words the user keeps (「及び」 in a government's 公用文).
+        let allow = ctx.options.strings("allow");
         // User entries first: on an overlap the user's spelling wins.
         let all: Vec<&Term> = user.iter().chain(self.terms.iter()).collect();
         let finder = self
@@ -364,7 +371,7 @@ impl Rule for Terms {
                     (Some(_), Some(b)) => present.get(b).copied().unwrap_or(false),
                     _ => s.text.contains(term.from.as_str()),
                 };
-                if !occurs {
+                if !occurs || (k >= user.len() && allow.contains(&term.from)) {
                     continue;
                 }
                 for (range, f, t) in Self::find(term, s, ctx.tokens(s)) {
