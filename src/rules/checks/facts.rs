@@ -42,6 +42,11 @@ pub struct Facts {
     /// Per block of `ctx.doc.blocks`: does its text have a character that
     /// is not [`super::chars::ordinary`]?
     unusual_blocks: OnceLock<Vec<bool>>,
+    /// Where the header names the issuer, as the body would write it
+    /// ([`super::missing_who::issuer_name`]): found once, not once per
+    /// sentence (finding it reads the header lines, and may read every
+    /// sentence when there is no issuer).
+    issuer_name: OnceLock<Option<Span>>,
     /// Filled window by window by [`Facts::record`].
     recording: Option<TokenMemo>,
     /// `Some` once a windowed lint has dropped the tokens ([`Facts::seal`]).
@@ -115,6 +120,14 @@ impl Facts {
     /// `ctx.sentences`.
     pub fn dates<'f>(&'f self, ctx: &Ctx<'_>, s: &Sentence) -> Cow<'f, [DateHit]> {
         per_sentence(&self.dates, ctx, s, |s| find_dates(&s.text))
+    }
+
+    /// The issuer's name as the body writes it, if the header gives one.
+    pub fn issuer_name<'t>(&self, ctx: &Ctx<'t>) -> Option<&'t str> {
+        let span = (*self
+            .issuer_name
+            .get_or_init(|| super::missing_who::issuer_name(ctx)))?;
+        ctx.text().get(span.start..span.end)
     }
 
     /// For each block, whether its text has a character that is not

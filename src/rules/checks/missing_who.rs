@@ -16,11 +16,21 @@ use crate::rules::{Ctx, Rule};
 use crate::sentence::Sentence;
 use crate::span::Span;
 
+/// The legal forms written before a name (株式会社〇〇, 特定非営利活動法人
+/// 〇〇): one list for [`org_re`] and [`issuer_name`].
+macro_rules! legal_forms {
+    () => {
+        "株式会社|有限会社|合同会社|合資会社|(?:一般|公益)(?:社団|財団)法人|独立行政法人|国立研究開発法人|国立大学法人|学校法人|医療法人|社会福祉法人|特定非営利活動法人|NPO法人"
+    };
+}
+
 /// Organization names in their written forms.
 pub fn org_re() -> &'static Regex {
-    static_regex!(
+    static_regex!(concat!(
         r"(?x)
-            (?:株式会社|有限会社|合同会社|合資会社|(?:一般|公益)(?:社団|財団)法人|独立行政法人|国立研究開発法人|国立大学法人|学校法人|医療法人|社会福祉法人|特定非営利活動法人|NPO法人)
+            (?:",
+        legal_forms!(),
+        r")
               \s*[\p{Han}\p{Katakana}\p{Hiragana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{1,25}
             | [\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ0-9０-９&＆][\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ0-9０-９・&＆ー－‐\-]{0,24}
               (?:株式会社|合同会社|有限会社|合資会社|合名会社|ホールディングス|\(株\)|（株）|㈱|銀行|信用金庫|信用組合|生命保険|損害保険|証券|大学|機構|協会|財団|研究所|市役所|区役所|病院|公社|組合)
@@ -33,7 +43,7 @@ pub fn org_re() -> &'static Regex {
             | [[\p{Han}\p{Katakana}\p{Hiragana}ー]--[をがにはでとのへもや]]{1,8}(?:都|道|府|県|市|区|町|村)立[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,15}?(?:保育園|保育所|幼稚園|こども園|小学校|中学校|高等学校|高校|学校|大学|病院|診療所|図書館|美術館|博物館|体育館|センター)
             | [A-Za-z0-9&.\-\s]{2,30}(?:Inc\.?|Co\.,?\s*Ltd\.?|Corporation|Corp\.|LLC|K\.K\.)
             "
-    )
+    ))
 }
 
 pub(super) fn self_reference_re() -> &'static Regex {
@@ -53,29 +63,47 @@ pub fn issuer_span(ctx: &Ctx<'_>) -> Option<Span> {
         .or_else(|| header().find_map(|s| named_line(ctx, s)))
 }
 
-/// The issuer's name as the body writes it, without its legal form
-/// (「特定非営利活動法人　みなと台フードバンク」 → 「みなと台フードバンク」)
-/// or, for a government's office line, its last unit (「千早県 健康福祉部
-/// 北部保健所」 → 「北部保健所」), if the header gives one.
-pub fn issuer_name<'a>(ctx: &Ctx<'a>) -> Option<&'a str> {
-    let written = issuer_span(ctx)?.slice(ctx.text());
-    let written = match government_line(written) {
-        Some(_) => written.rsplit([' ', '\u{3000}']).next().unwrap_or(written),
-        None => written,
-    };
-    let legal = static_regex!(
-        r"^(?:株式会社|有限会社|合同会社|合資会社|(?:一般|公益)(?:社団|財団)法人|独立行政法人|国立研究開発法人|国立大学法人|学校法人|医療法人|社会福祉法人|特定非営利活動法人|NPO法人)|(?:株式会社|有限会社|合同会社|合資会社)$"
-    );
-    let mut name = written.trim();
-    while let Some(m) = legal.find(name) {
-        name = if m.start() == 0 {
-            &name[m.end()..]
-        } else {
-            &name[..m.start()]
+/// Where the issuer's name is written as the body writes it, without its
+/// legal form (「特定非営利活動法人　みなと台フードバンク」 →
+/// 「みなと台フードバンク」) or, for a government's office line, its last
+/// unit (「千早県 健康福祉部 北部保健所」 → 「北部保健所」), if the header
+/// gives one. Rules read it through
+/// [`crate::rules::checks::facts::Facts::issuer_name`], found once.
+pub fn issuer_name(ctx: &Ctx<'_>) -> Option<Span> {
+    let text = ctx.text();
+    let mut name = trimmed(text, issuer_span(ctx)?);
+    if government_line(name.slice(text)).is_some() {
+        if let Some((i, c)) = name
+            .slice(text)
+            .char_indices()
+            .rev()
+            .find(|(_, c)| *c == ' ' || *c == '\u{3000}')
+        {
+            name = Span::new(name.start + i + c.len_utf8(), name.end);
         }
-        .trim();
     }
-    (name.chars().count() >= 2).then_some(name)
+    let legal = static_regex!(concat!(
+        "^(?:",
+        legal_forms!(),
+        ")|(?:株式会社|有限会社|合同会社|合資会社)$"
+    ));
+    while let Some(m) = legal.find(name.slice(text)) {
+        name = if m.start() == 0 {
+            Span::new(name.start + m.end(), name.end)
+        } else {
+            Span::new(name.start, name.start + m.start())
+        };
+        name = trimmed(text, name);
+    }
+    (name.slice(text).chars().count() >= 2).then_some(name)
+}
+
+/// `span` without the white space at its ends.
+fn trimmed(text: &str, span: Span) -> Span {
+    let t = span.slice(text);
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    Span::new(span.start + lead, (span.end - trail).max(span.start + lead))
 }
 
 /// A header line that is a government's or an establishment's name.

@@ -6,7 +6,7 @@
 
 use regex::Regex;
 
-use super::missing_who::{issuer_name, org_in};
+use super::missing_who::org_in;
 use crate::coverage::{DocKind, Element};
 use crate::document::Role;
 use crate::rules::kinds::Unit;
@@ -74,7 +74,7 @@ fn what_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
 /// sentence (「みなと台フードバンクは、」「北部保健所の職員が、」), not a
 /// place or a name in it (「「まるやま珈琲 駿府公園前店」でご利用いただけます」).
 fn issuer_as_subject(ctx: &Ctx<'_>, s: &Sentence) -> Option<usize> {
-    let name = issuer_name(ctx)?;
+    let name = ctx.facts.issuer_name(ctx)?;
     s.text.match_indices(name).map(|(i, _)| i).find(|&i| {
         let after = &s.text[i + name.len()..];
         ["は", "が", "では", "において", "としては"]
