@@ -221,6 +221,8 @@ fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
         || super::anatomy::opens_with_mark(next)
         || "【［〈＜<＊*＃#→⇒-－―".contains(first)
         || (!open && "）)".contains(last) && label_value_re().is_match(prev))
+        // 「対象期間：2018年7月～2019年9月⏎過大請求：68件」: a list of fields.
+        || (!open && label_value_re().is_match(prev) && label_value_re().is_match(next))
         || subtitle(next)
         || (super::anatomy::is_line_label(prev) && !item_goes_on)
         || super::anatomy::plain_heading_pair(prev, next)
@@ -726,6 +728,8 @@ mod tests {
             "一　どのようなことが起きたのか\n　令和七年十一月十七日から五日間、接種量を誤りました。",
             // A numbered label with a value, then an indented paragraph.
             "（2）対象　同日午前0時から午前8時までに予約された振込のうち、午前9時の処理分\n　対象のお客さまには、順次ご連絡しております。",
+            // A list of fields, each 「label：value」.
+            "対象期間:2018年7月~2019年9月\n過大請求:68件(最大1円)",
         ] {
             assert!(text(src).contains('\n'), "{src}");
         }

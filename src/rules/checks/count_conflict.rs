@@ -25,6 +25,11 @@ pub(super) fn part_re() -> &'static Regex {
     static_regex!(r"うち|内訳|以外|ほか|それぞれ|各|平均|あたり|当たり|1人|一人|1件")
 }
 
+/// A label of its own right before a count (「過大請求：」).
+fn label_re() -> &'static Regex {
+    static_regex!(r"([^\s：:、。（）()]{1,12})\s*[：:]\s*$")
+}
+
 fn unit_ja(u: Unit) -> &'static str {
     match u {
         Unit::People => "人数",
@@ -43,8 +48,9 @@ struct Stated {
     text: String,
 }
 
-/// A quantity: what is counted, under which label, as of when.
-type Quantity = (Unit, String, Option<String>);
+/// A quantity: what is counted, under which label, as of when, and (for a
+/// count under a label of its own, 「過大請求：58件」) in which section.
+type Quantity = (Unit, String, Option<String>, Option<String>);
 
 impl Rule for CountConflict {
     fn meta(&self) -> &RuleMeta {
@@ -98,36 +104,71 @@ impl Rule for CountConflict {
                         .map(|p| p.text.clone())
                         .unwrap_or_default()
                 });
+            // This sentence's statements, compared with earlier sentences
+            // once all are read: different values of one quantity in a
+            // single sentence list different things (「カード情報(18,746名分)
+            // と個人情報(60,350名分)」「22件(町内20件、町外2件)」), not two
+            // versions of one number.
+            let mut here: Vec<(Quantity, u64, Span, String)> = Vec::new();
             for c in counts.iter() {
-                let key = match &row_label {
-                    Some(label) => {
-                        if part_re().is_match(label) {
-                            continue;
-                        }
-                        key_re().find(label).map(|m| {
-                            let k = normalize_key(m.as_str());
-                            if c.unit == Unit::People && k == "被害" {
-                                "被害者".to_owned()
-                            } else {
-                                k
+                let before = s.text.get(..c.range.start).unwrap_or("");
+                // 「姓(2名分)」: how many of the thing just named.
+                if before.ends_with(['(', '（']) {
+                    continue;
+                }
+                // 「過大請求：58件」: a labelled line counts what its label says.
+                let label = label_re()
+                    .captures(before)
+                    .and_then(|m| m.get(1))
+                    .map(|m| m.as_str())
+                    .filter(|l| !key_re().is_match(l));
+                // Such a label repeats from section to section (「過大請求」
+                // under each rate plan): the section is part of the quantity.
+                let section = label.filter(|_| row_label.is_none()).map(|_| {
+                    ctx.doc
+                        .blocks
+                        .get(s.block())
+                        .map(|b| ctx.doc.section_heading(b).to_owned())
+                        .unwrap_or_default()
+                });
+                let key = match (&row_label, label) {
+                    (None, Some(label)) => Some(label.to_owned()),
+                    _ => match &row_label {
+                        Some(label) => {
+                            if part_re().is_match(label) {
+                                continue;
                             }
-                        })
-                    }
-                    None => c.key.clone(),
+                            key_re().find(label).map(|m| {
+                                let k = normalize_key(m.as_str());
+                                if c.unit == Unit::People && k == "被害" {
+                                    "被害者".to_owned()
+                                } else {
+                                    k
+                                }
+                            })
+                        }
+                        None => c.key.clone(),
+                    },
                 };
                 let (Some(value), Some(key), false) = (c.value, key, c.approx) else {
                     continue;
                 };
-                let before = s.text.get(..c.range.start).unwrap_or("");
                 if part_re().is_match(before) {
                     continue;
                 }
                 let span = span_of(ctx, s, c.range);
                 let text = c.range.slice(&s.text).to_owned();
-                let quantity = (c.unit, key, as_of.clone());
+                here.push(((c.unit, key, as_of.clone(), section), value, span, text));
+            }
+            for (i, (quantity, value, span, text)) in here.iter().enumerate() {
+                let listed = here.iter().any(|(q, v, ..)| q == quantity && v != value);
+                if listed || here[..i].iter().any(|(q, ..)| q == quantity) {
+                    continue;
+                }
+                let (quantity, value, span, text) = (quantity.clone(), *value, *span, text.clone());
                 match seen.get(&quantity) {
                     Some(other) if other.value != value => {
-                        let (unit, key, _) = quantity;
+                        let (unit, key, ..) = quantity;
                         out.push(
                             Diagnostic::new(
                                 &self.meta.id,
@@ -165,13 +206,17 @@ pub fn rule() -> Arc<dyn Rule> {
         "被害者数や被害額が文書の中で食い違うと、どちらも信用されず、訂正と追加の取材を招きます。"
             .into();
     m.how = "被害・流出・対象などの語に続く人数・件数・金額を集め、同じ語と単位（人と名は同じ）で値が違い、時点（〜現在、文中の日付）も同じものを報告します。".into();
-    m.exceptions = "「約」「最大」「以上」などの概数、「うち」「内訳」などの内数、時点や日付が異なる数は比べません。".into();
+    m.exceptions = "「約」「最大」「以上」などの概数、「うち」「内訳」などの内数、時点や日付が異なる数は比べません。一つの文に同じ語の違う数が並ぶとき（「カード情報(18,746名分)と個人情報(60,350名分)」「22件(町内20件、町外2件)」）は別々のものの数として比べず、「姓(2名分)」のように括弧で添えた数も比べません。「過大請求：58件」のようにラベルの付いた数は、そのラベルの数として比べます。".into();
     m.bad = vec![
         "被害に遭われたお客様は808人です。なお、被害に遭われたお客様は818人に上ります。".into(),
     ];
     m.good = vec![
         "7月4日時点の被害者は約900人です。7月31日現在の被害者は808人です。".into(),
         "被害者は808人で、被害額は3,861万円です。".into(),
+        "不正アクセスにより、カード情報(18,746名分)と個人情報(60,350名分)が漏えいしたおそれがあります。".into(),
+        "誤って送付した対象は22件です。\n\n- 送付数 22件（町内20件、町外2件）".into(),
+        "請求額に誤りがあった対象は68件です。\n\n- 過大請求：40件\n- 過小請求：28件".into(),
+        "料金の誤りは二つのプランにありました。\n\n## プランA\n\n過大請求：68件\n\n## プランB\n\n過大請求：58件".into(),
     ];
     Arc::new(CountConflict { meta: m })
 }
