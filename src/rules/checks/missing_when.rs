@@ -34,6 +34,13 @@ fn hours_line(s: &Sentence) -> bool {
     .is_match(&s.text)
 }
 
+/// A sentence that ends by telling what happened (〜ました。〜でした。):
+/// not a contact line, which asks or offers (〜ください、〜承ります).
+fn reports_past(s: &Sentence) -> bool {
+    let t = s.text.trim_end().trim_end_matches(['。', '．']);
+    t.ends_with("ました") || t.ends_with("でした")
+}
+
 /// First absolute date or clock time in the sentence.
 pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     // 「7月31日現在」 dates a count (as_of), not the event.
@@ -182,7 +189,11 @@ fn row_label<'a>(ctx: &Ctx<'a>, s: &Sentence) -> Option<&'a str> {
 
 fn find(ctx: &Ctx<'_>) -> Option<Span> {
     content(ctx)
-        .filter(|s| !hours_line(s) && first_channel(&s.text).is_none())
+        // A contact line's hours are not the event's date; but a sentence
+        // that reports what happened names a channel only as part of the
+        // story (「市ホームページの「お問い合わせ」画面より送信された情報が
+        // 閲覧可能な状態になっていたことが5月13日に判明しました」).
+        .filter(|s| !hours_line(s) && (first_channel(&s.text).is_none() || reports_past(s)))
         .filter(|s| {
             let heading = heading_of(ctx, s);
             !dated_label(&s.text)
@@ -276,6 +287,8 @@ pub fn rule() -> Arc<dyn Rule> {
     m.good.push("# 障害のお詫び\n\n株式会社サンプルは、11月19日（火）午前8時15分から午後2時40分まで、インターネットバンキングにログインできない障害についてお知らせいたします。".into());
     m.good.push("# 障害のお詫び\n\n株式会社サンプルのサービスがご利用いただけなくなりました。\n\n12月3日に起きた障害について、経緯をご説明いたします。".into());
     m.good.push("# 食中毒の発生について\n\n株式会社サンプルの店舗で、6月9日にご来店されたお客様5名が体調不良を訴えられました。".into());
+    // A channel named in the story, not given to call.
+    m.good.push("# 情報の閲覧について\n\nサンプル市のホームページの「お問い合わせ」画面より送信された情報が、閲覧できる状態になっていたことが5月13日に判明しました。".into());
     // A day's hours are when it happened.
     m.good.push("# 停止のお詫び\n\n株式会社サンプルは、7月1日の10時から19時までは、サービスを停止しました。".into());
     Arc::new(r)
