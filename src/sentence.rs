@@ -187,6 +187,9 @@ pub fn split(text: &str) -> Vec<Span> {
                         .unwrap_or("");
                     crate::document::anatomy::is_line_label(line)
                         || crate::document::anatomy::plain_heading_pair(line, next)
+                        // A masthead's date under a title (「〜に関するお詫び⏎
+                        // 2018年(平成30年)2月22日」).
+                        || crate::document::anatomy::date_line(next)
                 })
         {
             depth = 0;

@@ -124,7 +124,16 @@ pub fn is_header_line(line: &str) -> bool {
     if line.contains('。') || ends_like_sentence(line) {
         return false;
     }
-    header_line_re().is_match(line)
+    date_line(line) || header_line_re().is_match(line)
+}
+
+/// A line that is a date and nothing else (「2025年4月1日」「令和9年（2027年）
+/// 7月5日」「2018年(平成30年)2月22日」): the release date of a masthead.
+pub(crate) fn date_line(line: &str) -> bool {
+    static_regex!(
+        r"^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*(?:[（(]\s*(?:[0-9０-９]{4}|令和|平成|昭和)\s*[元0-9０-９一二三四五六七八九十]*\s*年?\s*[）)]\s*)?[0-9０-９一二三四五六七八九十]+\s*月\s*[0-9０-９一二三四五六七八九十]+\s*日\s*(\(.\)|（.）)?$"
+    )
+    .is_match(line.trim())
 }
 
 /// The units of a local government's office line (「〇〇県 健康福祉部
@@ -141,7 +150,6 @@ fn header_line_re() -> &'static Regex {
     static_regex!(concat!(
         r"(?x)
         各\s*位$ | ^報道関係者 | ^(プレスリリース|ニュースリリース|PRESS\s*RELEASE|News\s*Release)
-        | ^([0-9０-９]{4}|令和|平成)\s*[元0-9０-９一二三四五六七八九十]*\s*年\s*(?:[（(]\s*[0-9０-９]{4}\s*年?\s*[）)]\s*)?[0-9０-９一二三四五六七八九十]+\s*月\s*[0-9０-９一二三四五六七八九十]+\s*日\s*(\(.\)|（.）)?$
         | ^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$
         | (株式会社|有限会社|合同会社|ホールディングス|Inc\.?|Co\.,?\s*Ltd\.?|Corporation|銀行|協会|機構|財団|法人|省|庁|大学|病院|医院|診療所)
         | (代表取締役|取締役|社長|会長|代表執行役|CEO|理事長|頭取|学長|市長|知事)
@@ -625,6 +633,22 @@ mod tests {
             text_of(src, Role::Title).as_deref(),
             Some("新製品発売のお知らせ")
         );
+    }
+
+    #[test]
+    fn a_date_alone_is_a_masthead_date() {
+        for line in [
+            "2025年4月1日",
+            "令和9年（2027年）7月5日",
+            "2018年(平成30年)2月22日",
+            "　２０２５年１２月３日（水）",
+        ] {
+            assert!(date_line(line), "{line}");
+            assert!(is_header_line(line), "{line}");
+        }
+        for line in ["2018年度入学予定者", "2025年4月1日に発売します", "4月1日"] {
+            assert!(!date_line(line), "{line}");
+        }
     }
 
     /// The first block of `doc` whose text contains `needle`.

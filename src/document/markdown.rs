@@ -221,6 +221,10 @@ fn wrapped(prev: &str, next: &str, prose: bool) -> Wrap {
         || super::anatomy::opens_with_mark(next)
         || "【［〈＜<＊*＃#→⇒-－―".contains(first)
         || (!open && "）)".contains(last) && label_value_re().is_match(prev))
+        // A date alone on the next line is a masthead's, not the rest of
+        // a wrapped sentence (「〜に関するお詫び⏎2018年(平成30年)2月22日」).
+        || super::anatomy::date_line(next)
+        || super::anatomy::date_line(prev)
         // 「対象期間：2018年7月～2019年9月⏎過大請求：68件」: a list of fields.
         || (!open && label_value_re().is_match(prev) && label_value_re().is_match(next))
         || subtitle(next)
@@ -728,6 +732,8 @@ mod tests {
             "一　どのようなことが起きたのか\n　令和七年十一月十七日から五日間、接種量を誤りました。",
             // A numbered label with a value, then an indented paragraph.
             "（2）対象　同日午前0時から午前8時までに予約された振込のうち、午前9時の処理分\n　対象のお客さまには、順次ご連絡しております。",
+            // A title over a date with its era in brackets.
+            "メールアドレス流出に関するお詫び\n2018年(平成30年)2月22日\n上智大学",
             // A list of fields, each 「label：value」.
             "対象期間:2018年7月~2019年9月\n過大請求:68件(最大1円)",
         ] {
