@@ -122,33 +122,33 @@ impl Rule for CountConflict {
                     .and_then(|m| m.get(1))
                     .map(|m| m.as_str())
                     .filter(|l| !key_re().is_match(l));
-                // Such a label repeats from section to section (「過大請求」
-                // under each rate plan): the section is part of the quantity.
-                let section = label.filter(|_| row_label.is_none()).map(|_| {
-                    ctx.doc
-                        .blocks
-                        .get(s.block())
-                        .map(|b| ctx.doc.section_heading(b).to_owned())
-                        .unwrap_or_default()
-                });
-                let key = match (&row_label, label) {
-                    (None, Some(label)) => Some(label.to_owned()),
-                    _ => match &row_label {
-                        Some(label) => {
-                            if part_re().is_match(label) {
-                                continue;
-                            }
-                            key_re().find(label).map(|m| {
-                                let k = normalize_key(m.as_str());
-                                if c.unit == Unit::People && k == "被害" {
-                                    "被害者".to_owned()
-                                } else {
-                                    k
-                                }
-                            })
+                let (key, section) = match (&row_label, label) {
+                    (Some(row), _) => {
+                        if part_re().is_match(row) {
+                            continue;
                         }
-                        None => c.key.clone(),
-                    },
+                        let key = key_re().find(row).map(|m| {
+                            let k = normalize_key(m.as_str());
+                            if c.unit == Unit::People && k == "被害" {
+                                "被害者".to_owned()
+                            } else {
+                                k
+                            }
+                        });
+                        (key, None)
+                    }
+                    // Such a label repeats from section to section (「過大請求」
+                    // under each rate plan): the section is part of the quantity.
+                    (None, Some(label)) => {
+                        let section = ctx
+                            .doc
+                            .blocks
+                            .get(s.block())
+                            .map(|b| ctx.doc.section_heading(b).to_owned())
+                            .unwrap_or_default();
+                        (Some(label.to_owned()), Some(section))
+                    }
+                    (None, None) => (c.key.clone(), None),
                 };
                 let (Some(value), Some(key), false) = (c.value, key, c.approx) else {
                     continue;
@@ -160,12 +160,25 @@ impl Rule for CountConflict {
                 let text = c.range.slice(&s.text).to_owned();
                 here.push(((c.unit, key, as_of.clone(), section), value, span, text));
             }
-            for (i, (quantity, value, span, text)) in here.iter().enumerate() {
-                let listed = here.iter().any(|(q, v, ..)| q == quantity && v != value);
-                if listed || here[..i].iter().any(|(q, ..)| q == quantity) {
+            // Kept: a quantity's first statement in the sentence, unless the
+            // sentence gives it another value too.
+            // (Linear: a huge one-line file may be a single sentence.)
+            let mut first: HashMap<&Quantity, (usize, u64, bool), foldhash::fast::FixedState> =
+                HashMap::default();
+            for (i, (q, v, ..)) in here.iter().enumerate() {
+                let entry = first.entry(q).or_insert((i, *v, true));
+                entry.2 &= entry.1 == *v;
+            }
+            let kept: Vec<bool> = here
+                .iter()
+                .enumerate()
+                .map(|(i, (q, ..))| first.get(q).is_some_and(|&(j, _, same)| i == j && same))
+                .collect();
+            drop(first);
+            for ((quantity, value, span, text), kept) in here.into_iter().zip(kept) {
+                if !kept {
                     continue;
                 }
-                let (quantity, value, span, text) = (quantity.clone(), *value, *span, text.clone());
                 match seen.get(&quantity) {
                     Some(other) if other.value != value => {
                         let (unit, key, ..) = quantity;
