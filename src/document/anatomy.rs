@@ -627,6 +627,10 @@ mod tests {
         let src = format!("報道関係者各位\n\n2027年5月10日\n\n{pad}社会医療法人　青葉会\n{pad}あおば台記念病院\n{pad}院長　村越 恭平\n\n「もの忘れ外来」を6月から開設します\n\nあおば台記念病院は、6月7日に「もの忘れ外来」を開設します。\n");
         assert!(text_of(&src, Role::Title).is_some_and(|t| t.starts_with("「もの忘れ外来」")));
         assert!(text_of(&src, Role::Lead).is_some_and(|t| t.starts_with("あおば台記念病院は")));
+        // The same with a shop's name that no header pattern knows: its
+        // spaces do not make it a paragraph of prose.
+        let src = format!("2027年5月10日\n\n{pad}みどり台ベーカリー\n{pad}店主　山田 花子\n\n新しいパンを6月から売り出します\n\nみどり台ベーカリーは、6月1日から新しいパンを売り出します。\n");
+        assert!(text_of(&src, Role::Lead).is_some_and(|t| t.starts_with("みどり台ベーカリーは")));
         // With only header lines above it, a `##` is still the title.
         let src = "報道関係者各位\n\n2026年6月2日\n\n## 新製品発売のお知らせ\n\n当社は、新製品を発売します。\n";
         assert_eq!(
