@@ -315,10 +315,15 @@ pub(crate) fn warm_up() {
 /// though it mentions 取締役.
 pub(crate) fn ends_like_sentence(line: &str) -> bool {
     let core = line.trim_end_matches(|c: char| c.is_whitespace() || "）)」』】".contains(c));
-    ["です", "ます", "でした", "ました", "ません"]
+    PAST_ENDINGS
         .iter()
+        .chain(&["です", "ます", "ません"])
         .any(|end| core.ends_with(end))
 }
+
+/// The polite past (〜ました／〜でした): a sentence that reports what
+/// happened. Part of [`ends_like_sentence`]'s endings.
+pub(crate) const PAST_ENDINGS: [&str; 2] = ["でした", "ました"];
 
 /// A paragraph of sentences, not of header lines: the block of a timely
 /// disclosure (会社名 / 代表者名 / （コード番号：…） / 問合せ先 / （TEL…）) is

@@ -38,7 +38,9 @@ fn hours_line(s: &Sentence) -> bool {
 /// not a contact line, which asks or offers (〜ください、〜承ります).
 fn reports_past(s: &Sentence) -> bool {
     let t = s.text.trim_end().trim_end_matches(['。', '．']);
-    t.ends_with("ました") || t.ends_with("でした")
+    crate::document::anatomy::PAST_ENDINGS
+        .iter()
+        .any(|end| t.ends_with(end))
 }
 
 /// First absolute date or clock time in the sentence.
