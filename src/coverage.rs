@@ -183,7 +183,7 @@ pub struct KindDecision {
 
 fn incident_words() -> &'static Regex {
     static_regex!(
-        r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|不正送金|なりすまし|漏え?い|漏洩|流出|障害|自主回収|回収|リコール|被害|不具合|事故|紛失|盗難|誤送信|誤配信|誤表示|誤表記|誤発送|ランサムウェア|サイバー攻撃|マルウェア|ウイルス感染|個人情報.{0,6}(可能性|おそれ)|閲覧(?:可能|でき)(?:な|る)状態|誤(?:公開|掲載)|停電|異物混入|食中毒|不適切|不祥事|改ざん|偽装|業務改善命令|行政処分|逮捕|火災|爆発|販売中止|出荷停止|運転見合わせ|訂正|誤り(?:が|に|について|による|の|を|$)|(?:入力|操作|採点|集計|計算|設定|確認|事務)ミス|誤(?:って|った|請求|徴収|送付|記載|登録|発注|配送)|(?:二重|重複|過大|過剰)に?(?:請求|課金|引き落とし|決済|徴収|収受|支給|支払)|過少に?(?:支給|支払|徴収)|過徴収|異臭|異味|陳謝|積み残し|着服|横領|詐取|窃取|背任|収賄|贈賄|懲戒|不正(?:行為|経理|会計|受給|請求|取得|使用|流用)|水増し|架空(?:請求|計上|取引)|隠蔽|隠ぺい|捏造|ねつ造|ハラスメント|暴行|暴力|体罰|飲酒運転|集団(?:発生|感染)|(?:院内|施設内)感染|感染性胃腸炎|第\s*[0-9０-９一二三四五六七八九十]+\s*報"
+        r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|不正送金|なりすまし|漏え?い|漏洩|流出|障害|自主回収|回収|リコール|被害|不具合|事故|紛失|盗難|誤送信|誤配信|誤表示|誤表記|誤発送|ランサムウェア|サイバー攻撃|マルウェア|ウイルス感染|不正プログラム|個人情報.{0,6}(可能性|おそれ)|閲覧(?:可能|でき)(?:な|る)状態|誤(?:公開|掲載)|停電|異物混入|食中毒|不適切|不祥事|改ざん|偽装|業務改善命令|行政処分|逮捕|火災|爆発|販売中止|出荷停止|運転見合わせ|訂正|誤り(?:が|に|について|による|の|を|$)|(?:入力|操作|採点|集計|計算|設定|確認|事務)ミス|誤(?:って|った|請求|徴収|送付|記載|登録|発注|配送)|(?:二重|重複|過大|過剰)に?(?:請求|課金|引き落とし|決済|徴収|収受|支給|支払)|過少に?(?:支給|支払|徴収)|過徴収|(?:税|料|金|費)?額が(?:過大|過少)|所在不明|所在が(?:不明|分からな|わからな)|不適合品|異臭|異味|陳謝|積み残し|着服|横領|詐取|窃取|背任|収賄|贈賄|懲戒|不正(?:行為|経理|会計|受給|請求|取得|使用|流用)|水増し|架空(?:請求|計上|取引)|隠蔽|隠ぺい|捏造|ねつ造|ハラスメント|暴行|暴力|体罰|飲酒運転|集団(?:発生|感染)|(?:院内|施設内)感染|感染性胃腸炎|第\s*[0-9０-９一二三四五六七八九十]+\s*報"
     )
 }
 
@@ -195,6 +195,22 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
     if word == "お詫び" || word == "おわび" || word == "謝罪" {
         return false;
     }
+    let word_specific = match word {
+        // 「新型コロナウイルス感染症の拡大防止のため、臨時休館します」: the
+        // pandemic is the reason for a notice, not an incident of the issuer.
+        "ウイルス感染" => static_regex!(
+            r"^症?(?:の|が)?(?:感染)?(?:拡大|流行|まん延|蔓延|影響|防止|予防|対策)|^症?に(?:伴|よる影響)"
+        )
+        .is_match(after),
+        // 「固定資産の回収可能性」「回収不能」: accounting, not a recall.
+        "回収" => after.starts_with("可能") || after.starts_with("不能"),
+        // 「所在不明株主の株式の売却」: a company procedure.
+        "所在不明" => after.starts_with("株主") || after.starts_with("土地"),
+        _ => false,
+    };
+    if word_specific {
+        return true;
+    }
     // 「年齢や病気、障害などのために」: a disability among others.
     let disability = word == "障害"
         && (["者", "児", "福祉", "年金", "をお持ち", "のある"]
@@ -204,9 +220,17 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
     disability || after_re.is_match(after) || before_re.is_match(before)
 }
 
+/// A change the issuer decided and announces: a price, a service's end,
+/// hours, a closure, planned maintenance.
+fn planned_change_re() -> &'static Regex {
+    static_regex!(
+        r"改定|値上げ|値下げ|価格の?変更|料金の?変更|(?:提供|販売|営業|サービス|取り扱い|取扱い?)(?:を)?終了|終了(?:いた|させていただ|と)|廃止|休止|休業|休館|閉店|閉館|閉園|営業時間|開館時間|短縮|縮小|移転|メンテナンス|工事"
+    )
+}
+
 fn not_incident_after() -> &'static Regex {
     static_regex!(
-        r"^(の|を)?(対策|防止|予防|を防|防ぐ|ゼロ|削減|軽減|保険|訓練|補償サービス|に強い|から守|検知サービス|BOX|ボックス|拠点|箱|率|量|活動|キャンペーン|プログラム|スキーム|サービスの提供|(?:する|できる)?(?:技術|装置|設備|システム|工程|プロセス|手法)|[・と](?:再使用|再利用|リユース|リサイクル|再資源化))"
+        r"^(の|を)?(対策|防止|予防|を防|防ぐ|ゼロ|削減|軽減|保険|訓練|補償サービス|に強い|から守|検知サービス|BOX|ボックス|拠点|箱|率|量|活動|キャンペーン|プログラム|スキーム|サービスの提供|(?:させ|され)ない|(?:する|できる)?(?:技術|装置|設備|システム|工程|プロセス|手法)|[・と](?:再使用|再利用|リユース|リサイクル|再資源化))"
     )
 }
 
@@ -220,6 +244,7 @@ fn not_incident_before() -> &'static Regex {
 pub(crate) fn warm_up() {
     let _ = (
         relief_re(),
+        planned_change_re(),
         incident_words(),
         not_incident_after(),
         not_incident_before(),
@@ -228,6 +253,12 @@ pub(crate) fn warm_up() {
 
 /// The first incident word in `text` that is used as one.
 pub fn incident_word(text: &str) -> Option<&str> {
+    first_incident_word(text, false)
+}
+
+/// [`incident_word`]; with `apology_is_courtesy`, an apology alone does
+/// not count.
+fn first_incident_word(text: &str, apology_is_courtesy: bool) -> Option<&str> {
     incident_words().find_iter(text).find_map(|m| {
         let before = text.get(..m.start()).unwrap_or("");
         let after = text.get(m.end()..).unwrap_or("");
@@ -235,7 +266,8 @@ pub fn incident_word(text: &str) -> Option<&str> {
         // 「大雨により被害を受けられた地域の支援のため、義援金を寄付いたします」:
         // the damage is a disaster's, and the news is the help.
         let relief = word == "被害" && relief_re().is_match(text);
-        (!relief && !not_incident(before, word, after)).then_some(word)
+        let courtesy = apology_is_courtesy && matches!(word, "お詫び" | "おわび" | "謝罪");
+        (!relief && !courtesy && !not_incident(before, word, after)).then_some(word)
     })
 }
 
@@ -264,15 +296,23 @@ pub fn detect_kind(
             reason: "設定ファイルの default-kind で指定".into(),
         };
     }
-    let title = doc.front_matter.title.iter().map(String::as_str);
+    // (text, is a title)
+    let title = doc.front_matter.title.iter().map(|t| (t.as_str(), true));
     // The anatomy passes over a courtesy opener (「平素は…ありがとうございます。」)
     // when it picks the lead, so the lead is the paragraph with the news.
     let top = sentences
         .iter()
         .filter(|s| matches!(s.role, Role::Title | Role::Lead | Role::Header))
-        .map(|s| s.text.as_str());
-    for text in title.chain(top) {
-        if let Some(word) = incident_word(text) {
+        .map(|s| (s.text.as_str(), s.role == Role::Title));
+    // Under a title that announces a planned change (「配送料金改定のお知らせ」),
+    // an apology in the lead for the trouble it causes is a courtesy. (An
+    // apology in the title itself, 「メンテナンス延長のお詫び」, still counts.)
+    let planned = title
+        .clone()
+        .chain(top.clone())
+        .any(|(t, is_title)| is_title && planned_change_re().is_match(t));
+    for (text, is_title) in title.chain(top) {
+        if let Some(word) = first_incident_word(text, planned && !is_title) {
             return KindDecision {
                 kind: DocKind::Incident,
                 reason: format!("タイトル・リードに「{word}」"),
@@ -317,6 +357,12 @@ mod tests {
             "# 大雨による当社工場の被害について\n\n当社の工場が浸水の被害を受け、生産を停止しました。",
             "# 子会社における保険料の過大徴収に関するお知らせ\n\n当社の子会社で、保険料を本来より高く計算していたことが判明いたしました。",
             "# 路線バスにおけるICカード運賃の過大収受について\n\n当社の路線バスで、運賃を本来より多く引き落としていました。",
+            "# お知らせ\n\n当社を装って不正プログラムを添付したメールが送られています。",
+            "# 固定資産税の課税について\n\n一部の家屋で課税額が過大となっていることが判明しました。",
+            "# 文書の所在不明について\n\n個人情報を含む文書が所在不明となっています。",
+            "# 当社子会社における不適合品について\n\n当社の子会社が、検査データを書き換えていました。",
+            "# システムメンテナンス延長のお詫び\n\n予定していたメンテナンスが終わらず、サービスを再開できませんでした。",
+            "# システム障害による臨時休業について\n\nシステム障害のため臨時休業いたしました。ご迷惑をおかけしたことをお詫び申し上げます。",
             "# 321便 お預かり手荷物の積み残しについて\n\n当社の321便で、お預かりした手荷物の一部を積まないまま出発いたしました。",
         ] {
             let k = kind(src);
@@ -338,6 +384,11 @@ mod tests {
             "# 一升瓶の回収・再使用の取り組みを県内全域へ\n\n当社は、空き瓶の回収を全取扱店に広げます。",
             "# インクカートリッジ回収のお知らせ\n\n当社は使い終わったカートリッジの回収を始めます。",
             "# 制服の回収・リユースを始めます\n\n当校は、卒業生の制服の回収・リユースを始めます。",
+            "# 配送料金改定のお知らせ\n\nこのたび、物流費の高騰により配送料金を改定いたします。お客様のご負担が増えますことを心よりお詫び申し上げます。",
+            "# 臨時休館の延長について\n\n新型コロナウイルス感染症の拡大防止のため、臨時休館を5月31日まで延長します。",
+            "# セキュリティ強化のお知らせ\n\n当店は、カードの不正利用をさせないため、本人認証を導入しました。",
+            "# 業績予想の修正について\n\n固定資産の回収可能性を検討した結果、減損損失を計上します。",
+            "# 所在不明株主の株式売却について\n\n当社は、所在不明株主の株式を売却します。",
             "# 大雨災害に対する義援金の寄付について\n\n当社は、大雨により被害を受けられた地域の支援のため、義援金1,000万円を寄付いたします。",
         ] {
             assert_eq!(kind(src).kind, DocKind::Announcement, "{src}");
