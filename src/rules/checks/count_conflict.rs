@@ -46,6 +46,37 @@ struct Stated {
     value: u64,
     span: Span,
     text: String,
+    /// The table it was stated in (its first cell's block).
+    table: Option<usize>,
+    /// A table gives this quantity different values in different cells
+    /// (「返金を終えたお客様」「返金の手続き中のお客様」 are both 返金): rows
+    /// and columns are different things, and the prose cannot be checked
+    /// against any one of them.
+    ambiguous: bool,
+}
+
+/// The first cell of the table that block `b` (a table cell) is in.
+/// `memo` is the last answer: sentences come in order, so the walk back
+/// stops there and the whole pass stays linear in the document.
+fn table_start(ctx: &Ctx<'_>, b: usize, memo: &mut Option<(usize, usize)>) -> usize {
+    let mut i = b;
+    while i > 0
+        && ctx
+            .doc
+            .blocks
+            .get(i - 1)
+            .is_some_and(|p| p.kind == BlockKind::TableCell)
+    {
+        if let Some((at, start)) = *memo {
+            if at == i - 1 {
+                i = start;
+                break;
+            }
+        }
+        i -= 1;
+    }
+    *memo = Some((b, i));
+    i
 }
 
 /// A quantity: what is counted, under which label, as of when, and (for a
@@ -68,6 +99,7 @@ impl Rule for CountConflict {
         // compared with that (one lookup, not a scan of all earlier counts,
         // which was quadratic on a huge file).
         let mut seen: HashMap<Quantity, Stated, foldhash::fast::FixedState> = HashMap::default();
+        let mut table_memo = None;
         for s in content(ctx) {
             let counts = ctx.facts.damage_counts(ctx, s);
             // Most sentences state no count: skip their dates and labels.
@@ -91,19 +123,20 @@ impl Rule for CountConflict {
             });
             // In a table, a count is read against its row label (the cell
             // before it); rows without a damage label are not compared.
-            let row_label = ctx
+            let in_table = ctx
                 .doc
                 .blocks
                 .get(s.block())
-                .filter(|b| b.kind == BlockKind::TableCell)
-                .map(|_| {
-                    s.block()
-                        .checked_sub(1)
-                        .and_then(|i| ctx.doc.blocks.get(i))
-                        .filter(|p| p.kind == BlockKind::TableCell)
-                        .map(|p| p.text.clone())
-                        .unwrap_or_default()
-                });
+                .is_some_and(|b| b.kind == BlockKind::TableCell);
+            let table = in_table.then(|| table_start(ctx, s.block(), &mut table_memo));
+            let row_label = in_table.then(|| {
+                s.block()
+                    .checked_sub(1)
+                    .and_then(|i| ctx.doc.blocks.get(i))
+                    .filter(|p| p.kind == BlockKind::TableCell)
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default()
+            });
             // This sentence's statements, compared with earlier sentences
             // once all are read: different values of one quantity in a
             // single sentence list different things (「カード情報(18,746名分)
@@ -139,15 +172,34 @@ impl Rule for CountConflict {
                     }
                     // Such a label repeats from section to section (「過大請求」
                     // under each rate plan): the section is part of the quantity.
+                    // So is a short line just above the labelled lines
+                    // (「【関西エリア 従量電灯A】 をご契約のお客様」), a heading
+                    // in all but its markup.
                     (None, Some(label)) => {
-                        let section = ctx
+                        let block = s.block();
+                        let heading = ctx
                             .doc
                             .blocks
-                            .get(s.block())
-                            .map(|b| ctx.doc.section_heading(b).to_owned())
+                            .get(block)
+                            .map(|b| ctx.doc.section_heading(b))
                             .unwrap_or_default();
-                        (Some(label.to_owned()), Some(section))
+                        let above = block
+                            .checked_sub(1)
+                            .and_then(|i| ctx.doc.blocks.get(i))
+                            .filter(|b| b.kind == BlockKind::Paragraph)
+                            .map(|b| b.text.trim())
+                            .filter(|t| {
+                                !t.is_empty()
+                                    && !t.contains(['\n', '。', '：', ':'])
+                                    && t.chars().count() <= 40
+                            })
+                            .unwrap_or_default();
+                        (Some(label.to_owned()), Some(format!("{heading}\n{above}")))
                     }
+                    // What a heading names is a weak guess at what a
+                    // count under it counts (「対象者及び影響額」 over a
+                    // breakdown whose lines name no damage): not compared.
+                    (None, None) if c.key_from_heading => continue,
                     (None, None) => (c.key.clone(), None),
                 };
                 let (Some(value), Some(key), false) = (c.value, key, c.approx) else {
@@ -179,8 +231,12 @@ impl Rule for CountConflict {
                 if !kept {
                     continue;
                 }
-                match seen.get(&quantity) {
-                    Some(other) if other.value != value => {
+                match seen.get_mut(&quantity) {
+                    Some(other) if other.ambiguous || other.value == value => {}
+                    Some(other) if table.is_some() && other.table == table => {
+                        other.ambiguous = true;
+                    }
+                    Some(other) => {
                         let (unit, key, ..) = quantity;
                         out.push(
                             Diagnostic::new(
@@ -199,9 +255,17 @@ impl Rule for CountConflict {
                             .with_label(span, "食い違う数"),
                         );
                     }
-                    Some(_) => {}
                     None => {
-                        seen.insert(quantity, Stated { value, span, text });
+                        seen.insert(
+                            quantity,
+                            Stated {
+                                value,
+                                span,
+                                text,
+                                table,
+                                ambiguous: false,
+                            },
+                        );
                     }
                 }
             }
@@ -219,9 +283,12 @@ pub fn rule() -> Arc<dyn Rule> {
         "被害者数や被害額が文書の中で食い違うと、どちらも信用されず、訂正と追加の取材を招きます。"
             .into();
     m.how = "被害・流出・対象などの語に続く人数・件数・金額を集め、同じ語と単位（人と名は同じ）で値が違い、時点（〜現在、文中の日付）も同じものを報告します。".into();
-    m.exceptions = "「約」「最大」「以上」などの概数、「うち」「内訳」などの内数、時点や日付が異なる数は比べません。一つの文に同じ語の違う数が並ぶとき（「カード情報(18,746名分)と個人情報(60,350名分)」「22件(町内20件、町外2件)」）は別々のものの数として比べず、「姓(2名分)」のように括弧で添えた数も比べません。「過大請求：58件」のようにラベルの付いた数は、そのラベルの数として比べます。".into();
+    m.exceptions = "「約」「最大」「以上」などの概数、「うち」「内訳」などの内数、時点や日付が異なる数は比べません。一つの文に同じ語の違う数が並ぶとき（「カード情報(18,746名分)と個人情報(60,350名分)」「22件(町内20件、町外2件)」）は別々のものの数として比べず、「姓(2名分)」のように括弧で添えた数も比べません。「過大請求：58件」のようにラベルの付いた数は、そのラベルの数として、同じ見出し（すぐ上の短い行も見出しとみなします）の中でだけ比べます。「対象」「該当」「影響」は何の数かを言わないので、後に続く語までを含めて比べます（「対象の会員情報 310件」と「対象の会員宛：295件」は別の数）。一つの表の中の違うセルの数は別々のものの数として比べず、表が同じ語に違う数を並べているとき（「返金を終えたお客様」と「返金の手続き中のお客様」）は、その語の数を本文とも比べません。文の中に被害などの語がなく、見出しの語（「対象者及び影響額」）しか手がかりのない数は比べません。".into();
     m.bad = vec![
         "被害に遭われたお客様は808人です。なお、被害に遭われたお客様は818人に上ります。".into(),
+        "被害に遭われたお客様は808人です。\n\n| 区分 | 人数 |\n|---|---|\n| 被害者 | 818人 |".into(),
+        "# お知らせ\n\n料金の誤りがありました。\n\n## 誤請求の件数\n\n過大請求：68件\n\n過大請求：58件".into(),
+        "対象となるお客様は808名です。\n\n## 今後の対応\n\n対象となるお客様818名には、書面でお知らせします。".into(),
     ];
     m.good = vec![
         "7月4日時点の被害者は約900人です。7月31日現在の被害者は808人です。".into(),
@@ -229,6 +296,10 @@ pub fn rule() -> Arc<dyn Rule> {
         "不正アクセスにより、カード情報(18,746名分)と個人情報(60,350名分)が漏えいしたおそれがあります。".into(),
         "誤って送付した対象は22件です。\n\n- 送付数 22件（町内20件、町外2件）".into(),
         "請求額に誤りがあった対象は68件です。\n\n- 過大請求：40件\n- 過小請求：28件".into(),
+        "# メールの誤送信について\n\n会員情報を含むファイルを誤って添付し、送信しました。\n\n## 1. 流出した件数\n\n対象の会員情報 310件\n\n## 2. 送信した件数\n\n対象の会員宛：295件".into(),
+        "# 固定資産税の課税誤りについて\n\n固定資産税の税額に誤りがありました。\n\n## 対象者及び影響額\n\n課税誤りの対象者 1,500名\n\n税額が減る方 400名\n\n記載のみ誤った方 1,100名".into(),
+        "# 二重の引き落としについて\n\n料金を二重に引き落としていました。\n\n| 区分 | 10月末 | 11月末 |\n|---|---|---|\n| 返金を終えたお客様 | 5,200名 | 1,900名 |\n| 返金の手続き中のお客様 | 310名 | 3,610名 |\n\n返金の手続き中の310名のお客様にも、12月中に返金します。".into(),
+        "料金の誤りは二つのプランにありました。\n\n【プランA】をご契約のお客様\n\n過大請求：68件\n\n【プランB】をご契約のお客様\n\n過大請求：58件".into(),
         "料金の誤りは二つのプランにありました。\n\n## プランA\n\n過大請求：68件\n\n## プランB\n\n過大請求：58件".into(),
     ];
     Arc::new(CountConflict { meta: m })

@@ -31,6 +31,10 @@ pub struct Count {
     pub approx: bool,
     /// The damage word right before the number (被害, 流出 …), if any.
     pub key: Option<String>,
+    /// The key was read from the section heading or a label line above the
+    /// sentence, not from the sentence itself: a weak guess at what is
+    /// counted (「対象者及び影響額」 over a breakdown).
+    pub key_from_heading: bool,
 }
 
 pub(super) fn count_re() -> &'static Regex {
@@ -171,11 +175,11 @@ pub fn counts(text: &str) -> Vec<Count> {
         })();
         let prefix_start = whole.start().saturating_sub(60);
         let prefix = floor_boundary(text, prefix_start, whole.start());
-        let key = prefix
-            .rsplit(['、', '。', '，'])
-            .next()
-            .and_then(|p| key_re().find_iter(p).last())
-            .map(|m| normalize_key(m.as_str()));
+        let clause = prefix.rsplit(['、', '。', '，']).next().unwrap_or("");
+        let key = key_re()
+            .find_iter(clause)
+            .last()
+            .map(|m| qualified_key(m.as_str(), clause.get(m.end()..).unwrap_or("")));
         out.push(Count {
             range: Span::new(whole.start(), whole.end()),
             value,
@@ -191,9 +195,24 @@ pub fn counts(text: &str) -> Vec<Count> {
                 || prefix.ends_with("うち")
                 || prefix.ends_with("うち、"),
             key,
+            key_from_heading: false,
         });
     }
     out
+}
+
+/// The key of a count: its damage word, normalized. 対象, 該当 and 影響 say
+/// only that something is counted, so the words after them up to the
+/// number are part of the key: 「対象のお客様情報 253件」 and 「対象のお客様宛：233件」
+/// count different things.
+fn qualified_key(word: &str, rest: &str) -> String {
+    if !matches!(word, "対象" | "該当" | "影響") {
+        return normalize_key(word);
+    }
+    let rest = rest
+        .trim()
+        .trim_end_matches(|c: char| c.is_whitespace() || "：:は数等".contains(c));
+    format!("{word}{rest}")
 }
 
 /// A one-digit kanji count of people written as a statistic: right after
@@ -325,11 +344,16 @@ pub fn damage_counts(doc: &Document, s: &Sentence) -> Vec<Count> {
             .is_match(after);
         !medium_re().is_match(before) && !told && !capacity_re().is_match(before) && !price
     });
-    // A table cell takes its key from its row or heading.
-    let fallback = key_re().find(&context).map(|m| normalize_key(m.as_str()));
+    // A count without a damage word before it takes the sentence's
+    // (「808名の被害者」), else the heading's (a table cell's row).
+    let in_sentence = key_re().find(&s.text).map(|m| normalize_key(m.as_str()));
+    let from_heading = in_sentence.is_none();
+    let fallback =
+        in_sentence.or_else(|| key_re().find(&context).map(|m| normalize_key(m.as_str())));
     for c in cs.iter_mut() {
         if c.key.is_none() {
             c.key.clone_from(&fallback);
+            c.key_from_heading = from_heading;
         }
         if c.unit == Unit::People && c.key.as_deref() == Some("被害") {
             c.key = Some("被害者".into());
