@@ -366,8 +366,15 @@ pub fn main_predicate(ts: &[Token]) -> Option<Span> {
             if a.base == "ます" || a.base == "です" {
                 polite = true;
             }
-            // 〜していただきました: what others were asked to do.
-            if a.base == "いただく" || a.base == "くださる" {
+            // 〜していただきました: what others were asked to do (but
+            // 〜させていただきます is the writer's own, humbly).
+            let humble = a.base == "いただく"
+                && j >= 2
+                && ts.get(j - 1).is_some_and(|p| p.surface == "て")
+                && ts
+                    .get(j - 2)
+                    .is_some_and(|p| p.base == "せる" || p.base == "させる");
+            if (a.base == "いただく" || a.base == "くださる") && !humble {
                 j = chain_from;
                 break;
             }
@@ -429,6 +436,11 @@ mod tests {
         assert_eq!(
             predicate("係員の誘導で、お客様に隣の駅まで歩いていただきました。"),
             None
+        );
+        // The writer's own action, said humbly.
+        assert_eq!(
+            predicate("当社は、4月1日より配送料金を改定させていただきます。").as_deref(),
+            Some("改定させていただきます")
         );
     }
 
