@@ -38,9 +38,13 @@ pub fn org_re() -> &'static Regex {
             # 反省, 来庁 or a bare 県庁.
             | [\p{Han}\p{Katakana}]{2,12}(?:省|庁)
             | (?:\(株\)|（株）|㈱)[\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚー・]{1,25}
-            | [\p{Han}\p{Katakana}]{1,8}(?:市|町|村|県|府|都|区)(?:長|役所|役場|庁|教育委員会|議会)?(?:は|が)
+            | [\p{Han}\p{Katakana}]{1,8}(?:市|町|村|県|府|都|区)(?:長|役所|役場|庁|教育委員会|議会|警察|警察本部|消防本部|消防局|水道局|交通局|企業局)?(?:は|が)
+            # 「北方町において、料金を過大に徴収していた」: the town acting (not
+            # 本市／当町, which are self-references, nor 〜地区, a place).
+            | [\p{Han}\p{Katakana}--[本当同]][\p{Han}\p{Katakana}]{0,7}(?:市|町|村|県)(?:長|役所|役場|庁|教育委員会|警察|消防本部|消防局|水道局|交通局|企業局)?において
+            | [\p{Han}\p{Katakana}]{2,10}事務所(?:は|が|において)
             # (The place before 立 has no particle: not 「書類を市立小学校」.)
-            | [[\p{Han}\p{Katakana}\p{Hiragana}ー]--[をがにはでとのへもや]]{1,8}(?:都|道|府|県|市|区|町|村)立[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,15}?(?:保育園|保育所|幼稚園|こども園|小学校|中学校|高等学校|高校|学校|大学|病院|診療所|図書館|美術館|博物館|体育館|センター)
+            | [[\p{Han}\p{Katakana}\p{Hiragana}ー]--[をがにはでとのへもや]]{1,8}(?:都|道|府|県|市|区|町|村)立の?[\p{Han}\p{Katakana}\p{Hiragana}ー]{0,15}?(?:保育園|保育所|幼稚園|こども園|小学校|中学校|高等学校|高校|学校|大学|病院|診療所|図書館|美術館|博物館|体育館|センター)
             | [A-Za-z0-9&.\-\s]{2,30}(?:Inc\.?|Co\.,?\s*Ltd\.?|Corporation|Corp\.|LLC|K\.K\.)
             "
     ))
@@ -341,7 +345,7 @@ fn object_of_action(text: &str, r: Span) -> bool {
             "等",
         ]
         .iter()
-        .any(|p| after.starts_with(p))
+        .any(|p| after.starts_with(p) && !after.starts_with("において"))
 }
 
 /// A local government's bare word for itself (「町で調べたところ」「市では」)
@@ -443,6 +447,9 @@ pub fn rule() -> Arc<dyn Rule> {
         "# サービス停止のお知らせ\n\nサービスを停止しました。".into(),
         "# 断水について\n\n北地区で断水が発生しました。市では、給水車を出しています。\n\n問い合わせ：株式会社サンプル 03-0000-0000".into(),
         "# 資料の誤送付について\n\n当塾は、生徒の資料を別のご家庭に送付しておりました。".into(),
+        // A district is a place, and 本市 needs a header naming the city.
+        "# 水道水の濁りについて\n\nみなと町北部の高台地区において、水道水が濁っているとの連絡がありました。".into(),
+        "# 納税通知書の誤送付について\n\n本市において、納税通知書を別の方に送付しました。".into(),
         // A bare 「研究所」 is no one's name; an office of a ministry sent to
         // is not the actor.
         "# アリの発見について\n\n港のコンテナ置き場で、外来のアリが見つかりました。\n\n・研究所のウェブサイトでも、地図を見られます。".into(),
@@ -455,6 +462,13 @@ pub fn rule() -> Arc<dyn Rule> {
     ];
     m.good = vec![
         "# サービス停止のお知らせ\n\n株式会社サンプルは、2025年4月1日にサービスを停止しました。".into(),
+        // A town, a prefecture's police, a prefectural office and a city's
+        // library acting in the lead, without a header.
+        "# 水道料金の過大徴収について\n\nみなみ川町において、水道料金を過大に徴収していたことが判明しました。".into(),
+        "# 個人情報の漏えいについて\n\n西岬県警察が受理した届出の書類を、誤って別の方に送付しました。".into(),
+        "# 納入通知書の誤送付について\n\n北浜土木事務所において、納入通知書を別の方あてに送付しました。".into(),
+        "# 返却期限の延長について\n\nみどり市立図書館は、貸出中の本の返却期限を延長します。".into(),
+        "# 個人情報の漏えいについて\n\n東山町立の中学校において、生徒の個人情報が漏えいしました。".into(),
         // A shop's signature line: name, title, person.
         "# お知らせとおわび\n\n当店でお預かりした衣類に事故がありました。\n\n令和9年3月3日\nクリーニングのまるやま　店主　丸山 和夫".into(),
         // A shop's closing signature, below its contact lines and a closing remark.
