@@ -158,7 +158,19 @@ pub fn first_channel(text: &str) -> Option<Span> {
         .flatten()
         .map(|m| Span::new(m.start(), m.end()));
     let url = url_re().find(text).map(|m| Span::new(m.start(), m.end()));
-    [phone, mail, url]
+    // 「【電話】32-1247」: a city's local number, without its area code,
+    // right after a phone label.
+    let local = (phone.is_none() && phone_word_re().is_match(text))
+        .then(|| {
+            static_regex!(
+                r"(?i)(?:TEL|電話|℡|☎)(?:番号)?[\s　]*[】\]）)]?[\s　]*[：:]?[\s　]*(?P<n>[0-9０-９]{1,4}[\-‐－―−ー][0-9０-９]{4})(?:[^0-9０-９\-‐－―−ー]|$)"
+            )
+            .captures(text)
+        })
+        .flatten()
+        .and_then(|c| c.name("n"))
+        .map(|m| Span::new(m.start(), m.end()));
+    [phone, mail, url, local]
         .into_iter()
         .flatten()
         .min_by_key(|s| s.start)
@@ -183,6 +195,21 @@ mod tests {
         assert!(digits("2019-07-04").is_empty());
         assert!(digits("〒100-0001").is_empty());
         assert!(digits("受付時間 9:00〜17:00").is_empty());
+    }
+
+    #[test]
+    fn a_local_number_after_a_phone_label_is_a_channel() {
+        for text in ["【電話】32-1247", "電話：32-1247（平日）", "TEL 123-4567"] {
+            assert!(first_channel(text).is_some(), "{text}");
+        }
+        // A count or a date range is not a number to call.
+        for text in [
+            "電話での問い合わせは32件",
+            "電話受付は12-2025まで",
+            "32-1247",
+        ] {
+            assert!(first_channel(text).is_none(), "{text}");
+        }
     }
 
     #[test]
