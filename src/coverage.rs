@@ -192,7 +192,7 @@ fn incident_words() -> &'static Regex {
 /// 情報漏えい対策サービス, 被害防止キャンペーン).
 fn not_incident(before: &str, word: &str, after: &str) -> bool {
     let (after_re, before_re) = (not_incident_after(), not_incident_before());
-    if word == "お詫び" || word == "おわび" || word == "謝罪" {
+    if is_apology(word) {
         return false;
     }
     let word_specific = match word {
@@ -218,6 +218,11 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
             .any(|w| after.starts_with(w))
             || ((before.ends_with('、') || before.ends_with('や')) && after.starts_with("など")));
     disability || after_re.is_match(after) || before_re.is_match(before)
+}
+
+/// The incident words that are an apology, not an event.
+fn is_apology(word: &str) -> bool {
+    matches!(word, "お詫び" | "おわび" | "謝罪")
 }
 
 /// A change the issuer decided and announces: a price, a service's end,
@@ -266,7 +271,7 @@ fn first_incident_word(text: &str, apology_is_courtesy: bool) -> Option<&str> {
         // 「大雨により被害を受けられた地域の支援のため、義援金を寄付いたします」:
         // the damage is a disaster's, and the news is the help.
         let relief = word == "被害" && relief_re().is_match(text);
-        let courtesy = apology_is_courtesy && matches!(word, "お詫び" | "おわび" | "謝罪");
+        let courtesy = apology_is_courtesy && is_apology(word);
         (!relief && !courtesy && !not_incident(before, word, after)).then_some(word)
     })
 }
