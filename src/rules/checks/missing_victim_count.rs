@@ -86,6 +86,11 @@ pub fn rule() -> Arc<dyn Rule> {
         "# エレベーター事故について\n\nサンプル住宅公社の団地で、エレベーターの事故が発生しました。3号棟の全48世帯に、事故のお知らせを配布しました。".into(),
     ];
     m.good = vec![
+        // Benefits paid twice; records of N people (名分) under a heading
+        // that names no damage; a customer count on a labelled line.
+        "# 給付金の二重給付について\n\nサンプル市は、1世帯に給付金を二重に給付していました。".into(),
+        "# 不正アクセスについて\n\nサンプル大学のサーバーが不正アクセスを受けました。\n\n## 保存されていた情報\n\n学生と卒業生の氏名と住所、約8,000名分。".into(),
+        "# 電気料金の誤りについて\n\nサンプル電力株式会社は、一部のお客さまの電気料金を誤って算定しました。\n\nお客さま件数：3,842件".into(),
         // Feeling ill (具合を悪くされた) is harm, named by the heading.
         "# 一酸化炭素中毒のおわび\n\n12月18日の夜、当店で一酸化炭素中毒の事故を起こしました。\n\n## 具合を悪くされた方\n\nお客様6名と従業員1名の、あわせて7名です。".into(),
         // Staff are people harmed; only 従業員数 is a head count.
