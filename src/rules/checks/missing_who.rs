@@ -24,6 +24,13 @@ macro_rules! legal_forms {
     };
 }
 
+/// A local government's bodies after its name (〇〇市長, 〇〇県警察).
+macro_rules! municipal_bodies {
+    () => {
+        "長|役所|役場|庁|教育委員会|警察|警察本部|消防本部|消防局|水道局|交通局|企業局"
+    };
+}
+
 /// Organization names in their written forms.
 pub fn org_re() -> &'static Regex {
     static_regex!(concat!(
@@ -38,10 +45,14 @@ pub fn org_re() -> &'static Regex {
             # 反省, 来庁 or a bare 県庁.
             | [\p{Han}\p{Katakana}]{2,12}(?:省|庁)
             | (?:\(株\)|（株）|㈱)[\p{Han}\p{Katakana}A-Za-zＡ-Ｚａ-ｚー・]{1,25}
-            | [\p{Han}\p{Katakana}]{1,8}(?:市|町|村|県|府|都|区)(?:長|役所|役場|庁|教育委員会|議会|警察|警察本部|消防本部|消防局|水道局|交通局|企業局)?(?:は|が)
+            | [\p{Han}\p{Katakana}]{1,8}(?:市|町|村|県|府|都|区)(?:",
+        municipal_bodies!(),
+        r"|議会)?(?:は|が)
             # 「北方町において、料金を過大に徴収していた」: the town acting (not
             # 本市／当町, which are self-references, nor 〜地区, a place).
-            | [\p{Han}\p{Katakana}--[本当同]][\p{Han}\p{Katakana}]{0,7}(?:市|町|村|県)(?:長|役所|役場|庁|教育委員会|警察|消防本部|消防局|水道局|交通局|企業局)?において
+            | [\p{Han}\p{Katakana}--[本当同]][\p{Han}\p{Katakana}]{0,7}(?:市|町|村|県)(?:",
+        municipal_bodies!(),
+        r")?において
             | [\p{Han}\p{Katakana}]{2,10}事務所(?:は|が|において)
             # (The place before 立 has no particle: not 「書類を市立小学校」.)
             | [[\p{Han}\p{Katakana}\p{Hiragana}ー]--[をがにはでとのへもや]]{1,8}(?:都|道|府|県|市|区|町|村)立の?[\p{Han}\p{Katakana}\p{Hiragana}ー]{0,15}?(?:保育園|保育所|幼稚園|こども園|小学校|中学校|高等学校|高校|学校|大学|病院|診療所|図書館|美術館|博物館|体育館|センター)
