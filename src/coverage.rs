@@ -183,7 +183,7 @@ pub struct KindDecision {
 
 fn incident_words() -> &'static Regex {
     static_regex!(
-        r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|不正送金|なりすまし|漏え?い|漏洩|流出|障害|自主回収|回収|リコール|被害|不具合|事故|紛失|盗難|誤送信|誤配信|誤表示|誤表記|誤発送|ランサムウェア|サイバー攻撃|マルウェア|ウイルス感染|不正プログラム|個人情報.{0,6}(可能性|おそれ)|閲覧(?:可能|でき)(?:な|る)状態|誤(?:公開|掲載)|停電|異物混入|食中毒|不適切|不祥事|改ざん|偽装|業務改善命令|行政処分|逮捕|火災|爆発|販売中止|出荷停止|運転見合わせ|訂正|誤り(?:が|に|について|による|の|を|$)|(?:入力|操作|採点|集計|計算|設定|確認|事務)ミス|誤(?:って|った|請求|徴収|送付|記載|登録|発注|配送)|(?:二重|重複|過大|過剰)に?(?:請求|課金|引き落とし|決済|徴収|収受|支給|支払)|過少に?(?:支給|支払|徴収)|過徴収|(?:税|料|金|費)?額が(?:過大|過少)|所在不明|所在が(?:不明|分からな|わからな)|不適合品|異臭|異味|陳謝|積み残し|着服|横領|詐取|窃取|背任|収賄|贈賄|懲戒|不正(?:行為|経理|会計|受給|請求|取得|使用|流用)|水増し|架空(?:請求|計上|取引)|隠蔽|隠ぺい|捏造|ねつ造|ハラスメント|暴行|暴力|体罰|飲酒運転|集団(?:発生|感染)|(?:院内|施設内)感染|感染性胃腸炎|第\s*[0-9０-９一二三四五六七八九十]+\s*報"
+        r"お詫び|おわび|謝罪|不正アクセス|不正利用|不正ログイン|不正送金|なりすまし|漏え?い|漏洩|流出|障害|自主回収|回収|リコール|被害|不具合|事故|紛失|盗難|誤送信|誤配信|誤表示|誤表記|誤発送|ランサムウェア|サイバー攻撃|マルウェア|ウイルス感染|不正プログラム|個人情報.{0,6}(可能性|おそれ)|閲覧(?:可能|でき)(?:な|る)状態|誤(?:公開|掲載)|停電|異物混入|食中毒|不適切|不祥事|改ざん|偽装|業務改善命令|行政処分|逮捕|火災|爆発|販売中止|出荷停止|運転見合わせ|訂正|誤り(?:が|に|について|による|の|を|$)|(?:入力|操作|採点|集計|計算|設定|確認|事務)ミス|誤(?:って|った|請求|徴収|送付|記載|登録|発注|配送)|(?:二重|重複|過大|過剰)に?(?:請求|課金|引き落とし|決済|徴収|収受|支給|支払)|過少に?(?:支給|支払|徴収)|過徴収|(?:税|料|金|費)?額が(?:過大|過少)|所在不明|所在が(?:不明|分からな|わからな)|不適合品|異臭|異味|陳謝|積み残し|着服|横領|詐取|窃取|背任|収賄|贈賄|懲戒|不正(?:行為|経理|会計|受給|請求|取得|使用|流用)|水増し|架空(?:請求|計上|取引)|隠蔽|隠ぺい|捏造|ねつ造|ハラスメント|暴行|暴力|体罰|飲酒運転|集団(?:発生|感染)|(?:院内|施設内)感染|感染性胃腸炎|第\s*[0-9０-９一二三四五六七八九十]+\s*報|申し訳(?:ございません|ありません)でした|緊急メンテナンス|(?:事案|事象|トラブル|「[^「」]{1,20}」)が(?:発生|判明|発覚)|(?:菌|ウイルス|異物|金属片|破片|カビ|農薬|アレルゲン|有害物質)が?(?:検出|混入)"
     )
 }
 
@@ -199,13 +199,24 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
         // 「新型コロナウイルス感染症の拡大防止のため、臨時休館します」: the
         // pandemic is the reason for a notice, not an incident of the issuer.
         "ウイルス感染" => static_regex!(
-            r"^症?(?:の|が)?(?:感染)?(?:拡大|流行|まん延|蔓延|影響|防止|予防|対策)|^症?に(?:伴|よる影響)"
+            r"^症?(?:の|が)?(?:感染)?(?:拡大|流行|まん延|蔓延|影響|防止|予防|対策|状況|終息|収束)|^症?に(?:伴|よる影響|罹患|り患|かかられ|感染され)"
         )
         .is_match(after),
         // 「固定資産の回収可能性」「回収不能」: accounting, not a recall.
         "回収" => after.starts_with("可能") || after.starts_with("不能"),
         // 「所在不明株主の株式の売却」: a company procedure.
         "所在不明" => after.starts_with("株主") || after.starts_with("土地"),
+        // 「細菌は検出されませんでした」「事案が発生した場合は」「トラブルが
+        // 発生しないよう」: a negative result, a supposition, prevention.
+        w if ["発生", "判明", "発覚", "検出", "混入"]
+            .iter()
+            .any(|end| w.ends_with(end)) =>
+        {
+            static_regex!(
+                r"^(?:し|さ|され|する|した|される|された)?(?:ない|ず|ません|なかった|場合|際|とき|時|おそれ|恐れ|可能性)|^(?:キット|試薬|センサー)"
+            )
+            .is_match(after)
+        }
         _ => false,
     };
     if word_specific {
@@ -222,7 +233,7 @@ fn not_incident(before: &str, word: &str, after: &str) -> bool {
 
 /// The incident words that are an apology, not an event.
 fn is_apology(word: &str) -> bool {
-    matches!(word, "お詫び" | "おわび" | "謝罪")
+    matches!(word, "お詫び" | "おわび" | "謝罪") || word.starts_with("申し訳")
 }
 
 /// A change the issuer decided and announces: a price, a service's end,
@@ -241,7 +252,7 @@ fn not_incident_after() -> &'static Regex {
 
 fn not_incident_before() -> &'static Regex {
     static_regex!(
-        r"(資源|古紙|リサイクル|使用済み?|衣類|ペットボトル|空き?缶|廃|不用品|人口|人材|防犯|交通安全|障)$|(?:空き?瓶|一升瓶|瓶|びん|ビン|容器|ボトル|トナー|カートリッジ)の?$"
+        r"(資源|古紙|リサイクル|使用済み?|衣類|ペットボトル|空き?缶|廃|不用品|人口|人材|防犯|交通安全)$|(?:空き?瓶|一升瓶|瓶|びん|ビン|容器|ボトル|トナー|カートリッジ)の?$"
     )
 }
 
@@ -276,6 +287,23 @@ fn first_incident_word(text: &str, apology_is_courtesy: bool) -> Option<&str> {
     })
 }
 
+/// The title, or a header line that reads as one (a plain-text release
+/// has its title among the header lines: 「【重要】サービス終了のお知らせ」).
+fn is_title(s: &Sentence) -> bool {
+    s.role == Role::Title
+        || (s.role == Role::Header
+            && static_regex!(r"(?:お知らせ|について|ご案内|お詫び|おわび)[）)】]?\s*$")
+                .is_match(&s.text))
+}
+
+/// Does a title announce a planned change? An emergency one
+/// (「緊急メンテナンス終了のお知らせ」) was not planned.
+fn announces_planned_change(title: &str) -> bool {
+    planned_change_re()
+        .find_iter(title)
+        .any(|m| !title[..m.start()].ends_with("緊急"))
+}
+
 /// Help for people hit by a disaster: a donation, relief supplies.
 fn relief_re() -> &'static Regex {
     static_regex!(r"義援金|義捐金|寄付|寄附|寄贈|支援物資|救援物資|募金|復興支援")
@@ -308,14 +336,14 @@ pub fn detect_kind(
     let top = sentences
         .iter()
         .filter(|s| matches!(s.role, Role::Title | Role::Lead | Role::Header))
-        .map(|s| (s.text.as_str(), s.role == Role::Title));
+        .map(|s| (s.text.as_str(), is_title(s)));
     // Under a title that announces a planned change (「配送料金改定のお知らせ」),
     // an apology in the lead for the trouble it causes is a courtesy. (An
     // apology in the title itself, 「メンテナンス延長のお詫び」, still counts.)
     let planned = title
         .clone()
         .chain(top.clone())
-        .any(|(t, is_title)| is_title && planned_change_re().is_match(t));
+        .any(|(t, is_title)| is_title && announces_planned_change(t));
     for (text, is_title) in title.chain(top) {
         if let Some(word) = first_incident_word(text, planned && !is_title) {
             return KindDecision {
@@ -369,6 +397,13 @@ mod tests {
             "# システムメンテナンス延長のお詫び\n\n予定していたメンテナンスが終わらず、サービスを再開できませんでした。",
             "# システム障害による臨時休業について\n\nシステム障害のため臨時休業いたしました。ご迷惑をおかけしたことをお詫び申し上げます。",
             "# 321便 お預かり手荷物の積み残しについて\n\n当社の321便で、お預かりした手荷物の一部を積まないまま出発いたしました。",
+            "# 緊急メンテナンス終了のお知らせ\n\n大変お待たせしました。メンテナンスは2時に終わりました。",
+            "# 市営バスの運行について\n\n運転士がシートベルトを着けずにバスを運行する事案が発生しました。",
+            "# 保育施設における「園児の置き去り」の発生について\n\n市内の保育施設で、「園児の置き去り」が発生しました。",
+            "# 入浴施設の利用休止について\n\n定期検査で、浴槽の水からレジオネラ属菌が検出されました。",
+            "# ガス供給支障事故の報告漏れについて\n\n当社は、国に報告すべき供給支障事故を報告していませんでした。",
+            "# 緊急工事のお知らせ\n\n水道管の破損により、ご迷惑をおかけしておりますことをお詫び申し上げます。",
+            "# 乗務員の対応について\n\n当社の乗務員が、お客様に不適当な言葉を使いました。誠に申し訳ございませんでした。",
         ] {
             let k = kind(src);
             assert_eq!(k.kind, DocKind::Incident, "{src}");
@@ -395,6 +430,12 @@ mod tests {
             "# 業績予想の修正について\n\n固定資産の回収可能性を検討した結果、減損損失を計上します。",
             "# 所在不明株主の株式売却について\n\n当社は、所在不明株主の株式を売却します。",
             "# 大雨災害に対する義援金の寄付について\n\n当社は、大雨により被害を受けられた地域の支援のため、義援金1,000万円を寄付いたします。",
+            "# 水質検査の結果について\n\n市内の全ての浄水場で、大腸菌は検出されませんでした。",
+            "# 臨時休業のお知らせ\n\n新型コロナウイルス感染症に罹患された方に、お見舞い申し上げます。今後の新型コロナウイルス感染症の感染状況により、休業を延ばすことがあります。",
+            "# 細菌検出キットの発売について\n\n当社は、食品の細菌を15分で調べる菌検出キットを発売します。",
+            "# 営業時間変更のお知らせ\n\n営業時間の変更のお知らせが遅くなり、申し訳ございませんでした。",
+            "# 防災訓練の実施について\n\n事案が発生した場合の連絡の流れを確かめる訓練を行います。",
+            "2025年4月1日\n\n株式会社サンプル\n\n【重要】サービス終了のお知らせ\n\nこのたびのサービス終了について、突然のご案内となりましたことをお詫び申し上げます。",
         ] {
             assert_eq!(kind(src).kind, DocKind::Announcement, "{src}");
         }
