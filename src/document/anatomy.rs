@@ -417,6 +417,16 @@ pub fn assign_roles(doc: &mut Document) {
             }
         }
     }
+    // A list item under a contact label (「4) 問い合わせ先⏎〇〇大学 学生支援課⏎
+    // 電話：…」) is contact too.
+    for b in blocks.iter_mut() {
+        if b.kind == BlockKind::ListItem
+            && b.text.contains('\n')
+            && is_contact_heading(b.text.lines().next().unwrap_or(""))
+        {
+            b.role = Role::Contact;
+        }
+    }
     // Lead: first prose paragraph that is not contact (after the title if
     // there is one), passing over courtesy openers; a release whose only
     // prose is a greeting keeps it as its lead.
@@ -496,6 +506,17 @@ pub fn assign_roles(doc: &mut Document) {
         (Some(l), Some(p)) if p < l => Some(p),
         (l, p) => l.or(p),
     };
+    // A release whose body is a numbered list of sentences (「1.　本学の助手に
+    // 対して、3月1日付けで懲戒処分を行いました。」 right under the title):
+    // its first item with a sentence stands in for the lead, for the same
+    // reason.
+    let lead = lead.or_else(|| {
+        first_from(after_title, &|b| {
+            b.kind == BlockKind::ListItem
+                && b.text.contains('。')
+                && !b.text.lines().all(is_header_line)
+        })
+    });
     let first_heading_after_title = blocks
         .iter()
         .enumerate()
@@ -884,7 +905,13 @@ mod tests {
         let late = "### 細菌を発見\n\n■概要\n研究グループは、細菌を発見しました。\n\n■論文情報\n- 掲載誌：サンプル学会誌\n\n本研究は、サンプル財団の支援を受けました。\n";
         // Nor is a paragraph of bullet lines (a summary under 「ポイント」).
         let points = "# 細菌を発見\n\n## ポイント\n\n・湖の泥から細菌を見つけました。\n・分解が速いです。\n\n## 概要\n\n研究グループは、細菌を発見しました。\n";
+        // A body that is a numbered list of sentences under the title.
+        let numbered = "# 職員の懲戒処分について\n\n1. 本学の助手に対して、3月1日付けで懲戒処分を行いました。\n2. 助手は、2月13日に逮捕されました。\n\n問い合わせ先　総務課\n";
+        let numbered_contact = "# 奨学金の創設について\n\n1) 目的\n本学は、奨学金を創設します。\n\n2) 問い合わせ先\n学生支援課\n電話：0263-00-0000\n";
         for (doc, start, role) in [
+            (numbered, "本学の助手", Role::Lead),
+            (numbered_contact, "問い合わせ先", Role::Contact),
+            (numbered, "助手は", Role::Body),
             (points, "・湖の泥", Role::Body),
             (points, "研究グループは", Role::Lead),
             (late, "■概要", Role::Lead),
