@@ -5,7 +5,8 @@
 
 use regex::Regex;
 
-use super::{Block, BlockKind, Document, Role};
+use super::{Block, BlockKind, Document, Role, Segment};
+use crate::span::Span;
 
 fn contact_heading_re() -> &'static Regex {
     static_regex!(r"問い?合わ?せ|問合せ|連絡先|照会先|窓口|ご相談先|Contact|CONTACT")
@@ -346,8 +347,91 @@ fn masthead_block(b: &Block) -> bool {
     })
 }
 
+/// A plain-text release pasted with no blank lines (「本学教員の不祥事について⏎
+/// 4月20日、本学の教授が…逮捕されました。⏎…」) is one Markdown paragraph,
+/// which read as header lines from top to bottom: no rule saw its
+/// sentences. Its first line, when it ends like a title (「〜について」
+/// 「〜のお知らせ」) and the lines below it hold sentences, becomes a block of
+/// its own, so that the title and the lead are read as such. Only when no
+/// level-1 heading is the title, only among the first blocks before any
+/// prose paragraph.
+fn split_pasted_title(blocks: &mut Vec<Block>) {
+    if blocks.iter().any(|b| b.kind == BlockKind::Heading(1)) {
+        return;
+    }
+    let Some(i) = blocks
+        .iter()
+        .take(6)
+        .position(|b| is_prose_paragraph(b) || pasted_title_line(b).is_some())
+    else {
+        return;
+    };
+    let Some(k) = pasted_title_line(&blocks[i]) else {
+        return;
+    };
+    let b = &blocks[i];
+    let rest_start = k + b.text[k..].find('\n').map_or(0, |n| n + 1);
+    let part = |from: usize, to: usize| Block {
+        span: b.source_span(Span::new(from, to)),
+        text: b.text.slice(Span::new(from, to)),
+        map: sub_map(&b.map, from, to),
+        ..b.clone()
+    };
+    let (title, rest) = (part(0, k), part(rest_start, b.text.len()));
+    blocks.splice(i..=i, [title, rest]);
+}
+
+/// The part `from..to` of a block's offset map, with plain offsets from
+/// `from` (empty stays empty: verbatim text).
+fn sub_map(map: &super::OffsetMap, from: usize, to: usize) -> super::OffsetMap {
+    let segments: Vec<Segment> = map
+        .segments()
+        .iter()
+        .filter(|s| s.plain < to && s.plain + s.plain_len > from)
+        .map(|s| {
+            let start = s.plain.max(from);
+            let end = (s.plain + s.plain_len).min(to);
+            let src = if s.exact {
+                let at = s.src.start + (start - s.plain);
+                Span::new(at, at + (end - start))
+            } else {
+                s.src
+            };
+            Segment {
+                plain: start - from,
+                plain_len: end - start,
+                src,
+                exact: s.exact,
+            }
+        })
+        .collect();
+    segments.into()
+}
+
+/// The length of the title line a pasted paragraph starts with (see
+/// [`split_pasted_title`]), if it does.
+fn pasted_title_line(b: &Block) -> Option<usize> {
+    if b.kind != BlockKind::Paragraph || b.quote_depth > 0 {
+        return None;
+    }
+    let (first, rest) = b.text.split_once('\n')?;
+    let first = first.trim_end_matches('\r');
+    (pasted_title(first) && rest.contains('。')).then_some(first.len())
+}
+
+/// A first line that ends like a title, with no 、 or 。 (「本学教員の不祥事に
+/// ついて」): not the start of a wrapped sentence.
+pub(super) fn pasted_title(line: &str) -> bool {
+    let len = line.chars().count();
+    (6..=100).contains(&len)
+        && !line.contains(['。', '、', '，'])
+        && title_ending_re().is_match(line.trim())
+        && line.contains(|c: char| matches!(c, '\u{3041}'..='\u{30ff}'))
+}
+
 /// Fill in `role`, `section` and `pseudo_heading` for every block.
 pub fn assign_roles(doc: &mut Document) {
+    split_pasted_title(&mut doc.blocks);
     let blocks = &mut doc.blocks;
     for b in blocks.iter_mut() {
         if b.kind == BlockKind::Paragraph {
@@ -893,6 +977,39 @@ mod tests {
     /// A plain title with no lead paragraph under it, the body in 「■」
     /// sections: the first section with sentences is the lead, the rest is
     /// body, not header lines.
+    #[test]
+    fn a_pasted_release_without_blank_lines_has_its_title_split_off() {
+        // Emphasis makes the text differ from the source: the offsets of
+        // both parts must still point at their own lines.
+        let src = "報道関係者各位\n\n本学教員の*不祥事*について\n4月20日、本学の教授が逮捕されました。\n深くお詫び申し上げます。\n";
+        let doc = Document::parse(src);
+        let title = doc.title().unwrap();
+        assert_eq!(title.text.as_str(), "本学教員の不祥事について");
+        assert_eq!(
+            &src[title.span.start..title.span.end],
+            "本学教員の*不祥事*について"
+        );
+        let lead = doc.lead().unwrap();
+        assert!(lead.text.starts_with("4月20日、"), "{}", lead.text.as_str());
+        let at = lead.source_span(Span::new(0, "4月20日".len()));
+        assert_eq!(&src[at.start..at.end], "4月20日");
+        // Not a line that does not end like a title, nor under a heading,
+        // nor a wrapped sentence (a 、 in it, a phrase going on below it).
+        for src in [
+            "株式会社サンプル\n当社は、新製品を発売します。\n",
+            "当社は、不正アクセスについて\n調査を進めています。\n",
+            "株式会社サンプルは新しい冷凍食品を発売\nいたしました。\n",
+            "# お知らせ\n\n本学教員の不祥事について\n4月20日、本学の教授が逮捕されました。\n",
+        ] {
+            let doc = Document::parse(src);
+            assert_eq!(
+                doc.blocks.len(),
+                if src.starts_with('#') { 2 } else { 1 },
+                "{src}"
+            );
+        }
+    }
+
     #[test]
     fn labelled_sections_without_a_lead_paragraph_are_not_the_header() {
         let src = "2025年4月1日\n株式会社サンプル\n\n新サービス開始のお知らせ\n\n■概要\n当社は、4月1日から家計簿アプリの提供を開始します。\n\n■背景\nお客様から、紙の家計簿は続かないとの声をいただいていました。\n\n■お問い合わせ\n広報部 03-0000-0000\n";

@@ -86,7 +86,12 @@ fn join_wrapped(
                 .map_or(text.len(), |n| p + 1 + n);
             let prev = text.get(line_start..p).unwrap_or("");
             let next = text.get(p + 1..next_end).unwrap_or("");
-            if i == 0 && bold_first {
+            // A pasted title above its lead (「〜の不祥事について⏎4月20日、…」).
+            let title_above = || {
+                super::anatomy::pasted_title(prev)
+                    && !next.starts_with(|c: char| matches!(c, '\u{3041}'..='\u{3096}'))
+            };
+            if i == 0 && (bold_first || title_above()) {
                 Wrap::No
             } else {
                 wrapped(prev, next, prose)
