@@ -89,6 +89,9 @@ pub fn rule() -> Arc<dyn Rule> {
         // Benefits paid twice; records of N people (名分) under a heading
         // that names no damage; a customer count on a labelled line.
         "# 給付金の二重給付について\n\nサンプル市は、1世帯に給付金を二重に給付していました。".into(),
+        // Points credited twice; households left without power.
+        "# ポイントの二重付与について\n\n当社は、お客様294名様に、ポイントを二重に付与していました。".into(),
+        "# 停電について\n\n本日11時05分頃、北区の一部で約490戸のお客さまが停電しました。".into(),
         "# 不正アクセスについて\n\nサンプル大学のサーバーが不正アクセスを受けました。\n\n## 保存されていた情報\n\n学生と卒業生の氏名と住所、約8,000名分。".into(),
         "# 電気料金の誤りについて\n\nサンプル電力株式会社は、一部のお客さまの電気料金を誤って算定しました。\n\nお客さま件数：3,842件".into(),
         // Feeling ill (具合を悪くされた) is harm, named by the heading.
