@@ -291,9 +291,7 @@ fn first_incident_word(text: &str, apology_is_courtesy: bool) -> Option<&str> {
 /// has its title among the header lines: 「【重要】サービス終了のお知らせ」).
 fn is_title(s: &Sentence) -> bool {
     s.role == Role::Title
-        || (s.role == Role::Header
-            && static_regex!(r"(?:お知らせ|について|ご案内|お詫び|おわび)[）)】]?\s*$")
-                .is_match(&s.text))
+        || (s.role == Role::Header && crate::document::anatomy::title_line(&s.text))
 }
 
 /// Does a title announce a planned change? An emergency one

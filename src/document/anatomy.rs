@@ -416,12 +416,13 @@ fn pasted_title_line(b: &Block) -> Option<usize> {
     }
     let (first, rest) = b.text.split_once('\n')?;
     let first = first.trim_end_matches('\r');
-    (pasted_title(first) && rest.contains('。')).then_some(first.len())
+    (title_line(first) && rest.contains('。')).then_some(first.len())
 }
 
-/// A first line that ends like a title, with no 、 or 。 (「本学教員の不祥事に
-/// ついて」): not the start of a wrapped sentence.
-pub(super) fn pasted_title(line: &str) -> bool {
+/// A line that ends like a title, with no 、 or 。 (「本学教員の不祥事に
+/// ついて」「【重要】サービス終了のお知らせ」): not the start of a wrapped
+/// sentence, nor a header line of names and dates.
+pub(crate) fn title_line(line: &str) -> bool {
     let len = line.chars().count();
     (6..=100).contains(&len)
         && !line.contains(['。', '、', '，'])
@@ -974,9 +975,6 @@ mod tests {
         assert_eq!(title(&src).as_deref(), Some("新サービス開始のお知らせ"));
     }
 
-    /// A plain title with no lead paragraph under it, the body in 「■」
-    /// sections: the first section with sentences is the lead, the rest is
-    /// body, not header lines.
     #[test]
     fn a_pasted_release_without_blank_lines_has_its_title_split_off() {
         // Emphasis makes the text differ from the source: the offsets of
@@ -1010,6 +1008,9 @@ mod tests {
         }
     }
 
+    /// A plain title with no lead paragraph under it, the body in 「■」
+    /// sections: the first section with sentences is the lead, the rest is
+    /// body, not header lines.
     #[test]
     fn labelled_sections_without_a_lead_paragraph_are_not_the_header() {
         let src = "2025年4月1日\n株式会社サンプル\n\n新サービス開始のお知らせ\n\n■概要\n当社は、4月1日から家計簿アプリの提供を開始します。\n\n■背景\nお客様から、紙の家計簿は続かないとの声をいただいていました。\n\n■お問い合わせ\n広報部 03-0000-0000\n";

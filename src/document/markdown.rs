@@ -88,7 +88,7 @@ fn join_wrapped(
             let next = text.get(p + 1..next_end).unwrap_or("");
             // A pasted title above its lead (「〜の不祥事について⏎4月20日、…」).
             let title_above = || {
-                super::anatomy::pasted_title(prev)
+                super::anatomy::title_line(prev)
                     && !next.starts_with(|c: char| matches!(c, '\u{3041}'..='\u{3096}'))
             };
             if i == 0 && (bold_first || title_above()) {
