@@ -161,14 +161,16 @@ pub fn first_channel(text: &str) -> Option<Span> {
     // 「【電話】32-1247」: a city's local number, without its area code,
     // right after a phone label.
     // (Substring tests first: this runs on every sentence without a number.)
-    let labelled = text.contains("電話")
-        || text.contains('℡')
-        || text.contains('☎')
-        || text
-            .as_bytes()
-            .windows(3)
-            .any(|w| w.eq_ignore_ascii_case(b"tel"));
-    let local = (phone.is_none() && labelled)
+    let labelled = || {
+        text.contains("電話")
+            || text.contains('℡')
+            || text.contains('☎')
+            || text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w.eq_ignore_ascii_case(b"tel"))
+    };
+    let local = (phone.is_none() && labelled())
         .then(|| {
             static_regex!(
                 r"(?i)(?:TEL|電話|℡|☎)(?:番号)?[\s　]*[】\]）)]?[\s　]*[：:]?[\s　]*(?P<n>[0-9０-９]{1,4}[\-‐－―−ー][0-9０-９]{4})(?:[^0-9０-９\-‐－―−ー]|$)"
