@@ -18,7 +18,9 @@
 //! `KOHO_BENCH_QUICK=1` skips the 10,000-file rows.
 //!
 //! `KOHO_BENCH_PASS=setup|lindera|tokenize|lint` instead runs one pass of
-//! (a), (t) or (b) over the 100-file corpus (`KOHO_BENCH_FILES=N`: N files)
+//! (a), (t) or (b) over the 100-file corpus (`KOHO_BENCH_FILES=N`: N files;
+//! `KOHO_BENCH_TEXT=FILE`: that one file instead, to see how a cost
+//! depends on the text, e.g. an almost empty file for the fixed cost)
 //! on one thread (or only the set-up), for `scripts/bench-instructions.sh`, which counts instructions
 //! under valgrind: a measure that other jobs on the machine do not disturb.
 //! With `KOHO_BENCH_REPS=N` the pass runs N times and its wall time is
@@ -247,7 +249,13 @@ fn one_pass(which: &str) {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(100);
-    let corpus = corpus::corpus(files);
+    let corpus = match std::env::var_os("KOHO_BENCH_TEXT") {
+        Some(path) => vec![(
+            "given.md".to_owned(),
+            std::fs::read_to_string(path).expect("KOHO_BENCH_TEXT names a UTF-8 file"),
+        )],
+        None => corpus::corpus(files),
+    };
     let sentences: Vec<Vec<String>> = corpus.iter().map(|(_, t)| sentence_texts(t)).collect();
     let sources: Vec<Source> = corpus
         .iter()
