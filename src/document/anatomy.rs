@@ -156,10 +156,11 @@ fn header_line_re() -> &'static Regex {
         | (代表取締役|取締役|社長|会長|代表執行役|CEO|理事長|頭取|学長|市長|知事)
         | ^(院長|園長|校長|館長|所長|組合長|町長|村長|区長|店主)\s
         | ^[（(]?\s*(証券コード|コード番号|URL|https?://|TEL|ＴＥＬ|Tel|電話)
+        | ^[（(][^（()）]{0,30}(コード|東証|名証|福証|札証|JASDAQ|ＪＡＳＤＡＱ|マザーズ|プライム|スタンダード|グロース)[^（()）]{0,30}[）)]$
         | ^[\p{Han}\p{Katakana}\p{Hiragana}ー]{1,12}?(都|道|府|県|市|区|町|村)(役所|役場|庁)?([\x20\x{3000}]+[\p{Han}\p{Katakana}\p{Hiragana}ー・]{1,12}?(",
         government_units!(),
         r"))+$
-        | ^(会\s*社\s*名|代\s*表\s*者\s*名?|問い?合わ?せ先|問合せ先|本社所在地|上場取引所)[\s:：]
+        | ^(会\s*社\s*名|代\s*表\s*者\s*名?|問\s*い?\s*合\s*わ?\s*せ\s*先|本\s*社\s*所\s*在\s*地|上\s*場\s*取\s*引\s*所)[\s:：]
         "
     ))
 }
@@ -278,7 +279,7 @@ fn bare_headline(b: &Block) -> bool {
 /// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
 fn numbered_label_re() -> &'static Regex {
     static_regex!(
-        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[0-9０-９]{1,2}　+[^\s0-9０-９]|第[0-9０-９一二三四五六七八九十]{1,3}[\s　]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
+        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[0-9０-９]{1,2}　+[^\s0-9０-９]|[0-9０-９]{1,2}\p{Han}{2,8}\s*[:：]|第[0-9０-９一二三四五六七八九十]{1,3}[\s　]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
     )
 }
 
@@ -617,6 +618,10 @@ pub fn assign_roles(doc: &mut Document) {
         (None, Some(h)) => h,
         (None, None) => blocks.len(),
     };
+    // The last paragraph of prose: a date alone on its line before it is
+    // a timeline's entry (「令和2年8月13日」 over what happened that day),
+    // not a signature's date.
+    let last_prose = blocks.iter().rposition(is_prose_paragraph);
     for (i, b) in blocks.iter_mut().enumerate() {
         if Some(i) == title {
             b.role = Role::Title;
@@ -630,7 +635,10 @@ pub fn assign_roles(doc: &mut Document) {
             b.role = Role::Body;
         } else if i < header_end && !matches!(b.kind, BlockKind::Heading(_)) {
             b.role = Role::Header;
-        } else if b.kind == BlockKind::Paragraph && b.text.lines().all(is_header_line) {
+        } else if b.kind == BlockKind::Paragraph
+            && b.text.lines().all(is_header_line)
+            && !(last_prose.is_some_and(|l| i < l) && b.text.lines().all(date_line))
+        {
             // Issuer/representative lines repeated at the end (signatures).
             b.role = Role::Header;
         }
@@ -1095,9 +1103,17 @@ mod tests {
             "（コード番号：0000　東証スタンダード）",
             "問合せ先　取締役経営企画部長　北村 亮",
             "（TEL．03-0000-6610）",
+            // Spaced out as in the PDF, and a listing line without 「コード番号」.
+            "問 合 せ 先 I R 広 報 部 長 北 村 亮",
+            "上 場 取 引 所 東",
+            "（JASDAQ・コード 0000）",
+            "(東証プライム 0000)",
         ] {
             assert!(is_header_line(line), "{line}");
         }
+        assert!(!is_header_line(
+            "（スタンダードプランの料金表）は別紙のとおり"
+        ));
         assert!(!is_header_line(
             "（電話でのお問い合わせは平日のみ受け付けます）"
         ));
@@ -1111,6 +1127,28 @@ mod tests {
             Some("代表取締役の異動に関するお知らせ")
         );
         assert!(text_of(src, Role::Lead).is_some_and(|t| t.starts_with("当社は、本日")));
+    }
+
+    /// A timeline typed as a date alone on its line over what happened that
+    /// day is body text; a date under the last sentence is a signature's.
+    #[test]
+    fn a_date_line_inside_the_body_is_a_timeline_entry() {
+        let src = "# 書類の誤送付について\n\n2020年8月14日\n\n当課で、書類を別の方に送付したことが判明しました。\n\n記\n\n令和2年8月13日\n\n受け取った方から連絡を受けました。\n\n令和2年8月14日\n\n書類の返却をお願いしました。\n\n令和2年8月20日\n\n株式会社サンプル\n";
+        assert_eq!(role_of(src, "2020年8月14日"), Some(Role::Header));
+        assert_eq!(role_of(src, "令和2年8月13日"), Some(Role::Body));
+        assert_eq!(role_of(src, "令和2年8月14日"), Some(Role::Body));
+        assert_eq!(role_of(src, "令和2年8月20日"), Some(Role::Header));
+        assert_eq!(role_of(src, "株式会社サンプル"), Some(Role::Header));
+    }
+
+    /// A numbered label glued to its number (「1発生日時 :…」, the 「．」 lost
+    /// in pasting) stands on its line: the next label is not joined to it.
+    #[test]
+    fn a_number_glued_to_a_label_with_a_colon_is_a_label() {
+        assert!(is_line_label("1発生日時 :2019年2月20日(水) 1:10頃"));
+        assert!(is_line_label("２発生場所：北駅"));
+        assert!(!is_line_label("10月1日に発生しました"));
+        assert!(!is_line_label("3名が発生時刻に"));
     }
 
     /// The same header typeset as in the PDF: the date pushed right with
