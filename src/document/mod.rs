@@ -159,6 +159,21 @@ pub(crate) fn warm_up() {
     let _ = label_number_re();
 }
 
+/// A short line of words alone in its paragraph that ends in what a
+/// section heading names (「返還対象件数と金額」「内容と経緯」「対象となる方」
+/// 「今後の対応について」): a heading typed without a mark, as a release
+/// pasted from a web page has them. Not a person's name (「前田 翔」, over
+/// a career) nor a header line.
+fn plain_label(text: &str) -> bool {
+    text.chars().count() <= 20
+        && static_regex!(
+            r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・]+(?:について|概要|経緯|経過|原因|理由|対応|対策|措置|内容|状況|件数|金額|日時|場所|方法|範囲|期間|影響|結果|背景|詳細|補償|返金|返還|方|方々|情報)$"
+        )
+        .is_match(text)
+        && !anatomy::ends_like_sentence(text)
+        && !anatomy::is_header_line(text)
+}
+
 /// A one-line paragraph without 。 that reads as a label: numbered
 /// (1．… / （2）… / 第3 …) or entirely bold in the source.
 fn is_label_line(b: &Block) -> bool {
@@ -168,7 +183,7 @@ fn is_label_line(b: &Block) -> bool {
         && !text.contains('。')
         && !text.contains('\n')
         && text.chars().count() <= 40
-        && (b.bold_line || label_number_re().is_match(text));
+        && (b.bold_line || label_number_re().is_match(text) || plain_label(text));
     // 「1. 開催の趣旨⏎インボイス制度の…」: a numbered list item whose first
     // line names what its other lines say.
     let item = b.kind == BlockKind::ListItem
@@ -328,10 +343,20 @@ mod tests {
         let doc = Document::parse(src);
         let last = doc.blocks.len() - 1;
         assert_eq!(doc.label_heading(last), "【当社の対応】");
-        // A short unnumbered line is not a label.
+        // A short unnumbered line is not a label (a name over a career).
         assert_eq!(heading_of("経歴です。"), "原因");
         // A numbered item's first line heads its other lines.
         assert_eq!(heading_of("開催の趣旨\n趣旨です。"), "開催の趣旨");
+        // Unless it names what a section says, as headings do.
+        let src = "# お知らせ\n\nリードです。\n\n返還対象件数と金額\n\n水道料金　1,902件\n\n今後の対応について\n\n確認します。\n\n株式会社サンプル\n\n末尾です。\n";
+        let doc = Document::parse(src);
+        let heading_of = |needle: &str| {
+            let i = doc.blocks.iter().position(|b| b.text == needle).unwrap();
+            doc.label_heading(i).to_owned()
+        };
+        assert_eq!(heading_of("水道料金　1,902件"), "返還対象件数と金額");
+        assert_eq!(heading_of("確認します。"), "今後の対応について");
+        assert_eq!(heading_of("末尾です。"), "今後の対応について");
     }
 
     #[test]

@@ -286,6 +286,13 @@ pub fn context_text(doc: &Document, s: &Sentence) -> String {
         }
         t.push(' ');
         t.push_str(doc.section_heading(b));
+        // A label line above it (「返還対象件数と金額」 over the rows), when
+        // it is not the section's heading.
+        let label = doc.label_heading(s.block());
+        if label != doc.section_heading(b) {
+            t.push(' ');
+            t.push_str(label);
+        }
         // A label on the block's own first line heads the lines below it
         // (「**対象となるお客様**」「■被害の状況」 without a blank line after).
         if let Some(end) = b.text.find('\n') {
