@@ -273,6 +273,27 @@ fn press_contact_alone_is_no_hotline_for_an_incident() {
     assert!(!found(&f, "hotline"));
 }
 
+/// The hours a reader is shown as evidence are the whole range
+/// (「9:00~17:00」, 「九時から五時半」), not cut after the last hour.
+#[test]
+fn hotline_hours_evidence_is_the_whole_range() {
+    let settings = Settings::builtin().expect("settings");
+    for (hours, expected) in [
+        ("平日9:00~17:00", "9:00~17:00"),
+        ("平日9時〜17時30分", "9時〜17時30分"),
+        ("平日九時から五時半", "九時から五時半"),
+    ] {
+        let text = format!("# お知らせ\n\n当社は新製品を発売します。\n\n## お問い合わせ\n\nお客様相談室\n0120-000-000 {hours}\n");
+        let report = lint(Source::new("hours.md", text.as_str()), &settings);
+        let span = report
+            .coverage
+            .get(Element::HotlineHours)
+            .span
+            .expect("hours found");
+        assert_eq!(&text[span.start..span.end], expected, "{hours}");
+    }
+}
+
 #[test]
 fn demo_draft_shows_the_instructive_problems() {
     let f = check_json(&Path::new(ROOT).join("demo/7pay-draft.md"));
