@@ -326,37 +326,35 @@ impl Document {
 mod tests {
     use super::*;
 
+    /// The label heading above the block whose text is `needle`.
+    fn heading_of(doc: &Document, needle: &str) -> String {
+        let i = doc.blocks.iter().position(|b| b.text == needle).unwrap();
+        doc.label_heading(i).to_owned()
+    }
+
     #[test]
     fn label_heading_sees_numbered_and_bold_labels() {
         let src = "# お知らせ\n\nリードです。\n\n1．異動の理由\n\n理由です。\n\n**お客様への対応**\n\n対応です。\n\n## 原因\n\n原因です。\n\n前田 翔\n\n経歴です。\n\n1. 開催の趣旨\n   趣旨です。\n";
         let doc = Document::parse(src);
-        let heading_of = |needle: &str| {
-            let i = doc.blocks.iter().position(|b| b.text == needle).unwrap();
-            doc.label_heading(i).to_owned()
-        };
-        assert_eq!(heading_of("リードです。"), "");
-        assert_eq!(heading_of("理由です。"), "1．異動の理由");
-        assert_eq!(heading_of("対応です。"), "お客様への対応");
-        assert_eq!(heading_of("原因です。"), "原因");
-        assert_eq!(heading_of("原因"), "原因");
+        assert_eq!(heading_of(&doc, "リードです。"), "");
+        assert_eq!(heading_of(&doc, "理由です。"), "1．異動の理由");
+        assert_eq!(heading_of(&doc, "対応です。"), "お客様への対応");
+        assert_eq!(heading_of(&doc, "原因です。"), "原因");
+        assert_eq!(heading_of(&doc, "原因"), "原因");
+        // A short unnumbered line is not a label (a name over a career).
+        assert_eq!(heading_of(&doc, "経歴です。"), "原因");
+        // A numbered item's first line heads its other lines.
+        assert_eq!(heading_of(&doc, "開催の趣旨\n趣旨です。"), "開催の趣旨");
         let src = "# お知らせ\n\nリードです。\n\n【当社の対応】\n連絡しました。\n";
         let doc = Document::parse(src);
         let last = doc.blocks.len() - 1;
         assert_eq!(doc.label_heading(last), "【当社の対応】");
-        // A short unnumbered line is not a label (a name over a career).
-        assert_eq!(heading_of("経歴です。"), "原因");
-        // A numbered item's first line heads its other lines.
-        assert_eq!(heading_of("開催の趣旨\n趣旨です。"), "開催の趣旨");
-        // Unless it names what a section says, as headings do.
+        // A short unmarked line that names what a section says is one.
         let src = "# お知らせ\n\nリードです。\n\n返還対象件数と金額\n\n水道料金　1,902件\n\n今後の対応について\n\n確認します。\n\n株式会社サンプル\n\n末尾です。\n";
         let doc = Document::parse(src);
-        let heading_of = |needle: &str| {
-            let i = doc.blocks.iter().position(|b| b.text == needle).unwrap();
-            doc.label_heading(i).to_owned()
-        };
-        assert_eq!(heading_of("水道料金　1,902件"), "返還対象件数と金額");
-        assert_eq!(heading_of("確認します。"), "今後の対応について");
-        assert_eq!(heading_of("末尾です。"), "今後の対応について");
+        assert_eq!(heading_of(&doc, "水道料金　1,902件"), "返還対象件数と金額");
+        assert_eq!(heading_of(&doc, "確認します。"), "今後の対応について");
+        assert_eq!(heading_of(&doc, "末尾です。"), "今後の対応について");
     }
 
     #[test]
