@@ -148,9 +148,10 @@ pub fn counts(text: &str) -> Vec<Count> {
         // A section number at the start of a line (「2　施設の被害」), not a
         // count: the numeral stands apart from the word after it.
         let line_start = head_of_line(text, whole.start());
-        let spaced = c
-            .name("u")
-            .is_some_and(|u| text[n.end()..u.start()].chars().any(char::is_whitespace));
+        let spaced = c.name("u").is_some_and(|u| {
+            text.get(n.end()..u.start())
+                .is_some_and(|between| between.contains(char::is_whitespace))
+        });
         if line_start && spaced && c.name("q").is_none_or(|q| q.as_str().trim().is_empty()) {
             continue;
         }
