@@ -175,7 +175,7 @@ fn is_greeting(text: &str) -> bool {
 
 fn greeting_re() -> &'static Regex {
     static_regex!(
-        r"ありがとうございます|御礼申し上げます|お礼申し上げます|お引き立て|ご愛顧|ご高配|お慶び申し上げます|お喜び申し上げます|^(?:こんにちは|こんばんは|はじめまして)[。！!]?$|(?:この|本)(?:文章|手紙|お手紙|文書)を(?:書いて|お送りして|お届けして)(?:います|おります)。?$"
+        r"ありがとうございます|御礼申し(?:上|あ)げます|お礼申し(?:上|あ)げます|お引き立て|ご愛顧|ご高配|お慶び申し(?:上|あ)げます|お喜び申し(?:上|あ)げます|^(?:こんにちは|こんばんは|はじめまして)[。！!]?$|(?:この|本)(?:文章|手紙|お手紙|文書)を(?:書いて|お送りして|お届けして)(?:います|おります)。?$"
     )
 }
 
@@ -880,6 +880,15 @@ mod tests {
         ));
         // A product called typical is not a person introduced.
         assert!(!is_greeting("当社の代表的な商品です。"));
+        // 申しあげ in kana, as many issuers write it.
+        for thanks in [
+            "本年も大変お世話になり、厚く御礼申しあげます。",
+            "日頃のご厚情に、厚くお礼申しあげます。",
+            "時下ますますご清栄のこととお慶び申しあげます。",
+            "貴社ますますご発展のこととお喜び申しあげます。",
+        ] {
+            assert!(is_greeting(thanks), "{thanks}");
+        }
         // A paragraph that goes on to the news after its thanks is the lead.
         let src = "# お知らせ\n\nいつもご利用いただきありがとうございます。本日、新機能を公開しました。\n\n詳細は次のとおりです。\n";
         assert!(lead(src).is_some_and(|l| l.starts_with("いつも")));
