@@ -880,18 +880,18 @@ mod tests {
         ));
         // A product called typical is not a person introduced.
         assert!(!is_greeting("当社の代表的な商品です。"));
-        // 申しあげ in kana, as many issuers write it.
-        for thanks in [
+        // Courtesy openers with 申しあげ in kana, as many issuers write it,
+        // and seasonal ones.
+        for opener in [
             "本年も大変お世話になり、厚く御礼申しあげます。",
             "日頃のご厚情に、厚くお礼申しあげます。",
             "時下ますますご清栄のこととお慶び申しあげます。",
             "貴社ますますご発展のこととお喜び申しあげます。",
-            // Seasonal openers.
             "暑中お見舞い申し上げます。",
             "本年も残すところあとわずかになりました。",
             "連日暑い日が続いておりますが、いかがお過ごしでしょうか。",
         ] {
-            assert!(is_greeting(thanks), "{thanks}");
+            assert!(is_greeting(opener), "{opener}");
         }
         // A paragraph that goes on to the news after its thanks is the lead.
         let src = "# お知らせ\n\nいつもご利用いただきありがとうございます。本日、新機能を公開しました。\n\n詳細は次のとおりです。\n";
