@@ -303,12 +303,13 @@ pub fn context_text(doc: &Document, s: &Sentence) -> String {
                 }
             }
         }
+        let section = doc.section_heading(b);
         t.push(' ');
-        t.push_str(doc.section_heading(b));
+        t.push_str(section);
         // A label line above it (「返還対象件数と金額」 over the rows), when
         // it is not the section's heading.
         let label = doc.label_heading(s.block());
-        if label != doc.section_heading(b) {
+        if label != section {
             t.push(' ');
             t.push_str(label);
         }
