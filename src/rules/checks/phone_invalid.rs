@@ -25,11 +25,13 @@ impl Rule for PhoneInvalid {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for s in ctx.sentences {
-            let worded = phone_word_re().is_match(&s.text);
+            // Asked only about a number that needs it (most sentences have none).
+            let mut worded = None;
             for p in phones(&s.text) {
                 // Only what is clearly meant as a phone number.
-                let looks_like_phone =
-                    (p.separated && p.digits.len() >= 8) || (worded && p.digits.len() >= 6);
+                let looks_like_phone = (p.separated && p.digits.len() >= 8)
+                    || (p.digits.len() >= 6
+                        && *worded.get_or_insert_with(|| phone_word_re().is_match(&s.text)));
                 if !looks_like_phone {
                     continue;
                 }
