@@ -788,7 +788,7 @@ mod tests {
 
     /// A 50 MB file has half a million sentences, 300,000 blocks and
     /// 200,000 findings: these sizes are what keep its peak memory within
-    /// four times its size plus the dictionary (README, 性能).
+    /// four times its size plus the dictionary (README, 性能; docs/PERFORMANCE.md).
     #[test]
     fn per_item_structs_stay_small() {
         assert!(std::mem::size_of::<sentence::Sentence>() <= 64);
