@@ -30,9 +30,14 @@ fn label_re() -> &'static Regex {
     static_regex!(r"([^\s：:、。（）()]{1,12})\s*[：:]\s*$")
 }
 
-fn unit_ja(u: Unit) -> &'static str {
+/// What the message calls the quantity: by its unit, and for the counters
+/// of people's group (戸, 世帯, アカウント…) by the counter written.
+fn unit_ja(u: Unit, written: &str) -> &'static str {
     match u {
-        Unit::People => "人数",
+        Unit::People if written.ends_with(['人', '名']) => "人数",
+        Unit::People if written.ends_with(['戸', '軒']) => "戸数",
+        Unit::People if written.ends_with("世帯") => "世帯数",
+        Unit::People => "数",
         Unit::Cases => "件数",
         Unit::Yen => "金額",
         Unit::Items => "数量",
@@ -77,6 +82,29 @@ fn table_start(ctx: &Ctx<'_>, b: usize, memo: &mut Option<(usize, usize)>) -> us
     }
     *memo = Some((b, i));
     i
+}
+
+/// The words a line gives before a count's label (「■青森県内 」 before
+/// 「現在停電戸数：13戸」), list marks and spaces left out: whose count it is.
+/// Text with a comma or a full stop is prose leading into the label
+/// (「なお、」), not a row's name.
+fn row_qualifier(head: &str) -> &str {
+    let line = head.rsplit('\n').next().unwrap_or("");
+    let words = line.trim_matches(|c: char| c.is_whitespace() || is_list_mark(c));
+    if words.contains(['、', '。', ',', '，']) || words.chars().count() > 20 {
+        ""
+    } else {
+        words
+    }
+}
+
+/// A mark that opens a line of a list (「・過大請求：58件」): not part of
+/// what the line names.
+fn is_list_mark(c: char) -> bool {
+    matches!(
+        c,
+        '■' | '□' | '◆' | '◇' | '●' | '○' | '◎' | '・' | '※' | '-' | '*' | '＊' | '－'
+    )
 }
 
 /// A quantity: what is counted, under which label, as of when, and (for a
@@ -153,8 +181,11 @@ impl Rule for CountConflict {
                 let label = label_re()
                     .captures(before)
                     .and_then(|m| m.get(1))
-                    .map(|m| m.as_str())
-                    .filter(|l| !key_re().is_match(l));
+                    .filter(|l| !key_re().is_match(l.as_str()));
+                // 「■青森県内 現在停電戸数：13戸」: what the line names before
+                // the label says whose count it is (a row of a list).
+                let row = label.map(|l| row_qualifier(before.get(..l.start()).unwrap_or("")));
+                let label = label.map(|l| l.as_str().trim_start_matches(is_list_mark));
                 let (key, section) = match (&row_label, label) {
                     (Some(row), _) => {
                         if part_re().is_match(row) {
@@ -194,7 +225,11 @@ impl Rule for CountConflict {
                                     && t.chars().count() <= 40
                             })
                             .unwrap_or_default();
-                        (Some(label.to_owned()), Some(format!("{heading}\n{above}")))
+                        let row = row.unwrap_or_default();
+                        (
+                            Some(label.to_owned()),
+                            Some(format!("{heading}\n{above}\n{row}")),
+                        )
                     }
                     // What a heading names is a weak guess at what a
                     // count under it counts (「対象者及び影響額」 over a
@@ -245,7 +280,7 @@ impl Rule for CountConflict {
                                 span,
                                 format!(
                                     "「{key}」の{}が「{}」と「{}」で食い違っています。",
-                                    unit_ja(unit),
+                                    unit_ja(unit, &text),
                                     other.text,
                                     text
                                 ),
@@ -283,12 +318,13 @@ pub fn rule() -> Arc<dyn Rule> {
         "被害者数や被害額が文書の中で食い違うと、どちらも信用されず、訂正と追加の取材を招きます。"
             .into();
     m.how = "被害・流出・対象などの語に続く人数・件数・金額を集め、同じ語と単位（人と名は同じ）で値が違い、時点（〜現在、文中の日付）も同じものを報告します。".into();
-    m.exceptions = "「約」「最大」「以上」などの概数、「うち」「内訳」などの内数、時点や日付が異なる数は比べません。一つの文に同じ語の違う数が並ぶとき（「カード情報(18,746名分)と個人情報(60,350名分)」「22件(町内20件、町外2件)」）は別々のものの数として比べず、「姓(2名分)」のように括弧で添えた数も比べません。「過大請求：58件」のようにラベルの付いた数は、そのラベルの数として、同じ見出し（すぐ上の短い行も見出しとみなします）の中でだけ比べます。「対象」「該当」「影響」は何の数かを言わないので、後に続く語までを含めて比べます（「対象の会員情報 310件」と「対象の会員宛：295件」は別の数）。一つの表の中の違うセルの数は別々のものの数として比べず、表が同じ語に違う数を並べているとき（「返金を終えたお客様」と「返金の手続き中のお客様」）は、その語の数を本文とも比べません。文の中に被害などの語がなく、見出しの語（「対象者及び影響額」）しか手がかりのない数は比べません。".into();
+    m.exceptions = "「約」「最大」「以上」などの概数、「うち」「内訳」などの内数、時点や日付が異なる数は比べません。一つの文に同じ語の違う数が並ぶとき（「カード情報(18,746名分)と個人情報(60,350名分)」「22件(町内20件、町外2件)」）は別々のものの数として比べず、「姓(2名分)」のように括弧で添えた数も比べません。「過大請求：58件」のようにラベルの付いた数は、そのラベルの数として、同じ見出し（すぐ上の短い行も見出しとみなします）の中でだけ比べます。行がラベルの前に名前を書いているとき（「■青森県内　現在停電戸数：13戸」）は、その名前の数として比べます。「対象」「該当」「影響」は何の数かを言わないので、後に続く語までを含めて比べます（「対象の会員情報 310件」と「対象の会員宛：295件」は別の数）。一つの表の中の違うセルの数は別々のものの数として比べず、表が同じ語に違う数を並べているとき（「返金を終えたお客様」と「返金の手続き中のお客様」）は、その語の数を本文とも比べません。文の中に被害などの語がなく、見出しの語（「対象者及び影響額」）しか手がかりのない数は比べません。".into();
     m.bad = vec![
         "被害に遭われたお客様は808人です。なお、被害に遭われたお客様は818人に上ります。".into(),
         "被害に遭われたお客様は808人です。\n\n| 区分 | 人数 |\n|---|---|\n| 被害者 | 818人 |".into(),
         "# お知らせ\n\n料金の誤りがありました。\n\n## 誤請求の件数\n\n過大請求：68件\n\n過大請求：58件".into(),
         "対象となるお客様は808名です。\n\n## 今後の対応\n\n対象となるお客様818名には、書面でお知らせします。".into(),
+        "料金の誤りがありました。\n\n・過大請求：68件\n\n誤りの内容は次のとおりです。\n\n・ 過大請求：58件".into(),
     ];
     m.good = vec![
         "7月4日時点の被害者は約900人です。7月31日現在の被害者は808人です。".into(),
@@ -301,6 +337,31 @@ pub fn rule() -> Arc<dyn Rule> {
         "# 二重の引き落としについて\n\n料金を二重に引き落としていました。\n\n| 区分 | 10月末 | 11月末 |\n|---|---|---|\n| 返金を終えたお客様 | 5,200名 | 1,900名 |\n| 返金の手続き中のお客様 | 310名 | 3,610名 |\n\n返金の手続き中の310名のお客様にも、12月中に返金します。".into(),
         "料金の誤りは二つのプランにありました。\n\n【プランA】をご契約のお客様\n\n過大請求：68件\n\n【プランB】をご契約のお客様\n\n過大請求：58件".into(),
         "料金の誤りは二つのプランにありました。\n\n## プランA\n\n過大請求：68件\n\n## プランB\n\n過大請求：58件".into(),
+        "台風の影響で停電が発生しました。\n\n■青森県内　現在停電戸数：13戸\n■岩手県内　現在停電戸数：126戸".into(),
     ];
     Arc::new(CountConflict { meta: m })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_names_what_is_counted() {
+        assert_eq!(unit_ja(Unit::People, "808人"), "人数");
+        assert_eq!(unit_ja(Unit::People, "808名"), "人数");
+        assert_eq!(unit_ja(Unit::People, "13戸"), "戸数");
+        assert_eq!(unit_ja(Unit::People, "20世帯"), "世帯数");
+        assert_eq!(unit_ja(Unit::People, "3アカウント"), "数");
+        assert_eq!(unit_ja(Unit::Cases, "58件"), "件数");
+    }
+
+    #[test]
+    fn a_row_is_named_by_the_words_before_its_label() {
+        assert_eq!(row_qualifier("■青森県内　"), "青森県内");
+        assert_eq!(row_qualifier("前の行\n・岩手県内 "), "岩手県内");
+        assert_eq!(row_qualifier("・"), "");
+        // Prose leading into a label names no row.
+        assert_eq!(row_qualifier("なお、"), "");
+    }
 }
