@@ -367,7 +367,21 @@ fn split_pasted_title(blocks: &mut Vec<Block>) {
     else {
         return;
     };
-    let Some(k) = pasted_title_line(&blocks[i]) else {
+    // A text that starts right at its first numbered section (「1.経緯⏎
+    // 2021年11月4日朝、…確認しました。⏎…」: a page's body without its
+    // title) has that heading pasted onto its lead the same way.
+    let numbered = |b: &Block| {
+        let (first, rest) = b.text.split_once('\n')?;
+        let first = first.trim_end_matches('\r');
+        (b.kind == BlockKind::Paragraph
+            && b.quote_depth == 0
+            && numbered_heading(first)
+            && rest.contains('。'))
+        .then_some(first.len())
+    };
+    let Some(k) =
+        pasted_title_line(&blocks[i]).or_else(|| (i == 0).then(|| numbered(&blocks[0])).flatten())
+    else {
         return;
     };
     let b = &blocks[i];
@@ -1012,20 +1026,43 @@ mod tests {
         assert!(lead.text.starts_with("4月20日、"), "{}", lead.text.as_str());
         let at = lead.source_span(Span::new(0, "4月20日".len()));
         assert_eq!(&src[at.start..at.end], "4月20日");
+        // A text that starts at its first numbered section: the heading is
+        // split off the same way, and the sentences under it are the lead.
+        let src = "1.経緯
+11月4日朝、当社の社員が異常に気付きました。
+調査の結果、不正アクセスと判明しました。
+2.対応
+警察に相談しました。
+";
+        let doc = Document::parse(src);
+        assert_eq!(doc.blocks[0].text.as_str(), "1.経緯");
+        let lead = doc.lead().unwrap();
+        assert!(
+            lead.text.starts_with("11月4日朝、"),
+            "{}",
+            lead.text.as_str()
+        );
         // Not a line that does not end like a title, nor under a heading,
         // nor a wrapped sentence (a 、 in it, a phrase going on below it).
-        for src in [
-            "株式会社サンプル\n当社は、新製品を発売します。\n",
-            "当社は、不正アクセスについて\n調査を進めています。\n",
-            "株式会社サンプルは新しい冷凍食品を発売\nいたしました。\n",
-            "# お知らせ\n\n本学教員の不祥事について\n4月20日、本学の教授が逮捕されました。\n",
+        for (src, blocks) in [
+            ("株式会社サンプル\n当社は、新製品を発売します。\n", 1),
+            ("当社は、不正アクセスについて\n調査を進めています。\n", 1),
+            (
+                "株式会社サンプルは新しい冷凍食品を発売\nいたしました。\n",
+                1,
+            ),
+            (
+                "# お知らせ\n\n本学教員の不祥事について\n4月20日、本学の教授が逮捕されました。\n",
+                2,
+            ),
+            // A numbered section below the top keeps its heading line.
+            (
+                "報道関係者各位\n\n1.経緯\n4月20日、本学の教授が逮捕されました。\n",
+                2,
+            ),
         ] {
             let doc = Document::parse(src);
-            assert_eq!(
-                doc.blocks.len(),
-                if src.starts_with('#') { 2 } else { 1 },
-                "{src}"
-            );
+            assert_eq!(doc.blocks.len(), blocks, "{src}");
         }
     }
 
