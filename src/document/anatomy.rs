@@ -161,6 +161,7 @@ fn header_line_re() -> &'static Regex {
         government_units!(),
         r"))+$
         | ^(会\s*社\s*名|代\s*表\s*者\s*名?|問\s*い?\s*合\s*わ?\s*せ\s*先|本\s*社\s*所\s*在\s*地|上\s*場\s*取\s*引\s*所)[\s:：]
+        | ^(代表連絡先|連絡先|担当者?|ダイヤルイン|直通|内線|FAX|ＦＡＸ|Fax|E-?mail|e-?mail|Ｅメール|メールアドレス|電子メール)(番号)?\s*[:：]
         "
     ))
 }
@@ -1161,6 +1162,17 @@ mod tests {
         ] {
             assert!(is_header_line(line), "{line}");
         }
+        // A prefecture's press page: the desk's contact lines.
+        for line in [
+            "代表連絡先 教育庁 私学課",
+            "ダイヤルイン番号:06-0000-0000",
+            "メールアドレス：koho@example.jp",
+            "FAX：03-0000-0000",
+        ] {
+            assert!(is_header_line(line), "{line}");
+        }
+        assert!(!is_header_line("メールアドレスが外部に流出しました。"));
+        assert!(!is_header_line("担当の職員が確認しています"));
         assert!(!is_header_line(
             "（スタンダードプランの料金表）は別紙のとおり"
         ));
