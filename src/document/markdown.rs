@@ -281,6 +281,14 @@ impl<'s> Builder<'s> {
         let mut text = std::mem::take(&mut self.text);
         let line_breaks = std::mem::take(&mut self.line_breaks);
         if let Some(mut b) = self.current.take() {
+            // Lines of sentences with a line of 「-」 or 「=」 under them (a
+            // separator in a pasted text) are a setext heading to
+            // Markdown, but a paragraph to a reader. (Only a setext heading
+            // can span lines.)
+            if matches!(b.kind, BlockKind::Heading(_)) && text.contains('\n') && text.contains('。')
+            {
+                b.kind = BlockKind::Paragraph;
+            }
             let prose_block = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
             let bold = prose_block && bold_first_line(self.src, b.span.start);
             if prose_block {
@@ -654,6 +662,25 @@ mod tests {
             source_of(src, p, "リンクです"),
             "リンク](https://example.com)です"
         );
+    }
+
+    #[test]
+    fn sentences_over_a_separator_line_are_a_paragraph() {
+        // 「-」 under lines of sentences: a separator, not a setext heading.
+        let doc = parse(
+            "事故が発生しました。\nお詫び申し上げます。\n-\n経緯\n",
+            None,
+        );
+        assert_eq!(doc.blocks[0].kind, BlockKind::Paragraph);
+        // A setext heading proper stays one, as does a one-line heading
+        // with a full stop.
+        for src in [
+            "お知らせ\n---\n",
+            "事故が発生しました。\n===\n",
+            "## 事故が発生しました。\n",
+        ] {
+            assert!(parse(src, None).blocks[0].is_heading(), "{src}");
+        }
     }
 
     #[test]
