@@ -94,6 +94,8 @@ pub fn rule() -> Arc<dyn Rule> {
         // Points credited twice; households left without power.
         "# ポイントの二重付与について\n\n当社は、お客様294名様に、ポイントを二重に付与していました。".into(),
         "# 停電について\n\n本日11時05分頃、北区の一部で約490戸のお客さまが停電しました。".into(),
+        // How much personal data, stated as its number.
+        "# お知らせ\n\n社内のファイルサーバーに不正アクセスがありました。\n\n個人情報の数としては、ご担当者様約1000名、ご受講者様約19000名になります。".into(),
         "# 不正アクセスについて\n\nサンプル大学のサーバーが不正アクセスを受けました。\n\n## 保存されていた情報\n\n学生と卒業生の氏名と住所、約8,000名分。".into(),
         "# 電気料金の誤りについて\n\nサンプル電力株式会社は、一部のお客さまの電気料金を誤って算定しました。\n\nお客さま件数：3,842件".into(),
         // Feeling ill (具合を悪くされた) is harm, named by the heading.
