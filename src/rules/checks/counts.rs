@@ -315,13 +315,29 @@ pub fn context_text(doc: &Document, s: &Sentence) -> String {
         }
         // A label on the block's own first line heads the lines below it
         // (「**対象となるお客様**」「■被害の状況」 without a blank line after).
+        let at = s.text.offset_in(&b.text);
+        let mut first_label = "";
         if let Some(end) = b.text.find('\n') {
             let label = b.text[..end].trim();
-            let below = s.text.offset_in(&b.text).is_some_and(|at| at > end);
+            let below = at.is_some_and(|at| at > end);
             if below && !label.contains('。') && label.chars().count() <= 40 {
                 t.push(' ');
                 t.push_str(label);
+                first_label = label;
             }
+        }
+        // So does a label line right above the count's line, further down
+        // a block of lines (「1.対象者⏎1世帯」 in a text pasted without blank
+        // lines).
+        let above = at
+            .and_then(|at| b.text.get(..at))
+            .and_then(|before| before.strip_suffix('\n'))
+            .map(|before| before.rsplit('\n').next().unwrap_or(before).trim())
+            .filter(|l| !l.is_empty() && !l.contains('。') && l.chars().count() <= 40)
+            .filter(|l| *l != first_label);
+        if let Some(label) = above {
+            t.push(' ');
+            t.push_str(label);
         }
     }
     t

@@ -94,6 +94,9 @@ pub fn rule() -> Arc<dyn Rule> {
         // Points credited twice; households left without power.
         "# ポイントの二重付与について\n\n当社は、お客様294名様に、ポイントを二重に付与していました。".into(),
         "# 停電について\n\n本日11時05分頃、北区の一部で約490戸のお客さまが停電しました。".into(),
+        // A count on the line under its label, in a text pasted without
+        // blank lines.
+        "# お知らせ\n\n水道料金を多く徴収していたことが判明しました。\n\n詳しくは次のとおりです。\n1.対象者\n1世帯\n2.経緯\n検針の誤りです。".into(),
         // How much personal data, stated as its number.
         "# お知らせ\n\n社内のファイルサーバーに不正アクセスがありました。\n\n個人情報の数としては、ご担当者様約1000名、ご受講者様約19000名になります。".into(),
         "# 不正アクセスについて\n\nサンプル大学のサーバーが不正アクセスを受けました。\n\n## 保存されていた情報\n\n学生と卒業生の氏名と住所、約8,000名分。".into(),
