@@ -328,12 +328,23 @@ pub fn context_text(doc: &Document, s: &Sentence) -> String {
         }
         // So does a label line right above the count's line, further down
         // a block of lines (「1.対象者⏎1世帯」 in a text pasted without blank
-        // lines).
+        // lines): a short line of one phrase, not an item of a list that
+        // gives a value of its own (「・対象　市内の中学校8校の制服」).
         let above = at
             .and_then(|at| b.text.get(..at))
-            .and_then(|before| before.strip_suffix('\n'))
+            .and_then(|before| {
+                before
+                    .trim_end_matches([' ', '　', '\t'])
+                    .strip_suffix('\n')
+            })
             .map(|before| before.rsplit('\n').next().unwrap_or(before).trim())
-            .filter(|l| !l.is_empty() && !l.contains('。') && l.chars().count() <= 40)
+            .filter(|l| {
+                !l.is_empty()
+                    && l.chars().count() <= 20
+                    && !l.contains(['。', '、'])
+                    && !l.contains(char::is_whitespace)
+                    && !l.starts_with(['・', '-', '*', '※', '•'])
+            })
             .filter(|l| *l != first_label);
         if let Some(label) = above {
             t.push(' ');
@@ -464,6 +475,30 @@ mod tests {
         );
         for c in starts {
             assert!(starts_numeral(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_line_above_a_count_heads_it_but_a_list_item_does_not() {
+        let context = |src: &str, count: &str| {
+            let doc = Document::parse(src);
+            let tok = crate::token::Tokenizer::new().expect("dictionary loads");
+            let ss = crate::sentence::sentences(&doc, &tok);
+            let s = ss.iter().find(|s| s.text.contains(count)).expect("count");
+            context_text(&doc, s)
+        };
+        let src = "詳しくは次のとおりです。\n1.対象者\n1世帯\n2.経緯\n検針の誤りです。\n";
+        assert!(context(src, "1世帯").contains("1.対象者"));
+        // Indented, the same.
+        let src = "詳しくは次のとおりです。\n1.対象者\n　1世帯\n";
+        assert!(context(src, "1世帯").contains("1.対象者"));
+        // An item of a list gives a value of its own: not a label.
+        for src in [
+            "概要は次のとおりです。\n・対象　市内の中学校8校の制服\n・お渡しの条件　1人1セットまで\n",
+            "概要は次のとおりです。\n・対象は中学校の制服\n1人1セットまで\n",
+            "概要は次のとおりです。\n対象　市内の中学校8校の制服\nお渡しの条件　1人1セットまで\n",
+        ] {
+            assert!(!context(src, "1人").contains("対象"), "{src}");
         }
     }
 
