@@ -36,6 +36,8 @@ fn pseudo_heading_line(line: &str) -> bool {
 /// (「〇 お問い合わせ」 too: the kanji zero typed as a circle, before a
 /// space.)
 pub(crate) const HEADING_MARKS: &str = "■◆◇□●○◎▼▽▶►★☆";
+/// Marks that open an item of a list typed as text (「・」「※」).
+pub(crate) const ITEM_MARKS: &str = "・※•";
 
 /// Does `line` open with a mark of an item or a heading line of its own
 /// (・…, ※…, ■…, 「〇 」): hard-wrapped prose does not go on that way.
@@ -43,7 +45,7 @@ pub(crate) fn opens_with_mark(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
         Some('〇') => chars.next().is_some_and(char::is_whitespace),
-        Some(c) => HEADING_MARKS.contains(c) || "・※•".contains(c),
+        Some(c) => HEADING_MARKS.contains(c) || ITEM_MARKS.contains(c),
         None => false,
     }
 }
@@ -371,17 +373,8 @@ fn split_pasted_title(blocks: &mut Vec<Block>) {
     // A text that starts right at its first numbered section (「1.経緯⏎
     // 2021年11月4日朝、…確認しました。⏎…」: a page's body without its
     // title) has that heading pasted onto its lead the same way.
-    let numbered = |b: &Block| {
-        let (first, rest) = b.text.split_once('\n')?;
-        let first = first.trim_end_matches('\r');
-        (b.kind == BlockKind::Paragraph
-            && b.quote_depth == 0
-            && numbered_heading(first)
-            && rest.contains('。'))
-        .then_some(first.len())
-    };
-    let Some(k) =
-        pasted_title_line(&blocks[i]).or_else(|| (i == 0).then(|| numbered(&blocks[0])).flatten())
+    let Some(k) = pasted_title_line(&blocks[i])
+        .or_else(|| (i == 0).then(|| pasted_first_line(&blocks[0], numbered_heading))?)
     else {
         return;
     };
@@ -427,12 +420,18 @@ fn sub_map(map: &super::OffsetMap, from: usize, to: usize) -> super::OffsetMap {
 /// The length of the title line a pasted paragraph starts with (see
 /// [`split_pasted_title`]), if it does.
 fn pasted_title_line(b: &Block) -> Option<usize> {
+    pasted_first_line(b, title_line)
+}
+
+/// The length of the first line of a paragraph whose lines below it hold
+/// sentences, when `heading` says that line is a heading.
+fn pasted_first_line(b: &Block, heading: fn(&str) -> bool) -> Option<usize> {
     if b.kind != BlockKind::Paragraph || b.quote_depth > 0 {
         return None;
     }
     let (first, rest) = b.text.split_once('\n')?;
     let first = first.trim_end_matches('\r');
-    (title_line(first) && rest.contains('。')).then_some(first.len())
+    (heading(first) && rest.contains('。')).then_some(first.len())
 }
 
 /// A line that ends like a title, with no 、 or 。 (「本学教員の不祥事に

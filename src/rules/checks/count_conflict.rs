@@ -12,6 +12,7 @@ use super::counts::{as_of_re, key_re, normalize_key, Unit};
 use super::element::{content, span_of};
 use super::jdate::find_dates;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::anatomy::{HEADING_MARKS, ITEM_MARKS};
 use crate::document::BlockKind;
 use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
@@ -98,13 +99,10 @@ fn row_qualifier(head: &str) -> &str {
     }
 }
 
-/// A mark that opens a line of a list (「・過大請求：58件」): not part of
-/// what the line names.
+/// A mark that opens a line of a list or a heading (「・過大請求：58件」
+/// 「■青森県内」): not part of what the line names.
 fn is_list_mark(c: char) -> bool {
-    matches!(
-        c,
-        '■' | '□' | '◆' | '◇' | '●' | '○' | '◎' | '・' | '※' | '-' | '*' | '＊' | '－'
-    )
+    HEADING_MARKS.contains(c) || ITEM_MARKS.contains(c) || matches!(c, '-' | '*' | '＊' | '－')
 }
 
 /// A quantity: what is counted, under which label, as of when, and (for a

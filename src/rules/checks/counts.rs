@@ -6,6 +6,7 @@
 use regex::Regex;
 
 use super::jdate::parse_num;
+use crate::document::anatomy::ITEM_MARKS;
 use crate::document::{BlockKind, Document};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -343,7 +344,7 @@ pub fn context_text(doc: &Document, s: &Sentence) -> String {
                     && l.chars().count() <= 20
                     && !l.contains(['。', '、'])
                     && !l.contains(char::is_whitespace)
-                    && !l.starts_with(['・', '-', '*', '※', '•'])
+                    && !l.starts_with(|c| ITEM_MARKS.contains(c) || matches!(c, '-' | '*'))
             })
             .filter(|l| *l != first_label);
         if let Some(label) = above {
