@@ -27,6 +27,11 @@ pub(super) fn words() -> &'static Regex {
     )
 }
 
+/// A date in brackets right after a relative word: its day, or its month.
+fn dated_after() -> &'static regex::Regex {
+    static_regex!(r"^\s*[（(]\s*(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*[日月]")
+}
+
 /// The absolute date (or period) a word stands for, given the release date.
 fn absolute(word: &str, (y, m, d): (i32, u32, u32)) -> Option<String> {
     let base = days_from_civil(y, m, d);
@@ -82,6 +87,11 @@ impl Rule for RelativeDate {
                 if after.starts_with(['香', '的']) {
                     continue;
                 }
+                // 「本日(5日)」「昨日（4月3日）」「今月（4月）」: the date is
+                // given right after the word.
+                if dated_after().is_match(after) {
+                    continue;
+                }
                 if word == "本日"
                     && lead_honjitsu
                     && release.is_some()
@@ -118,7 +128,7 @@ pub fn rule() -> Arc<dyn Rule> {
             .into();
     m.why = "リリースは転載・引用され、翌日以降にも読まれます。「昨日」「先日」「来週」では、いつのことか分からなくなります。".into();
     m.how = "タイトル・リード・本文から、昨日・一昨日・本日・今日・今朝・今夜・昨夜・先日・先週・今週・来週・明日・先月・来月を探します。発表日（front matter の date かヘッダーの日付）が分かれば、換算した日付をヘルプに示します。".into();
-    m.exceptions = "日付のあるリリースのタイトル・リードの「本日」は、発表日を指す慣用として報告しません（本文の「本日」や、日付のないリリースの「本日」は報告します）。「昨年」「今年」は年の表記として許容します。ヘッダーと問い合わせ先の行は見ません。".into();
+    m.exceptions = "日付のあるリリースのタイトル・リードの「本日」は、発表日を指す慣用として報告しません（本文の「本日」や、日付のないリリースの「本日」は報告します）。「昨年」「今年」は年の表記として許容します。すぐ後の括弧に日付を書いたもの（「本日(5日)」「昨日（4月3日）」「今月（4月）」）は報告しません。ヘッダーと問い合わせ先の行は見ません。".into();
     m.options = vec![OptionDoc {
         name: "allow-lead-honjitsu".into(),
         default: "true".into(),
@@ -126,10 +136,15 @@ pub fn rule() -> Arc<dyn Rule> {
     }];
     m.bad = vec![
         "# お知らせ\n\n当社は新サービスを開始しました。\n\n## 経緯\n\n昨日、システムに障害が発生しました。".into(),
+        // A bracket after the word that is not its date; a date later on.
+        "# お知らせ\n\n当社は新サービスを開始しました。\n\n## 経緯\n\n昨日（日曜日）、システムに障害が発生しました。".into(),
+        "# お知らせ\n\n当社は新サービスを開始しました。\n\n## 経緯\n\n昨日、システムに障害が発生しました（5日に復旧）。".into(),
     ];
     m.good = vec![
         "2025年4月1日\n\n# お知らせ\n\n当社は本日、新サービスを開始しました。".into(),
         "# お知らせ\n\n当社は2025年3月31日、新サービスを開始しました。".into(),
+        "# 停電について\n\n市内で停電が発生しました。\n\n## 経緯\n\n昨日(4日)夕方に停電が発生し、本日（5日）4時に復旧しました。".into(),
+        "# 停電について\n\n市内で停電が発生しました。\n\n## 経緯\n\n昨日（2025年4月4日）、停電が発生しました。".into(),
     ];
     Arc::new(RelativeDate { meta: m })
 }
