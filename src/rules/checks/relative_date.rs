@@ -28,7 +28,7 @@ pub(super) fn words() -> &'static Regex {
 }
 
 /// A date in brackets right after a relative word: its day, or its month.
-fn dated_after() -> &'static regex::Regex {
+fn dated_after() -> &'static Regex {
     static_regex!(r"^\s*[（(]\s*(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*[日月]")
 }
 
