@@ -65,6 +65,13 @@ fn sentence_texts(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Call `f` on every sentence of every file, in order.
+fn each_sentence(sentences: &[Vec<String>], mut f: impl FnMut(&str)) {
+    for s in sentences.iter().flatten() {
+        f(s);
+    }
+}
+
 fn bytes(files: &[(String, String)]) -> usize {
     files.iter().map(|(_, t)| t.len()).sum()
 }
@@ -76,11 +83,7 @@ fn tokenize(bencher: Bencher, files: usize) {
     let tokenizer = koho::token::Tokenizer::new().expect("dictionary loads");
     bencher.counter(BytesCount::new(bytes(&corpus))).bench(|| {
         let mut n = 0;
-        for file in &sentences {
-            for s in file {
-                n += tokenizer.tokenize(s).len();
-            }
-        }
+        each_sentence(&sentences, |s| n += tokenizer.tokenize(s).len());
         n
     });
 }
@@ -181,20 +184,16 @@ fn summary() {
             .collect();
         let lindera = |details: bool| {
             for _ in 0..iters {
-                for file in &sentences {
-                    for s in file {
-                        divan::black_box(tokenizer.bare_lindera(s, details));
-                    }
-                }
+                each_sentence(&sentences, |s| {
+                    divan::black_box(tokenizer.bare_lindera(s, details));
+                });
             }
         };
         let koho_tokens = || {
             for _ in 0..iters {
-                for file in &sentences {
-                    for s in file {
-                        divan::black_box(tokenizer.tokenize(s));
-                    }
-                }
+                each_sentence(&sentences, |s| {
+                    divan::black_box(tokenizer.tokenize(s));
+                });
             }
         };
         // `lint` runs a file's rules on rayon's pool: (b) gets a pool of one
@@ -292,20 +291,12 @@ fn one_pass(which: &str) {
     one_thread(|| {
         for _ in 0..reps {
             match which {
-                "lindera" => {
-                    for file in &sentences {
-                        for s in file {
-                            divan::black_box(tokenizer.bare_lindera(s, false));
-                        }
-                    }
-                }
-                "tokenize" => {
-                    for file in &sentences {
-                        for s in file {
-                            divan::black_box(tokenizer.tokenize(s));
-                        }
-                    }
-                }
+                "lindera" => each_sentence(&sentences, |s| {
+                    divan::black_box(tokenizer.bare_lindera(s, false));
+                }),
+                "tokenize" => each_sentence(&sentences, |s| {
+                    divan::black_box(tokenizer.tokenize(s));
+                }),
                 "lint" => lint_all(),
                 _ => {}
             }
