@@ -307,8 +307,19 @@ pub fn find_dates(text: &str) -> Vec<DateHit> {
     out
 }
 
+/// The clock times of `text` ([`time_re`]), left to right. Every time has
+/// 時, a colon or 正午: a sentence without them is not scanned.
+pub fn times(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    let may =
+        text.contains('時') || text.contains(':') || text.contains('：') || text.contains("正午");
+    may.then(|| time_re().find_iter(text)).into_iter().flatten()
+}
+
 /// A year-month mention without a day (2019年7月, 令和元年7月).
 pub fn has_year_month(text: &str) -> Option<Span> {
+    if !text.contains('月') {
+        return None;
+    }
     let r = static_regex!(
         r"(?:令和|平成)\s*(?:元|[0-9０-９〇一二三四五六七八九十]{1,3})\s*年\s*[0-9０-９〇一二三四五六七八九十]{1,3}\s*月|[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月"
     );
@@ -420,7 +431,7 @@ mod tests {
     }
 
     #[test]
-    fn times() {
+    fn clock_times() {
         for t in [
             "午前6時",
             "14:00",
@@ -431,10 +442,12 @@ mod tests {
             "一時半",
         ] {
             assert!(time_re().is_match(t), "{t}");
+            assert_eq!(times(t).next().map(|m| m.as_str()), Some(t), "{t}");
         }
         for t in ["サービスを一時停止しました", "一時保存の対象", "一時的に"]
         {
             assert!(!time_re().is_match(t), "{t}");
+            assert!(times(t).next().is_none(), "{t}");
         }
     }
 }

@@ -45,12 +45,20 @@ fn reports_past(s: &Sentence) -> bool {
 
 /// First absolute date or clock time in the sentence.
 pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
-    // 「7月31日現在」 dates a count (as_of), not the event.
-    let as_of_spans: Vec<Span> = as_of_re()
-        .find_iter(&s.text)
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect();
-    let as_of = |r: &Span| as_of_spans.iter().any(|a| a.overlaps(*r));
+    // 「7月31日現在」 dates a count (as_of), not the event. Found only for
+    // a sentence with a date or time to judge.
+    let as_of_spans = std::cell::OnceCell::new();
+    let as_of = |r: &Span| {
+        as_of_spans
+            .get_or_init(|| {
+                as_of_re()
+                    .find_iter(&s.text)
+                    .map(|m| Span::new(m.start(), m.end()))
+                    .collect::<Vec<Span>>()
+            })
+            .iter()
+            .any(|a| a.overlaps(*r))
+    };
     let dates = ctx.facts.dates(ctx, s);
     // 「2月13日までに」 is a deadline or completion, not when it happened;
     // 「2026年2月期」 is a fiscal year, 「9月分」 a month billed, and
@@ -85,8 +93,7 @@ pub fn when_in(ctx: &Ctx<'_>, s: &Sentence) -> Option<Span> {
     let ym = jdate::has_year_month(&s.text).filter(|ym| {
         !dates.iter().any(|h| h.range.overlaps(*ym)) && !scope(ym) && !deadline(ym) && !planned(ym)
     });
-    let time = jdate::time_re()
-        .find_iter(&s.text)
+    let time = jdate::times(&s.text)
         .find(|m| {
             let after = s.text.get(m.end()..).unwrap_or("");
             !after.starts_with('間')
@@ -195,15 +202,20 @@ fn find(ctx: &Ctx<'_>) -> Option<Span> {
         // that reports what happened names a channel only as part of the
         // story (「市ホームページの「お問い合わせ」画面より送信された情報が
         // 閲覧可能な状態になっていたことが5月13日に判明しました」).
-        .filter(|s| !hours_line(s) && (first_channel(&s.text).is_none() || reports_past(s)))
-        .filter(|s| {
+        //
+        // The date is looked for first: most sentences have none, and the
+        // checks of what the sentence is cost more.
+        .find_map(|s| {
+            let when = when_in(ctx, s)?;
             let heading = heading_of(ctx, s);
-            !dated_label(&s.text)
+            let dated = !hours_line(s)
+                && (reports_past(s) || first_channel(&s.text).is_none())
+                && !dated_label(&s.text)
                 && !row_label(ctx, s).is_some_and(|l| dated_label(l) || hours_label(l))
                 && !dated_label(heading)
-                && !after_event_section(heading)
+                && !after_event_section(heading);
+            dated.then(|| span_of(ctx, s, when))
         })
-        .find_map(|s| when_in(ctx, s).map(|r| span_of(ctx, s, r)))
         .or_else(|| today_in_lead(ctx))
 }
 
