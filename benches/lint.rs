@@ -210,7 +210,8 @@ fn summary() {
             if let Some(pool) = &pool {
                 pool.install(|| {
                     for _ in 0..iters {
-                        sources.par_chunks(koho::BATCH_FILES).for_each(|c| {
+                        let chunk = koho::chunk_files(sources.len(), 2);
+                        sources.par_chunks(chunk).for_each(|c| {
                             divan::black_box(koho::lint_batch(c.to_vec(), &settings));
                         })
                     }

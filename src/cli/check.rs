@@ -451,7 +451,7 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     // dictionary and the rules' regexes in its cache longer.
     let jobs: Vec<(&Input, &Option<PathBuf>)> = inputs.iter().zip(key_of.iter()).collect();
     let mut linted: Vec<Linted> = jobs
-        .par_chunks(crate::BATCH_FILES)
+        .par_chunks(crate::chunk_files(jobs.len(), rayon::current_num_threads()))
         .flat_map_iter(|chunk| {
             crate::in_batches(
                 chunk,
