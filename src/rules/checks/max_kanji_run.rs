@@ -77,8 +77,8 @@ impl Default for MaxKanjiRun {
         Self::new()
     }
 }
-
-fn is_kanji(c: char) -> bool {
+/// A kanji (or 々), as textlint counts them.
+pub(crate) fn is_kanji(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
         || ('\u{3400}'..='\u{4DBF}').contains(&c)
         || ('\u{F900}'..='\u{FAFF}').contains(&c)

@@ -32,6 +32,13 @@ fn dated_after() -> &'static Regex {
     static_regex!(r"^\s*[（(]\s*(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*[日月]")
 }
 
+/// A day's date right after a word for a day, without brackets
+/// (「本日11月19日(火)」「昨日4日」). (After a word for a month,
+/// 「先月1日」 is a day of that month, still relative.)
+fn day_after() -> &'static Regex {
+    static_regex!(r"^\s*(?:[0-9０-９]{4}\s*年\s*)?(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日")
+}
+
 /// The absolute date (or period) a word stands for, given the release date.
 fn absolute(word: &str, (y, m, d): (i32, u32, u32)) -> Option<String> {
     let base = days_from_civil(y, m, d);
@@ -83,13 +90,17 @@ impl Rule for RelativeDate {
             for m in words().find_iter(&s.text) {
                 let word = m.as_str();
                 let after = s.text.get(m.end()..).unwrap_or("");
-                // 明日香, 今日的: part of another word.
-                if after.starts_with(['香', '的']) {
+                // 明日香, 今日的, 判明日時, 基本日程: part of another word.
+                let before = s.text.get(..m.start()).and_then(|b| b.chars().next_back());
+                if after.starts_with(['香', '的'])
+                    || before.is_some_and(super::max_kanji_run::is_kanji)
+                {
                     continue;
                 }
-                // 「本日(5日)」「昨日（4月3日）」「今月（4月）」: the date is
-                // given right after the word.
-                if dated_after().is_match(after) {
+                // 「本日(5日)」「昨日（4月3日）」「今月（4月）」「本日11月19日」:
+                // the date is given right after the word.
+                let day_word = ["一昨日", "昨日", "本日", "今日", "明日"].contains(&word);
+                if dated_after().is_match(after) || (day_word && day_after().is_match(after)) {
                     continue;
                 }
                 if word == "本日"
@@ -128,7 +139,7 @@ pub fn rule() -> Arc<dyn Rule> {
             .into();
     m.why = "リリースは転載・引用され、翌日以降にも読まれます。「昨日」「先日」「来週」では、いつのことか分からなくなります。".into();
     m.how = "タイトル・リード・本文から、昨日・一昨日・本日・今日・今朝・今夜・昨夜・先日・先週・今週・来週・明日・先月・来月を探します。発表日（front matter の date かヘッダーの日付）が分かれば、換算した日付をヘルプに示します。".into();
-    m.exceptions = "日付のあるリリースのタイトル・リードの「本日」は、発表日を指す慣用として報告しません（本文の「本日」や、日付のないリリースの「本日」は報告します）。「昨年」「今年」は年の表記として許容します。すぐ後の括弧に日付を書いたもの（「本日(5日)」「昨日（4月3日）」「今月（4月）」）は報告しません。ヘッダーと問い合わせ先の行は見ません。".into();
+    m.exceptions = "日付のあるリリースのタイトル・リードの「本日」は、発表日を指す慣用として報告しません（本文の「本日」や、日付のないリリースの「本日」は報告します）。「昨年」「今年」は年の表記として許容します。すぐ後に日付を書いたもの（「本日(5日)」「昨日（4月3日）」「今月（4月）」「本日11月19日」。「先月1日」は先月のどの月かが分からないので報告します）や、「判明日時」「基本日程」のように漢字に続いてほかの語の一部になっているものは報告しません。ヘッダーと問い合わせ先の行は見ません。".into();
     m.options = vec![OptionDoc {
         name: "allow-lead-honjitsu".into(),
         default: "true".into(),
@@ -139,12 +150,16 @@ pub fn rule() -> Arc<dyn Rule> {
         // A bracket after the word that is not its date; a date later on.
         "# お知らせ\n\n当社は新サービスを開始しました。\n\n## 経緯\n\n昨日（日曜日）、システムに障害が発生しました。".into(),
         "# お知らせ\n\n当社は新サービスを開始しました。\n\n## 経緯\n\n昨日、システムに障害が発生しました（5日に復旧）。".into(),
+        "# お知らせ\n\n当社は新サービスを開始しました。\n\n## 経緯\n\n昨日4時に、システムに障害が発生しました。".into(),
+        "# お知らせ\n\n当社は新サービスを開始しました。\n\n## 経緯\n\n先月1日に、システムに障害が発生しました。".into(),
     ];
     m.good = vec![
         "2025年4月1日\n\n# お知らせ\n\n当社は本日、新サービスを開始しました。".into(),
         "# お知らせ\n\n当社は2025年3月31日、新サービスを開始しました。".into(),
         "# 停電について\n\n市内で停電が発生しました。\n\n## 経緯\n\n昨日(4日)夕方に停電が発生し、本日（5日）4時に復旧しました。".into(),
         "# 停電について\n\n市内で停電が発生しました。\n\n## 経緯\n\n昨日（2025年4月4日）、停電が発生しました。".into(),
+        "# 誤送信について\n\n当社でメールの誤送信が発生しました。\n\n## 対応状況\n\n本日11月19日(火) 18時までの対応をご報告します。判明日時は11月12日の10時です。".into(),
+        "# 研修会について\n\n当会は研修会を開きます。\n\n## 日程\n\n基本日程は3日間です。".into(),
     ];
     Arc::new(RelativeDate { meta: m })
 }
