@@ -34,11 +34,12 @@ impl NoDoubledJoshi {
         m.message = "一文の中で助詞「{match}」が続けて使われています。".into();
         m.help = "言い換えるか語順を変えて、同じ助詞が続かないようにしてください。".into();
         m.why = "「材料不足で代替品で作った」のように同じ助詞が続くと、文の係り受けがわかりにくくなります。".into();
-        m.how = "形態素解析で助詞を取り出し、同じ助詞（品詞細分類も同じもの）の間隔が min-interval 以下なら報告します。連続する助詞（「には」など）は一つとして扱い、間にある読点や括弧は間隔を一つ広げます。".into();
+        m.how = "形態素解析で助詞を取り出し、同じ助詞（品詞細分類も同じもの）の間隔が min-interval 以下なら報告します。連続する助詞（「には」など）は一つとして扱い、間にある読点（「、」「，」と、数の区切りでない「,」）や括弧は間隔を一つ広げます。".into();
         m.exceptions = "連体化の「の」、格助詞の「を」、接続助詞の「て」、一文に二つだけの並立助詞（〜たり〜たり）、「〜かどうか」、間に名詞を修飾する動詞・形容詞がある二つ（「漏えいした可能性があることが判明しました」の「が」と「が」。前の助詞はその節の中にあり、係り先が別です）は報告しません（strict = true で報告します）。また textlint と異なり、「ように」「ために」の「に」は格助詞の「に」と別に扱います。allow に書いた助詞も報告しません（既定は空で、「AもBも」は報告します）。".into();
         m.bad = vec![
             "システム障害で全店舗で営業を停止しました。".into(),
             "午後3時、火災の鎮火が確認がされました。".into(),
+            "在庫が1,000個が残っています。".into(),
         ];
         m.good = vec![
             "障害の影響により、一部の店舗で営業を停止しました。".into(),
@@ -49,6 +50,7 @@ impl NoDoubledJoshi {
             "当社が開発したアプリが停止しました。".into(),
             "財産的被害が発生するおそれがある情報は含まれていません。".into(),
             "アクセス制限の設定が不完全だったことが原因です。".into(),
+            "東京が晴れ,大阪が雨でした。".into(),
         ];
         m.options = vec![
             opt(
@@ -203,7 +205,21 @@ fn units<'t>(tokens: &'t [Token], strict: bool, out: &mut Vec<Unit<'t>>) {
             i = j;
             continue;
         }
-        if !strict && (is_touten(t) || is_bracket(t)) {
+        // A half-width comma used as 読点 (「学術賞は,〜教授,論文賞は,」,
+        // as some universities and offices write), not the grouping in 1,000.
+        let digit_around = |k: Option<usize>, last: bool| {
+            k.and_then(|k| tokens.get(k)).is_some_and(|n| {
+                let c = if last {
+                    n.surface.chars().next_back()
+                } else {
+                    n.surface.chars().next()
+                };
+                c.is_some_and(|c| c.is_ascii_digit())
+            })
+        };
+        let ascii_touten = t.surface == ","
+            && !(digit_around(i.checked_sub(1), true) && digit_around(Some(i + 1), false));
+        if !strict && (is_touten(t) || ascii_touten || is_bracket(t)) {
             out.push(Unit {
                 first: i,
                 tokens: &tokens[i..=i],
