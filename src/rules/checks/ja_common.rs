@@ -70,9 +70,36 @@ pub fn is_joshi(t: &Token) -> bool {
 }
 
 /// 読点 as no-doubled-joshi's commaCharacters: some releases write `，`
-/// in place of 、.
-pub fn is_touten(t: &Token) -> bool {
-    t.surface == "、" || t.surface == "，"
+/// in place of 、, and some universities and offices a half-width comma
+/// (「〜賞は,〜教授,〜賞は,」); but not the comma that groups the digits of
+/// a number (1,000).
+pub fn is_touten(tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else {
+        return false;
+    };
+    let digit = |k: Option<usize>, end: bool| {
+        k.and_then(|k| tokens.get(k)).is_some_and(|n| {
+            let c = if end {
+                n.surface.chars().next_back()
+            } else {
+                n.surface.chars().next()
+            };
+            c.is_some_and(|c| c.is_ascii_digit())
+        })
+    };
+    match t.surface.as_str() {
+        "、" | "，" => true,
+        "," => !(digit(i.checked_sub(1), true) && digit(Some(i + 1), false)),
+        _ => false,
+    }
+}
+
+/// A kanji (or 々), as textlint counts them.
+pub fn is_kanji(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || ('\u{3400}'..='\u{4DBF}').contains(&c)
+        || ('\u{F900}'..='\u{FAFF}').contains(&c)
+        || c == '々'
 }
 
 pub fn is_bracket(t: &Token) -> bool {

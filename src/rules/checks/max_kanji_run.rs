@@ -7,7 +7,7 @@
 //! 〇〇市〇〇保健所), nor a term quoted whole (「容量拠出金反映額」), and a
 //! number's counter (2018年度) does not open a run.
 
-use super::ja_common::{cap, finding, opt};
+use super::ja_common::{cap, finding, is_kanji, opt};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
@@ -76,13 +76,6 @@ impl Default for MaxKanjiRun {
     fn default() -> Self {
         Self::new()
     }
-}
-/// A kanji (or 々), as textlint counts them.
-pub(crate) fn is_kanji(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        || ('\u{3400}'..='\u{4DBF}').contains(&c)
-        || ('\u{F900}'..='\u{FAFF}').contains(&c)
-        || c == '々'
 }
 
 /// Byte ranges of kanji runs longer than `max` chars. The counter of a

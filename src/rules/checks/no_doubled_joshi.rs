@@ -205,21 +205,7 @@ fn units<'t>(tokens: &'t [Token], strict: bool, out: &mut Vec<Unit<'t>>) {
             i = j;
             continue;
         }
-        // A half-width comma used as 読点 (「学術賞は,〜教授,論文賞は,」,
-        // as some universities and offices write), not the grouping in 1,000.
-        let digit_around = |k: Option<usize>, last: bool| {
-            k.and_then(|k| tokens.get(k)).is_some_and(|n| {
-                let c = if last {
-                    n.surface.chars().next_back()
-                } else {
-                    n.surface.chars().next()
-                };
-                c.is_some_and(|c| c.is_ascii_digit())
-            })
-        };
-        let ascii_touten = t.surface == ","
-            && !(digit_around(i.checked_sub(1), true) && digit_around(Some(i + 1), false));
-        if !strict && (is_touten(t) || ascii_touten || is_bracket(t)) {
+        if !strict && (is_touten(tokens, i) || is_bracket(t)) {
             out.push(Unit {
                 first: i,
                 tokens: &tokens[i..=i],

@@ -92,8 +92,7 @@ impl Rule for RelativeDate {
                 let after = s.text.get(m.end()..).unwrap_or("");
                 // 明日香, 今日的, 判明日時, 基本日程: part of another word.
                 let before = s.text.get(..m.start()).and_then(|b| b.chars().next_back());
-                if after.starts_with(['香', '的'])
-                    || before.is_some_and(super::max_kanji_run::is_kanji)
+                if after.starts_with(['香', '的']) || before.is_some_and(super::ja_common::is_kanji)
                 {
                     continue;
                 }
