@@ -94,6 +94,8 @@ pub fn rule() -> Arc<dyn Rule> {
         // Points credited twice; households left without power.
         "# ポイントの二重付与について\n\n当社は、お客様294名様に、ポイントを二重に付与していました。".into(),
         "# 停電について\n\n本日11時05分頃、北区の一部で約490戸のお客さまが停電しました。".into(),
+        // Customers billed wrongly, named by the error alone.
+        "# 通話料金の誤りについて\n\n当社は、通話料金の計算に誤りがあったことを公表します。誤請求したお客さまは126名です。".into(),
         // A count on the line under its label, in a text pasted without
         // blank lines.
         "# お知らせ\n\n水道料金を多く徴収していたことが判明しました。\n\n詳しくは次のとおりです。\n1.対象者\n1世帯\n2.経緯\n検針の誤りです。".into(),
