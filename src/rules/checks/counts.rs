@@ -331,14 +331,24 @@ pub fn context_text(doc: &Document, s: &Sentence) -> String {
         // a block of lines (「1.対象者⏎1世帯」 in a text pasted without blank
         // lines): a short line of one phrase, not an item of a list that
         // gives a value of its own (「・対象　市内の中学校8校の制服」).
-        let above = at
+        // The same goes for a one-line paragraph right above a count on the
+        // first line of its own: a page whose table lost its cells
+        // (「対象園児⏎⏎2歳児女児1人」).
+        let line_above = at
             .and_then(|at| b.text.get(..at))
             .and_then(|before| {
                 before
                     .trim_end_matches([' ', '　', '\t'])
                     .strip_suffix('\n')
             })
-            .map(|before| before.rsplit('\n').next().unwrap_or(before).trim())
+            .map(|before| before.rsplit('\n').next().unwrap_or(before).trim());
+        let paragraph_above = || {
+            let prev = doc.blocks.get(s.block().checked_sub(1)?)?;
+            (prev.kind == BlockKind::Paragraph && !prev.text.contains('\n'))
+                .then(|| prev.text.trim())
+        };
+        let above = line_above
+            .or_else(paragraph_above)
             .filter(|l| {
                 !l.is_empty()
                     && l.chars().count() <= 20

@@ -94,6 +94,8 @@ pub fn rule() -> Arc<dyn Rule> {
         // Points credited twice; households left without power.
         "# ポイントの二重付与について\n\n当社は、お客様294名様に、ポイントを二重に付与していました。".into(),
         "# 停電について\n\n本日11時05分頃、北区の一部で約490戸のお客さまが停電しました。".into(),
+        // A label paragraph over the count's, from a page whose table lost its cells.
+        "# 保育施設での不適切な対応について\n\n市内の保育施設で、園児を公園に残したまま帰る不適切な対応がありました。\n\n対象園児\n\n2歳児女児1人".into(),
         // Customers billed wrongly, named by the error alone.
         "# 通話料金の誤りについて\n\n当社は、通話料金の計算に誤りがあったことを公表します。誤請求したお客さまは126名です。".into(),
         // A count on the line under its label, in a text pasted without
