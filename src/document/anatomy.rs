@@ -282,7 +282,7 @@ fn bare_headline(b: &Block) -> bool {
 /// 「1．提携の目的」「(2) 今後の対応」「③経緯」: a numbered section label.
 fn numbered_label_re() -> &'static Regex {
     static_regex!(
-        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[0-9０-９]{1,2}　+[^\s0-9０-９]|[0-9０-９]{1,2}\p{Han}{2,8}\s*[:：]|第[0-9０-９一二三四五六七八九十]{1,3}[\s　]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
+        r"^([0-9０-９]{1,2}\s*[.．、)）:：]|[0-9０-９]{1,2}　+[^\s0-9０-９]|[0-9０-９]{1,2} +[^\s0-9０-９]{2}|[0-9０-９]{1,2}\p{Han}{2,8}\s*[:：]|第[0-9０-９一二三四五六七八九十]{1,3}[\s　]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[、．.]|[一二三四五六七八九十]{1,3}[\s]|[Ⅰ-Ⅻⅰ-ⅻ]{1,3}\s*[.．、)）:：]?)"
     )
 }
 
@@ -818,6 +818,11 @@ mod tests {
         for needle in ["発生日時", "水質と健康", "第５　再発防止策"] {
             assert!(block_with(&notice, needle).is_heading(), "{needle}");
         }
+        // The same with an ASCII space, as a page copied to text gives it;
+        // but a count with a space (「2 名」) opens no section.
+        let copied = Document::parse("# 料金の誤りについて\n\n当社で料金の誤りがありました。\n\n1 発生事象\n一部の通話の料金を誤って計算していました。\n\n2 名\n該当者の数です。\n");
+        assert!(block_with(&copied, "発生事象").is_heading());
+        assert!(!block_with(&copied, "2 名").is_heading());
     }
 
     #[test]

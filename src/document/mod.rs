@@ -148,7 +148,7 @@ pub struct Block {
 
 fn label_number_re() -> &'static regex::Regex {
     static_regex!(
-        r"^\s*([0-9０-９]{1,2}\s*[．.、)）]|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|第[0-9０-９一二三四五六七八九十]{1,2})"
+        r"^\s*([0-9０-９]{1,2}\s*[．.、)）]|[0-9０-９]{1,2}[ 　]+[^\s0-9０-９]{2}|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|第[0-9０-９一二三四五六七八九十]{1,2})"
     )
 }
 
@@ -355,6 +355,13 @@ mod tests {
         assert_eq!(heading_of(&doc, "水道料金　1,902件"), "返還対象件数と金額");
         assert_eq!(heading_of(&doc, "確認します。"), "今後の対応について");
         assert_eq!(heading_of(&doc, "末尾です。"), "今後の対応について");
+        // A number and a space before the label, as pages copied to text
+        // give 「３　対象件数」; but a count with a space is not a label.
+        let src = "# お知らせ\n\nリードです。\n\n3 対象件数及び金額\n\n約1,000件です。\n\n４　今後の対応\n\n支払います。\n\n2 名\n\n末尾です。\n";
+        let doc = Document::parse(src);
+        assert_eq!(heading_of(&doc, "約1,000件です。"), "3 対象件数及び金額");
+        assert_eq!(heading_of(&doc, "支払います。"), "４　今後の対応");
+        assert_eq!(heading_of(&doc, "末尾です。"), "４　今後の対応");
     }
 
     #[test]
