@@ -88,9 +88,10 @@ impl Rule for TimelineOrder {
             let Some(h) = ctx.facts.dates(ctx, s).first().cloned() else {
                 continue;
             };
-            // Only items that open with their date.
-            let lead_chars = s.text.get(..h.range.start).unwrap_or("").chars().count();
-            if lead_chars > 2 {
+            // Only items that open with their date; a note under the items
+            // (「※3月31日に、誤って処分した可能性が高い」) is not one.
+            let lead = s.text.get(..h.range.start).unwrap_or("");
+            if lead.chars().count() > 2 || lead.contains(['※', '＊', '*']) {
                 continue;
             }
             let y = match (h.year, year) {
@@ -139,8 +140,11 @@ pub fn rule() -> Arc<dyn Rule> {
     m.why =
         "経緯の順序が乱れていると、対応の遅れや隠蔽を疑われ、日付の誤記も見落とされます。".into();
     m.how = "見出しに「経緯」「時系列」「経過」「これまでの対応」を含む節で、日付で始まる項目（箇条書き、表の行、日付ごとの行）を読み、前の項目より前の日時があれば報告します。年のない日付は直前の項目か発表日の年を使い、月が6か月以上戻るときは年をまたいだとみなします。".into();
-    m.exceptions = "日付で始まらない項目（「同日」「その後」など）は比べません。経緯の節以外の日付の順序は問いません。".into();
+    m.exceptions = "日付で始まらない項目（「同日」「その後」など）や、「※」で始まる注記（「※3月31日に処分した可能性があります」）は比べません。経緯の節以外の日付の順序は問いません。".into();
     m.bad = vec!["# 不正利用について\n\n当社サービスで不正利用が発生しました。\n\n## 経緯\n\n- 7月3日：不正なアクセスを遮断しました。\n- 7月2日：お客様から問い合わせがありました。\n".into()];
-    m.good = vec!["# 不正利用について\n\n当社サービスで不正利用が発生しました。\n\n## 経緯\n\n- 7月2日：お客様から問い合わせがありました。\n- 7月3日：不正なアクセスを遮断しました。\n- 7月3日 15時：記者会見を開きました。\n".into()];
+    m.good = vec![
+        "# 不正利用について\n\n当社サービスで不正利用が発生しました。\n\n## 経緯\n\n- 7月2日：お客様から問い合わせがありました。\n- 7月3日：不正なアクセスを遮断しました。\n- 7月3日 15時：記者会見を開きました。\n".into(),
+        "# 書類の紛失について\n\n当課で書類の紛失が判明しました。\n\n## 経緯\n\n3月10日\n\n書類を借り受けました。\n\n4月12日\n\n返却期限が過ぎていると連絡を受けました。\n\n※3月31日に、不要な文書と一緒に処分した可能性があります。\n".into(),
+    ];
     Arc::new(TimelineOrder { meta: m })
 }
