@@ -273,6 +273,8 @@ pub fn warm_up_rules_in_background(settings: &Settings) {
         .cloned()
         .collect();
     rayon::spawn(move || {
+        // The literal filter first: the first file's rules need it at once.
+        rules::literals::index();
         rayon::join(rules::checks::warm_up, || {
             rules.par_iter().for_each(|r| r.warm_up())
         });

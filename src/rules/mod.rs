@@ -5,6 +5,7 @@
 pub mod checks;
 pub mod kinds;
 pub mod lazy_regex;
+pub mod literals;
 pub mod pattern;
 pub mod spec;
 

@@ -2,12 +2,8 @@
 //! regexes over a unit's plain text, and token sequences matched on
 //! surface, base form and POS.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use super::lazy_regex::LazyRegex;
+use super::literals;
 
 use super::Ctx;
 use crate::sentence::Sentence;
@@ -389,72 +385,44 @@ pub fn token_seq_ranges<'a>(
 #[derive(Debug, Clone, Default)]
 pub struct PatternSet {
     pub patterns: Vec<Pattern>,
-    any_regex: AnyRegex,
-}
-
-/// All regex patterns of a set as one alternation: one scan says whether
-/// any of them can match a sentence (most sentences match none), instead of
-/// one scan per pattern. Compiling it costs about as much as the patterns
-/// themselves, so it is built only once a set has been used on
-/// [`AnyRegex::AFTER`] sentences: a long run pays for it, linting one
-/// release does not.
-#[derive(Debug, Default)]
-struct AnyRegex {
-    uses: AtomicUsize,
-    regex: OnceLock<Option<Regex>>,
-}
-
-impl AnyRegex {
-    const AFTER: usize = 2000;
-
-    /// `false` only when no regex of `patterns` can match `text`.
-    fn may_match(&self, patterns: &[Pattern], text: &str) -> bool {
-        let regex = match self.regex.get() {
-            Some(r) => r,
-            None if self.uses.fetch_add(1, Ordering::Relaxed) < Self::AFTER => return true,
-            None => self.regex.get_or_init(|| Self::build(patterns)),
-        };
-        regex.as_ref().is_none_or(|re| re.is_match(text))
-    }
-
-    fn build(patterns: &[Pattern]) -> Option<Regex> {
-        let sources: Vec<String> = regexes(patterns)
-            .map(|re| format!("(?:{})", re.as_str()))
-            .collect();
-        if sources.len() < 2 {
-            return None;
-        }
-        regex::RegexBuilder::new(&sources.join("|"))
-            .size_limit(1 << 24)
-            .build()
-            .ok()
-    }
-}
-
-impl Clone for AnyRegex {
-    fn clone(&self) -> Self {
-        AnyRegex::default()
-    }
+    /// Each regex pattern's id in the literal filter
+    /// ([`crate::rules::literals`]); `None` for token sequences.
+    gates: Vec<Option<u32>>,
 }
 
 impl PatternSet {
     pub fn new(patterns: Vec<Pattern>) -> Self {
-        PatternSet {
-            patterns,
-            any_regex: AnyRegex::default(),
-        }
+        let gates = patterns
+            .iter()
+            .map(|p| match p {
+                Pattern::Regex(re) => Some(literals::register(re.as_str())),
+                Pattern::Tokens(_) => None,
+            })
+            .collect();
+        PatternSet { patterns, gates }
     }
 
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
     }
 
-    /// The patterns worth running on `s`: regexes only when one can match.
-    fn candidates<'a>(&'a self, s: &Sentence) -> impl Iterator<Item = &'a Pattern> + 'a {
-        let regexes = self.any_regex.may_match(&self.patterns, &s.text);
+    /// The patterns worth running on `s`: a regex only when the sentence
+    /// has one of its literals (see [`crate::rules::literals`]).
+    fn candidates<'a>(
+        &'a self,
+        ctx: &Ctx<'a>,
+        s: &Sentence,
+    ) -> impl Iterator<Item = &'a Pattern> + 'a {
+        let filter = ctx.facts.literal_bits(ctx, s);
+        // (By index, not zipped: a pattern without a gate always runs.)
         self.patterns
             .iter()
-            .filter(move |p| regexes || matches!(p, Pattern::Tokens(_)))
+            .enumerate()
+            .filter(move |(i, _)| match (filter, self.gates.get(*i)) {
+                (Some((index, bits)), Some(Some(id))) => index.may_match(*id, bits),
+                _ => true,
+            })
+            .map(|(_, p)| p)
     }
 
     /// Compile the set's regexes now (see [`crate::rules::Rule::warm_up`]).
@@ -475,7 +443,7 @@ impl PatternSet {
     /// overlaps removed (the earlier, then longer, match wins).
     pub fn find_ranges(&self, ctx: &Ctx<'_>, s: &Sentence) -> Vec<Span> {
         let mut all: Vec<Span> = Vec::new();
-        for p in self.candidates(s) {
+        for p in self.candidates(ctx, s) {
             p.push_ranges(ctx, s, &mut all);
         }
         // Equal ranges are the same match: their order does not matter.
@@ -493,13 +461,13 @@ impl PatternSet {
     }
 
     pub fn find_first(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<Match> {
-        self.candidates(s)
+        self.candidates(ctx, s)
             .filter_map(|p| p.find_first(ctx, s))
             .min_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)))
     }
 
     pub fn matches(&self, ctx: &Ctx<'_>, s: &Sentence) -> bool {
-        self.candidates(s).any(|p| p.is_match_text(ctx, s))
+        self.candidates(ctx, s).any(|p| p.is_match_text(ctx, s))
     }
 
     /// Does any match overlap `range`?
@@ -512,7 +480,7 @@ impl PatternSet {
     /// a rule's patterns in one sentence).
     pub fn excluded_in(&self, ctx: &Ctx<'_>, s: &Sentence) -> Excluded {
         let mut ranges = Vec::new();
-        for p in self.candidates(s) {
+        for p in self.candidates(ctx, s) {
             p.push_ranges(ctx, s, &mut ranges);
         }
         Excluded { ranges }
@@ -749,30 +717,6 @@ mod tests {
                 at = t.range().end;
             }
             assert_eq!(at, text.len(), "{text}");
-        }
-    }
-
-    #[test]
-    fn the_alternation_prefilter_keeps_every_match() {
-        let set = PatternSet::new(vec![
-            Pattern::Regex(LazyRegex::eager("かもしれ(?:ない|ません)").unwrap()),
-            Pattern::Regex(LazyRegex::eager("と思われ").unwrap()),
-        ]);
-        for text in ["雨かもしれません。", "晴れと思われます。", "曇りです。"]
-        {
-            let expected = set
-                .patterns
-                .iter()
-                .any(|p| matches!(p, Pattern::Regex(re) if re.is_match(text)));
-            for _ in 0..AnyRegex::AFTER + 2 {
-                assert!(set.any_regex.may_match(&set.patterns, text) || !expected);
-            }
-            assert!(set.any_regex.regex.get().is_some());
-            assert_eq!(
-                set.any_regex.may_match(&set.patterns, text),
-                expected,
-                "{text}"
-            );
         }
     }
 }

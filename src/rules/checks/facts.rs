@@ -16,13 +16,14 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::counts::{damage_counts, Count};
 use super::jdate::{find_dates, DateHit};
 use super::missing_who::org_token;
 use super::no_mix_dearu_desumasu::{sentence_end, Style};
 use super::predicate::{self, Which};
+use crate::rules::literals::{self, Index};
 use crate::rules::pattern::{token_seq_ranges, TokenSeq};
 use crate::rules::Ctx;
 use crate::sentence::Sentence;
@@ -47,10 +48,42 @@ pub struct Facts {
     /// sentence (finding it reads the header lines, and may read every
     /// sentence when there is no issuer).
     issuer_name: OnceLock<Option<Span>>,
+    /// Which regexes of pattern lists may match each sentence of
+    /// `ctx.sentences` ([`crate::rules::literals`]), found in one pass on
+    /// first use; `None` for a file too big to keep them for.
+    literal_hits: OnceLock<Option<LiteralHits>>,
     /// Filled window by window by [`Facts::record`].
     recording: Option<TokenMemo>,
     /// `Some` once a windowed lint has dropped the tokens ([`Facts::seal`]).
     memo: Option<TokenMemo>,
+}
+
+/// [`Facts::literal_hits`]: for sentence `i`, the bits
+/// `bits[i * words..(i + 1) * words]` of [`Index::scan`].
+#[derive(Debug)]
+struct LiteralHits {
+    index: Arc<Index>,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl LiteralHits {
+    /// At most this many bytes of bits per file (a 3 KB release needs a
+    /// few hundred; a huge file goes without the filter).
+    const MAX_BYTES: usize = 1 << 20;
+
+    fn scan(sentences: &[Sentence]) -> Option<LiteralHits> {
+        let index = literals::index();
+        let words = index.words();
+        if sentences.len().saturating_mul(words).saturating_mul(8) > Self::MAX_BYTES {
+            return None;
+        }
+        let mut bits = vec![0u64; sentences.len() * words];
+        for (s, b) in sentences.iter().zip(bits.chunks_exact_mut(words.max(1))) {
+            index.scan(&s.text, b);
+        }
+        Some(LiteralHits { index, words, bits })
+    }
 }
 
 /// Token-derived values per sentence (by index in the document's list),
@@ -141,6 +174,23 @@ impl Facts {
                 .map(|b| !super::chars::all_ordinary(&b.text))
                 .collect()
         })
+    }
+
+    /// The literal filter and the bits of `s` (see [`Index::may_match`]),
+    /// when `s` is one of `ctx.sentences`.
+    #[inline]
+    pub fn literal_bits<'f>(
+        &'f self,
+        ctx: &Ctx<'_>,
+        s: &Sentence,
+    ) -> Option<(&'f Index, &'f [u64])> {
+        let i = index_of(ctx.sentences, s)?;
+        let hits = self
+            .literal_hits
+            .get_or_init(|| LiteralHits::scan(ctx.sentences))
+            .as_ref()?;
+        let bits = hits.bits.get(i * hits.words..(i + 1) * hits.words)?;
+        Some((&hits.index, bits))
     }
 
     /// Record what rules of document reach will read from the tokens of

@@ -1,0 +1,530 @@
+//! The literals a regex cannot match without: 「(ウェブ|公式)(サイト|ページ)」
+//! needs one of 「ウェブサイト」「ウェブページ」「公式サイト」「公式ページ」,
+//! 「[\p{Han}]{1,8}(警察署?|教育委員会)」 one of 「警察」「教育委員会」.
+//! A sentence that contains none of them cannot match, and the regex need
+//! not run on it (see [`crate::rules::pattern::PatternSet`]).
+//!
+//! Most rule regexes find nothing in most sentences, and a regex that
+//! starts with a class (「[\p{Han}ー]{0,12}(病院|医院)」) cannot skip ahead
+//! to a literal: it reads every byte of every sentence. One Aho-Corasick
+//! pass over a sentence finds the literals of every regex at once
+//! ([`Index::scan`]); then only the regexes whose literals are there run.
+//!
+//! The regexes of pattern lists are registered when their rule is built
+//! ([`register`]: an id, the pattern kept as text); working out their
+//! literals and building the automaton ([`index`]) waits until a lint needs
+//! it, or until the CLI's warm-up does it on a spare core. Ids are global to
+//! the process, so that a rule shared by two registries (the built-in one
+//! and one with a project's rules added) has one id; a pattern registered
+//! after the index was built is not filtered until the next lint rebuilds
+//! it.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// At most this many literals stand for one regex (more are of little use
+/// as a filter, and cost the filter time).
+const MAX_LITERALS: usize = 64;
+/// A class of at most this many characters stands for its characters.
+const MAX_CLASS_CHARS: u32 = 8;
+
+/// Strings of which every match of a sub-expression contains one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Needs {
+    strings: Vec<String>,
+    /// Each match *is* one of `strings` (a literal, an alternation of
+    /// literals, a small class): two exact neighbours in a concatenation
+    /// join into longer literals.
+    exact: bool,
+}
+
+impl Needs {
+    fn exact(strings: Vec<String>) -> Needs {
+        Needs {
+            strings,
+            exact: true,
+        }
+    }
+
+    /// How well the literals filter: the shortest one's length in
+    /// characters first (「、」 is everywhere, 「教育委員会」 is not), then
+    /// fewer literals.
+    fn score(&self) -> (usize, std::cmp::Reverse<usize>) {
+        let shortest = self
+            .strings
+            .iter()
+            .map(|s| s.chars().count())
+            .min()
+            .unwrap_or(0);
+        (shortest, std::cmp::Reverse(self.strings.len()))
+    }
+}
+
+/// The literals every match of `pattern` (compiled with `regex`'s default
+/// flags) contains one of, or `None` when there is no such list worth
+/// using: a match may be empty, or may consist of class characters only
+/// (「[\p{Han}]{2,}」), or would need too many literals.
+pub fn required(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let needs = needs(&hir)?;
+    if needs.strings.is_empty() || needs.strings.iter().any(String::is_empty) {
+        return None;
+    }
+    Some(needs.strings)
+}
+
+fn needs(hir: &Hir) -> Option<Needs> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(Needs::exact(vec![String::new()])),
+        HirKind::Literal(lit) => Some(Needs::exact(vec![std::str::from_utf8(&lit.0)
+            .ok()?
+            .to_owned()])),
+        HirKind::Class(Class::Unicode(class)) => {
+            let count: u32 = class
+                .ranges()
+                .iter()
+                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+                .sum();
+            if count == 0 || count > MAX_CLASS_CHARS {
+                return None;
+            }
+            let chars = class
+                .ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(String::from)
+                .collect();
+            Some(Needs::exact(chars))
+        }
+        HirKind::Class(Class::Bytes(_)) => None,
+        HirKind::Capture(cap) => needs(&cap.sub),
+        HirKind::Repetition(rep) => {
+            if rep.min == 0 {
+                return None;
+            }
+            let mut inner = needs(&rep.sub)?;
+            inner.exact &= rep.min == 1 && rep.max == Some(1);
+            Some(inner)
+        }
+        HirKind::Alternation(alts) => {
+            let mut strings: Vec<String> = Vec::new();
+            let mut exact = true;
+            for alt in alts {
+                let n = needs(alt)?;
+                exact &= n.exact;
+                strings.extend(n.strings);
+            }
+            strings.sort();
+            strings.dedup();
+            (strings.len() <= MAX_LITERALS).then_some(Needs { strings, exact })
+        }
+        HirKind::Concat(parts) => concat(parts),
+    }
+}
+
+/// A concatenation needs what any one part needs; runs of exact parts
+/// join into longer literals (「(ウェブ|公式)(サイト|ページ)」). The best
+/// filter of these is kept.
+fn concat(parts: &[Hir]) -> Option<Needs> {
+    let mut best: Option<Needs> = None;
+    let mut keep = |n: Needs| {
+        if best.as_ref().is_none_or(|b| n.score() > b.score()) {
+            best = Some(n);
+        }
+    };
+    let mut run: Option<Vec<String>> = None;
+    let mut all_exact = true;
+    let mut whole = true;
+    for part in parts {
+        match needs(part) {
+            Some(n) if n.exact => {
+                let joined = match run.take() {
+                    None => Some(n.strings),
+                    Some(prev) if prev.len() * n.strings.len() <= MAX_LITERALS => Some(
+                        prev.iter()
+                            .flat_map(|a| n.strings.iter().map(move |b| format!("{a}{b}")))
+                            .collect(),
+                    ),
+                    Some(prev) => {
+                        // Too many combinations: the run ends here.
+                        whole = false;
+                        keep(Needs::exact(prev));
+                        Some(n.strings)
+                    }
+                };
+                run = joined;
+            }
+            other => {
+                all_exact = false;
+                if let Some(prev) = run.take() {
+                    keep(Needs::exact(prev));
+                }
+                if let Some(n) = other {
+                    keep(n);
+                }
+            }
+        }
+    }
+    if let Some(prev) = run.take() {
+        if all_exact && whole {
+            return Some(Needs::exact(prev));
+        }
+        keep(Needs::exact(prev));
+    }
+    best.map(|mut b| {
+        b.exact = false;
+        b
+    })
+}
+
+/// The regexes registered so far.
+#[derive(Default)]
+struct Table {
+    ids: HashMap<Box<str>, u32>,
+    patterns: Vec<Box<str>>,
+    /// Each pattern's literals (`None`: it has none), once worked out by
+    /// [`index`].
+    needs: Vec<Option<Vec<String>>>,
+}
+
+static TABLE: Mutex<Option<Table>> = Mutex::new(None);
+/// The latest index; rebuilt when patterns were registered since.
+static INDEX: Mutex<Option<Arc<Index>>> = Mutex::new(None);
+
+/// The id of `pattern` in the literal filter (the same pattern, the same id).
+pub fn register(pattern: &str) -> u32 {
+    let mut table = TABLE.lock().unwrap_or_else(PoisonError::into_inner);
+    let table = table.get_or_insert_with(Table::default);
+    if let Some(&id) = table.ids.get(pattern) {
+        return id;
+    }
+    let id = u32::try_from(table.patterns.len()).unwrap_or(u32::MAX);
+    table.ids.insert(pattern.into(), id);
+    table.patterns.push(pattern.into());
+    id
+}
+
+/// The index of every pattern registered so far, built when needed.
+pub fn index() -> Arc<Index> {
+    let mut current = INDEX.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut table = TABLE.lock().unwrap_or_else(PoisonError::into_inner);
+    let table = table.get_or_insert_with(Table::default);
+    let registered = table.patterns.len();
+    if let Some(index) = current.as_ref().filter(|i| i.patterns == registered) {
+        return index.clone();
+    }
+    while table.needs.len() < registered {
+        let pattern = &table.patterns[table.needs.len()];
+        table.needs.push(required(pattern));
+    }
+    let index = Arc::new(Index::build(&table.needs));
+    *current = Some(index.clone());
+    index
+}
+
+/// Which registered patterns may match a text.
+#[derive(Debug)]
+pub struct Index {
+    /// Patterns covered (ids below this).
+    patterns: usize,
+    /// Every literal of every pattern; `None` when no pattern has any.
+    ac: Option<AhoCorasick>,
+    /// The patterns (ids) each literal of `ac` stands for.
+    owners: Vec<Vec<u32>>,
+    /// Patterns without literals: they may match anything.
+    always: Vec<u64>,
+}
+
+impl Index {
+    fn build(needs: &[Option<Vec<String>>]) -> Index {
+        let mut literal_ids: HashMap<&str, usize> = HashMap::new();
+        let mut literals: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        let mut always = vec![0u64; needs.len().div_ceil(64)];
+        for (id, need) in needs.iter().enumerate() {
+            let Some(strings) = need else {
+                always[id / 64] |= 1 << (id % 64);
+                continue;
+            };
+            for l in strings {
+                let at = *literal_ids.entry(l.as_str()).or_insert_with(|| {
+                    literals.push(l.as_str());
+                    owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                owners[at].push(id as u32);
+            }
+        }
+        // Overlapping search (every occurrence of every literal: 「店」 inside
+        // 「店舗」 counts for both), which the contiguous NFA does about as
+        // fast as a DFA and builds in a fifth of the time.
+        let ac = (!literals.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .match_kind(MatchKind::Standard)
+                    .build(&literals)
+                    .ok()
+            })
+            .flatten();
+        let always = if ac.is_none() {
+            vec![u64::MAX; needs.len().div_ceil(64)]
+        } else {
+            always
+        };
+        Index {
+            patterns: needs.len(),
+            ac,
+            owners,
+            always,
+        }
+    }
+
+    /// Words of one text's bits in [`Index::scan`].
+    pub fn words(&self) -> usize {
+        self.always.len()
+    }
+
+    /// Set in `bits` (of [`Index::words`] words) the patterns that may
+    /// match `text`.
+    pub fn scan(&self, text: &str, bits: &mut [u64]) {
+        for (b, a) in bits.iter_mut().zip(&self.always) {
+            *b |= a;
+        }
+        let Some(ac) = &self.ac else { return };
+        for m in ac.find_overlapping_iter(text) {
+            for &id in &self.owners[m.pattern().as_usize()] {
+                if let Some(w) = bits.get_mut(id as usize / 64) {
+                    *w |= 1 << (id % 64);
+                }
+            }
+        }
+    }
+
+    /// May pattern `id` match the text `bits` were scanned from? (A
+    /// pattern registered after this index was built may.)
+    #[inline]
+    pub fn may_match(&self, id: u32, bits: &[u64]) -> bool {
+        let id = id as usize;
+        id >= self.patterns || bits.get(id / 64).is_none_or(|w| w & (1 << (id % 64)) != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(p: &str) -> Option<Vec<String>> {
+        required(p)
+    }
+
+    fn strs(v: &[&str]) -> Option<Vec<String>> {
+        let mut v: Vec<String> = v.iter().map(|s| s.to_string()).collect();
+        v.sort();
+        Some(v)
+    }
+
+    fn sorted(v: Option<Vec<String>>) -> Option<Vec<String>> {
+        v.map(|mut v| {
+            v.sort();
+            v
+        })
+    }
+
+    #[test]
+    fn literals_of_alternations_and_concatenations() {
+        assert_eq!(sorted(req("被害|損害")), strs(&["被害", "損害"]));
+        assert_eq!(
+            sorted(req("(ウェブ|公式)(サイト|ページ)")),
+            strs(&["ウェブサイト", "ウェブページ", "公式サイト", "公式ページ"])
+        );
+        // A class of a few characters joins too: 「[にへ]報告」.
+        assert_eq!(sorted(req("[にへ]報告")), strs(&["に報告", "へ報告"]));
+        // A repetition joins no neighbours: 「cababd」 has no 「cabd」.
+        assert_eq!(req("c(?:ab)+d"), strs(&["ab"]));
+        assert_eq!(req("c(?:ab){2}d"), strs(&["ab"]));
+        // Anchors and optional parts do not hide the literal.
+        assert_eq!(sorted(req("^お詫び(申し上げ)?")), strs(&["お詫び"]));
+        assert_eq!(
+            sorted(req(r"[\p{Han}]{1,8}(警察署?|教育委員会)")),
+            strs(&["教育委員会", "警察"])
+        );
+    }
+
+    #[test]
+    fn the_longest_literal_is_kept() {
+        // 「、」 is everywhere; 「被害額」 is the filter.
+        assert_eq!(sorted(req(r"、\s*被害額")), strs(&["被害額"]));
+    }
+
+    #[test]
+    fn no_list_when_a_match_can_do_without_literals() {
+        assert_eq!(req(r"[\p{Han}]{2,}"), None);
+        assert_eq!(req("被害|[0-9]+"), None);
+        assert_eq!(sorted(req("被害|[0-9]+件")), strs(&["件", "被害"]));
+        assert_eq!(req("(被害)?"), None);
+        assert_eq!(req("x*"), None);
+        assert_eq!(req("("), None);
+        // Case-insensitive letters are classes of two: still literals.
+        assert_eq!(sorted(req("(?i)no")), strs(&["NO", "No", "nO", "no"]));
+    }
+
+    /// Every regex of the built-in rule files (`rules/*.toml`).
+    fn builtin_regexes() -> Vec<String> {
+        fn walk(v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::Table(t) => {
+                    for (k, x) in t {
+                        match (k.as_str(), x.as_str()) {
+                            ("regex", Some(re)) => out.push(re.to_owned()),
+                            _ => walk(x, out),
+                        }
+                    }
+                }
+                toml::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for (_, file) in crate::rules::BUILTIN_RULE_FILES {
+            let v: toml::Value = toml::from_str(file).unwrap();
+            walk(&v, &mut out);
+        }
+        out
+    }
+
+    /// Every line of every fixture and every example of the built-in rules.
+    fn texts() -> Vec<String> {
+        let mut out = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    out.extend(text.lines().map(str::to_owned));
+                    out.push(text);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_text_without_the_literals_of_a_builtin_regex_has_no_match_of_it() {
+        let regexes = builtin_regexes();
+        assert!(regexes.len() > 80, "{}", regexes.len());
+        let texts = texts();
+        assert!(texts.len() > 1000, "{}", texts.len());
+        let mut filtered = 0;
+        for pattern in &regexes {
+            let re = crate::rules::lazy_regex::compile(pattern).unwrap();
+            let Some(literals) = required(pattern) else {
+                continue;
+            };
+            filtered += 1;
+            for text in &texts {
+                if re.is_match(text) {
+                    assert!(
+                        literals.iter().any(|l| text.contains(l.as_str())),
+                        "{pattern} matches {text:?} without any of {literals:?}"
+                    );
+                }
+            }
+        }
+        // Most regexes are filtered (the few without literals start and end
+        // with classes: 「[\p{Han}…]{2,}(アプリ|…)|…」).
+        assert!(
+            filtered * 10 >= regexes.len() * 9,
+            "{filtered} of {}",
+            regexes.len()
+        );
+    }
+
+    #[test]
+    fn the_index_marks_the_patterns_whose_literals_a_text_has() {
+        let hedge = register("かもしれ(?:ない|ません)");
+        let guess = register(r"[\p{Han}]{1,4}と思われ");
+        let any = register(r"[0-9]+");
+        assert_eq!(register("かもしれ(?:ない|ません)"), hedge);
+        let index = index();
+        let bits = |text: &str| {
+            let mut b = vec![0; index.words()];
+            index.scan(text, &mut b);
+            b
+        };
+        let b = bits("雨かもしれません。");
+        assert!(index.may_match(hedge, &b) && !index.may_match(guess, &b));
+        assert!(
+            index.may_match(any, &b),
+            "a pattern without literals may match anything"
+        );
+        let b = bits("晴れと思われます。");
+        assert!(!index.may_match(hedge, &b) && index.may_match(guess, &b));
+        // A pattern registered after the index was built may match.
+        let later = register("この文字列はどこにもない");
+        assert!(index.may_match(later, &bits("")));
+    }
+
+    /// A regex made of a few letters, classes, groups and repetitions.
+    fn small_regex() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let leaf = proptest::sample::select(vec![
+            "a",
+            "b",
+            "ab",
+            "あ",
+            "あい",
+            "[ab]",
+            "[あいう]",
+            "[a-z]",
+            r"\d",
+            ".",
+            "^",
+            "$",
+            r"\b",
+        ])
+        .prop_map(str::to_owned);
+        leaf.prop_recursive(4, 24, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 1..4).prop_map(|v| v.concat()),
+                proptest::collection::vec(inner.clone(), 2..4)
+                    .prop_map(|v| format!("(?:{})", v.join("|"))),
+                (
+                    inner,
+                    proptest::sample::select(vec!["?", "*", "+", "{2}", "{0,2}", "{1,3}", "??"])
+                )
+                    .prop_map(|(r, op)| format!("(?:{r}){op}")),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+        /// Whatever a regex matches contains one of its literals.
+        #[test]
+        fn a_match_contains_one_of_the_literals(
+            pattern in small_regex(),
+            text in "[abcあいう1 ]{0,12}",
+        ) {
+            let re = regex::Regex::new(&pattern).unwrap();
+            if let (Some(literals), true) = (required(&pattern), re.is_match(&text)) {
+                proptest::prop_assert!(
+                    literals.iter().any(|l| text.contains(l.as_str())),
+                    "{} matches {:?} without any of {:?}", pattern, text, literals
+                );
+            }
+        }
+    }
+}
