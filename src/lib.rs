@@ -259,25 +259,19 @@ pub fn warm_up_reading() {
     coverage::warm_up();
 }
 
-/// Compile, in the background, the regexes the rules of `settings` need on
-/// every file ([`rules::Rule::warm_up`] and the code-backed checks'),
-/// while the calling thread reads, parses and tokenizes the first file.
-/// The rules then find them compiled (each is compiled once, by whoever
-/// asks first), and both cores stay busy during the single-threaded part.
-pub fn warm_up_rules_in_background(settings: &Settings) {
-    // Element rules gather coverage evidence even when disabled.
-    let rules: Vec<Arc<dyn rules::Rule>> = settings
-        .registry
-        .iter()
-        .filter(|r| settings.is_enabled(&r.meta().id) || r.element().is_some())
-        .cloned()
-        .collect();
-    rayon::spawn(move || {
+/// Prepare, in the background, what the rules need on every file, while
+/// the calling thread reads, parses and tokenizes the first file: the
+/// literal filter of the rules' regexes ([`rules::literals`]) and the
+/// regexes of the code-backed checks. Whoever asks first builds each, once.
+/// The data rules' own regexes compile when a sentence has their literals:
+/// most never do on a given release (compiling all of them took more CPU
+/// than the rest of a one-release run, on the core the main thread needs
+/// next).
+pub fn warm_up_rules_in_background() {
+    rayon::spawn(|| {
         // The literal filter first: the first file's rules need it at once.
         rules::literals::index();
-        rayon::join(rules::checks::warm_up, || {
-            rules.par_iter().for_each(|r| r.warm_up())
-        });
+        rules::checks::warm_up();
     });
 }
 

@@ -102,8 +102,8 @@ pub fn serve(connection: &Connection) -> io::Result<ExitStatus> {
     rayon::spawn(crate::warm_up_reading);
     let registry = Registry::builtin().map_err(|e| io::Error::other(e.to_string()))?;
     let base = Settings::new_from(&registry).map_err(io::Error::other)?;
-    // The first document opened is linted with its regexes compiled.
-    crate::warm_up_rules_in_background(&base);
+    // The first document opened finds the rules' literal filter built.
+    crate::warm_up_rules_in_background();
     let mut server = Server {
         connection,
         builtin: registry,

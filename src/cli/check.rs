@@ -431,9 +431,9 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     }
 
     // While the first file is read, parsed and tokenized (one thread),
-    // the spare core compiles the regexes its rules will need.
-    if let Some(first) = key_of.first().and_then(|k| settings_by_config.get(k)) {
-        crate::warm_up_rules_in_background(first);
+    // the spare core prepares what its rules need on every file.
+    if !key_of.is_empty() {
+        crate::warm_up_rules_in_background();
     }
 
     // Read stdin up front (it is not a file we can re-read), no further

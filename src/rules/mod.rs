@@ -269,11 +269,6 @@ pub trait Rule: Send + Sync {
     fn find_evidence(&self, _ctx: &Ctx<'_>) -> Option<Span> {
         None
     }
-    /// Compile now the regexes every check of this rule needs (a data
-    /// rule's patterns), so that a spare core can do it while the first
-    /// file is read and tokenized (see [`crate::warm_up_rules_in_background`]). Compiling is
-    /// done once whoever asks first; the default compiles nothing.
-    fn warm_up(&self) {}
     /// Does [`Rule::check`] read `ctx.coverage`? Rules that do not run
     /// while the coverage is still being gathered, and see an empty one.
     /// Element rules do by default; a rule that reads another rule's
@@ -383,9 +378,7 @@ mod block_sentence_tests {
         // a user's background thread.
         crate::warm_up_reading();
         checks::warm_up();
-        for rule in Registry::builtin().unwrap().iter() {
-            rule.warm_up();
-        }
+        literals::index();
     }
 
     #[test]

@@ -425,15 +425,6 @@ impl PatternSet {
             .map(|(_, p)| p)
     }
 
-    /// Compile the set's regexes now (see [`crate::rules::Rule::warm_up`]).
-    pub fn warm_up(&self) {
-        for p in &self.patterns {
-            if let Pattern::Regex(re) = p {
-                re.warm_up();
-            }
-        }
-    }
-
     /// The token sequences of this set's patterns.
     pub fn token_seqs(&self) -> impl Iterator<Item = &TokenSeq> {
         self.patterns.iter().filter_map(Pattern::token_seq)
@@ -603,20 +594,45 @@ mod tests {
     }
 
     #[test]
-    fn warm_up_compiles_the_regexes_of_a_set() {
+    fn a_regex_runs_and_compiles_only_where_its_literals_are() {
         let set = PatternSet::new(vec![
-            Pattern::Regex(LazyRegex::lazy("被害")),
-            Pattern::Regex(LazyRegex::lazy("損害")),
+            Pattern::Regex(LazyRegex::lazy("被害(?:額|者)")),
+            Pattern::Regex(LazyRegex::lazy("[\\p{Han}]{1,8}教育委員会へ報告")),
+            Pattern::Regex(LazyRegex::lazy("[0-9]+件")),
         ]);
-        let compiled = |set: &PatternSet| {
+        let compiled = |set: &PatternSet| -> Vec<bool> {
             set.patterns
                 .iter()
-                .filter(|p| matches!(p, Pattern::Regex(re) if re.is_compiled()))
-                .count()
+                .map(|p| matches!(p, Pattern::Regex(re) if re.is_compiled()))
+                .collect()
         };
-        assert_eq!(compiled(&set), 0);
-        set.warm_up();
-        assert_eq!(compiled(&set), 2);
+        let text = "被害者は3件の被害額を届けました。";
+        let source = crate::input::Source::new("t.md", text);
+        let doc = crate::document::Document::parse(text);
+        let tokenizer = crate::token::Tokenizer::new().unwrap();
+        let sentences = crate::sentence::sentences(&doc, &tokenizer);
+        let coverage = crate::coverage::Coverage::new(crate::coverage::DocKind::Announcement);
+        let options = crate::rules::RuleOptions::default();
+        let facts = crate::rules::checks::facts::Facts::default();
+        let ctx = Ctx {
+            source: &source,
+            doc: &doc,
+            sentences: &sentences,
+            kind: crate::coverage::DocKind::Announcement,
+            coverage: &coverage,
+            options: &options,
+            severity: crate::diagnostic::Severity::Warning,
+            facts: &facts,
+            tokenizer: &tokenizer,
+        };
+        let found: Vec<&str> = set
+            .find_ranges(&ctx, &sentences[0])
+            .iter()
+            .map(|r| r.slice(text))
+            .collect();
+        assert_eq!(found, ["被害者", "3件", "被害額"]);
+        // The sentence has no 「教育委員会へ報告」: that regex never ran.
+        assert_eq!(compiled(&set), [true, false, true]);
     }
 
     fn anchored(body: &str) -> LazyRegex {

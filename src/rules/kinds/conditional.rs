@@ -18,12 +18,6 @@ impl Rule for Conditional {
         &self.meta
     }
 
-    fn warm_up(&self) {
-        self.common.patterns.warm_up();
-        self.when.warm_up();
-        self.then.warm_up();
-    }
-
     fn reach(&self) -> Reach {
         self.common.reach()
     }

@@ -15,10 +15,6 @@ impl Rule for Existence {
         &self.meta
     }
 
-    fn warm_up(&self) {
-        self.common.patterns.warm_up();
-    }
-
     fn reach(&self) -> Reach {
         self.common.reach()
     }

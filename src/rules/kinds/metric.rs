@@ -53,10 +53,6 @@ impl Rule for Metric {
         &self.meta
     }
 
-    fn warm_up(&self) {
-        self.common.patterns.warm_up();
-    }
-
     fn reach(&self) -> Reach {
         self.common.reach()
     }

@@ -69,10 +69,6 @@ impl Rule for Require {
         &self.meta
     }
 
-    fn warm_up(&self) {
-        self.common.patterns.warm_up();
-    }
-
     fn element(&self) -> Option<Element> {
         self.element
     }

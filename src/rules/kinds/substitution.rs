@@ -49,10 +49,6 @@ impl Rule for Substitution {
         &self.meta
     }
 
-    fn warm_up(&self) {
-        self.common.patterns.warm_up();
-    }
-
     fn reach(&self) -> Reach {
         match self.common.reach() {
             // `swap-pos` reads the tokens of every match.
