@@ -70,6 +70,10 @@ pub struct Settings {
     /// A file with more text than this is linted in windows of about this
     /// much text (see [`lint`]).
     pub window_bytes: usize,
+    /// Skip a rule's regexes (and words) on sentences without their
+    /// literals ([`rules::literals`]). Off only to check that the filter
+    /// changes no finding (tests/it/windowed.rs).
+    pub literal_filter: bool,
 }
 
 /// Default [`Settings::window_bytes`]: a press release is a few KB, so
@@ -106,6 +110,7 @@ impl Settings {
             default_kind: None,
             config_ignored: Vec::new(),
             window_bytes: WINDOW_BYTES,
+            literal_filter: true,
         }
     }
 
@@ -545,7 +550,7 @@ pub fn finish_batch(batch: Vec<Prepared>, settings: &Settings) -> Vec<FileReport
                 .map(|rule| is_active(settings, rule, kind))
                 .collect();
             let mut open = Open {
-                facts: Facts::default(),
+                facts: Facts::new(settings.literal_filter),
                 blank: Coverage::new(kind),
                 found: vec![Vec::new(); registry.len()],
                 done: vec![false; registry.len()],
@@ -651,7 +656,7 @@ fn run_windows(f: &mut Open, registry: &[&Arc<dyn rules::Rule>], settings: &Sett
         .filter(|&r| (f.on[r] && !per_window.contains(&r)) || registry[r].element().is_some())
         .flat_map(|r| registry[r].token_seqs())
         .collect();
-    let mut facts = Facts::default();
+    let mut facts = Facts::new(settings.literal_filter);
     let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); per_window.len()];
     let mut sentences = std::mem::take(&mut f.prepared.sentences);
     {
@@ -661,7 +666,7 @@ fn run_windows(f: &mut Open, registry: &[&Arc<dyn rules::Rule>], settings: &Sett
             // The window's rules index their facts by sentences of the
             // window, and the recording reads tokens, not the memo it
             // fills: each gets facts of its own.
-            let window_facts = Facts::default();
+            let window_facts = Facts::new(settings.literal_filter);
             let here = &sentences[window.clone()];
             let lists: Vec<Vec<Diagnostic>> = per_window
                 .par_iter()
@@ -670,7 +675,7 @@ fn run_windows(f: &mut Open, registry: &[&Arc<dyn rules::Rule>], settings: &Sett
             for (all, list) in found.iter_mut().zip(lists) {
                 all.extend(list);
             }
-            let from_tokens = Facts::default();
+            let from_tokens = Facts::new(settings.literal_filter);
             facts.record(
                 &env.plain_ctx(&sentences, &f.blank, &from_tokens),
                 window.clone(),

@@ -211,6 +211,13 @@ pub fn register(pattern: &str) -> u32 {
     id
 }
 
+/// The id of a pattern that matches exactly `words` (any of them): a rule
+/// that looks for plain words asks the filter whether a sentence has one.
+pub fn register_words<S: AsRef<str>>(words: &[S]) -> u32 {
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w.as_ref())).collect();
+    register(&alternation.join("|"))
+}
+
 /// The index of every pattern registered so far, built when needed.
 pub fn index() -> Arc<Index> {
     let mut current = INDEX.lock().unwrap_or_else(PoisonError::into_inner);

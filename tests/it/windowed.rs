@@ -2,7 +2,9 @@
 //! window; see `koho::lint`). The findings must be exactly those of
 //! linting it in one piece. Windows of one byte make every block a window
 //! of its own, so every fixture and every rule example is linted both ways
-//! and compared, with all rules on.
+//! and compared, with all rules on. The same comparison shows that the
+//! literal filter (`koho::rules::literals`: a regex or word runs only on
+//! sentences with its literals) changes no finding.
 
 use crate::common;
 
@@ -30,10 +32,23 @@ fn summary(r: &FileReport) -> String {
     format!("{:#?}\n{:?}\n{:?}", r.diagnostics, r.kind, r.coverage)
 }
 
+/// Without the literal filter (`koho::rules::literals`): every regex and
+/// word of every rule looked for in every sentence.
+fn unfiltered(s: &Settings) -> Settings {
+    let mut w = s.clone();
+    w.literal_filter = false;
+    w
+}
+
 fn same_both_ways(s: &Settings, name: &str, text: &str) -> usize {
+    same_with(s, windowed, name, text)
+}
+
+/// Lint `text` with `s` and with `other(s)`: the same report.
+fn same_with(s: &Settings, other: fn(&Settings) -> Settings, name: &str, text: &str) -> usize {
     let one = lint(Source::new(name, text), s);
-    let win = lint(Source::new(name, text), &windowed(s));
-    assert_eq!(summary(&win), summary(&one), "{name}");
+    let two = lint(Source::new(name, text), &other(s));
+    assert_eq!(summary(&two), summary(&one), "{name}");
     one.diagnostics.len()
 }
 
@@ -57,8 +72,9 @@ fn no_builtin_rule_keeps_a_file_in_one_piece() {
     }
 }
 
-#[test]
-fn every_fixture_gives_the_same_findings_in_windows() {
+/// Every fixture linted with the settings and with `other` of them,
+/// with all rules and with the default ones.
+fn every_fixture_the_same_with(other: fn(&Settings) -> Settings) {
     let mut files = Vec::new();
     markdown_files(Path::new("fixtures"), &mut files);
     files.sort();
@@ -69,15 +85,16 @@ fn every_fixture_gives_the_same_findings_in_windows() {
     for f in &files {
         let text = std::fs::read_to_string(f).expect("fixture is UTF-8");
         let name = f.display().to_string();
-        findings += same_both_ways(&all, &name, &text);
-        same_both_ways(&default, &name, &text);
+        findings += same_with(&all, other, &name, &text);
+        same_with(&default, other, &name, &text);
     }
     // The fixtures do make the rules fire: the comparison is not of empty lists.
     assert!(findings > 1000, "{findings}");
 }
 
-#[test]
-fn every_rule_example_gives_the_same_findings_in_windows() {
+/// Every rule example linted as an incident and as an announcement, with
+/// all rules, with the settings and with `other` of them.
+fn every_rule_example_the_same_with(other: fn(&Settings) -> Settings) {
     let all = all_rules(Settings::builtin().unwrap());
     for kind in [DocKind::Incident, DocKind::Announcement] {
         let mut s = all.clone();
@@ -85,10 +102,30 @@ fn every_rule_example_gives_the_same_findings_in_windows() {
         for r in all.registry.iter() {
             let m = r.meta();
             for (i, text) in m.bad.iter().chain(&m.good).enumerate() {
-                same_both_ways(&s, &format!("{} #{i}", m.id), text);
+                same_with(&s, other, &format!("{} #{i}", m.id), text);
             }
         }
     }
+}
+
+#[test]
+fn every_fixture_gives_the_same_findings_in_windows() {
+    every_fixture_the_same_with(windowed);
+}
+
+#[test]
+fn every_rule_example_gives_the_same_findings_in_windows() {
+    every_rule_example_the_same_with(windowed);
+}
+
+#[test]
+fn every_fixture_gives_the_same_findings_without_the_literal_filter() {
+    every_fixture_the_same_with(unfiltered);
+}
+
+#[test]
+fn every_rule_example_gives_the_same_findings_without_the_literal_filter() {
+    every_rule_example_the_same_with(unfiltered);
 }
 
 /// `lint_batch` (how `koho check` lints several files: each file of a

@@ -50,7 +50,8 @@ pub struct Facts {
     issuer_name: OnceLock<Option<Span>>,
     /// Which regexes of pattern lists may match each sentence of
     /// `ctx.sentences` ([`crate::rules::literals`]), found in one pass on
-    /// first use; `None` for a file too big to keep them for.
+    /// first use; `None` for a file too big to keep them for, or when the
+    /// filter is off.
     literal_hits: OnceLock<Option<LiteralHits>>,
     /// Filled window by window by [`Facts::record`].
     recording: Option<TokenMemo>,
@@ -144,6 +145,17 @@ impl<T> Sparse<T> {
 }
 
 impl Facts {
+    /// Facts of a file to be linted; without `literal_filter`, every
+    /// regex of a pattern list runs on every sentence (see
+    /// [`crate::Settings::literal_filter`]).
+    pub fn new(literal_filter: bool) -> Facts {
+        let facts = Facts::default();
+        if !literal_filter {
+            let _ = facts.literal_hits.set(None);
+        }
+        facts
+    }
+
     /// [`damage_counts`] of `s`, cached when `s` is one of `ctx.sentences`.
     pub fn damage_counts<'f>(&'f self, ctx: &Ctx<'_>, s: &Sentence) -> Cow<'f, [Count]> {
         per_sentence(&self.damage_counts, ctx, s, |s| damage_counts(ctx.doc, s))

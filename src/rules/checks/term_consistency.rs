@@ -10,6 +10,7 @@ use aho_corasick::AhoCorasick;
 
 use super::terms::builtin_dictionary;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::rules::literals;
 use crate::rules::{render, Ctx, Reach, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -18,6 +19,9 @@ pub struct TermConsistency {
     groups: Vec<Vec<String>>,
     /// Every form of every group, built on first use.
     finder: OnceLock<Option<Finder>>,
+    /// Every form of every group, in the literal filter: most sentences
+    /// have none, and are not searched.
+    gate: u32,
 }
 
 /// One automaton over all forms, so each sentence is scanned once instead
@@ -62,15 +66,17 @@ impl TermConsistency {
         ];
         meta.good = vec!["お客様の情報を保護します。お客様にはご迷惑をおかけしました。".into()];
         meta.fix = crate::rules::FixAvailability::Suggestion;
-        let groups = builtin_dictionary()
+        let groups: Vec<Vec<String>> = builtin_dictionary()
             .variants
             .iter()
             .map(|v| v.forms.clone())
             .collect();
+        let gate = literals::register_words(&groups.concat());
         TermConsistency {
             meta,
             groups,
             finder: OnceLock::new(),
+            gate,
         }
     }
 }
@@ -117,6 +123,11 @@ impl Rule for TermConsistency {
         // `str::match_indices`).
         let mut last_end: Vec<Vec<usize>> = self.groups.iter().map(|g| vec![0; g.len()]).collect();
         for s in ctx.sentences {
+            if let Some((index, bits)) = ctx.facts.literal_bits(ctx, s) {
+                if !index.may_match(self.gate, bits) {
+                    continue;
+                }
+            }
             let mut fresh = true;
             for m in finder.ac.find_overlapping_iter(s.text.as_str()) {
                 if fresh {

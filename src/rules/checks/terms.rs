@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::Role;
 use crate::rules::lazy_regex::{self, LazyRegex};
+use crate::rules::literals;
 use crate::rules::{Ctx, FixAvailability, Reach, Rule, RuleMeta};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -99,6 +100,9 @@ pub fn parse_dictionary(text: &str) -> Result<DictionaryFile, String> {
 
 struct Term {
     from: String,
+    /// A built-in term's id in the literal filter: does a sentence have
+    /// `from`? (`None` for the user's own terms.)
+    gate: Option<u32>,
     to: String,
     base: Option<LazyRegex>,
     pos: Vec<LazyRegex>,
@@ -118,6 +122,7 @@ impl Term {
         let full = |r: &str| LazyRegex::lazy(&format!("^(?:{})$", r.trim()));
         Term {
             from: t.from.clone(),
+            gate: Some(literals::register_words(&[&t.from])),
             to: t.to.clone(),
             base: t.base.as_deref().map(full),
             pos: match &t.pos {
@@ -272,6 +277,7 @@ impl Terms {
                 let to = to.as_str()?;
                 (!from.is_empty() && from != to).then(|| Term {
                     from: from.clone(),
+                    gate: None,
                     to: to.to_owned(),
                     base: None,
                     pos: Vec::new(),
@@ -346,13 +352,19 @@ impl Rule for Terms {
         let allow = ctx.options.strings("allow");
         // User entries first: on an overlap the user's spelling wins.
         let all: Vec<&Term> = user.iter().chain(self.terms.iter()).collect();
-        let finder = self
-            .finder
-            .get_or_init(|| TermFinder::new(&self.terms))
-            .as_ref();
         // Per built-in term: does its `from` occur in the current sentence?
+        // The literal filter knows (it has read every sentence for the
+        // rules' regexes); without it (a huge file), one automaton here.
         let mut present = vec![false; self.terms.len()];
         for s in ctx.sentences {
+            let filter = ctx.facts.literal_bits(ctx, s);
+            let finder = match filter {
+                Some(_) => None,
+                None => self
+                    .finder
+                    .get_or_init(|| TermFinder::new(&self.terms))
+                    .as_ref(),
+            };
             if let Some(f) = finder {
                 f.mark(&s.text, &mut present);
             }
@@ -367,8 +379,9 @@ impl Rule for Terms {
             for (k, term) in all.iter().enumerate() {
                 // Built-in terms come after the user's; the automaton
                 // answers for them, `contains` for the user's own.
-                let occurs = match (finder, k.checked_sub(user.len())) {
-                    (Some(_), Some(b)) => present.get(b).copied().unwrap_or(false),
+                let occurs = match (filter, term.gate, finder, k.checked_sub(user.len())) {
+                    (Some((index, bits)), Some(gate), ..) => index.may_match(gate, bits),
+                    (_, _, Some(_), Some(b)) => present.get(b).copied().unwrap_or(false),
                     _ => s.text.contains(term.from.as_str()),
                 };
                 if !occurs || (k >= user.len() && allow.contains(&term.from)) {
