@@ -59,11 +59,6 @@ impl LazyRegex {
         &self.pattern
     }
 
-    /// Compile it now, if no one has yet.
-    pub fn warm_up(&self) {
-        let _: &Regex = self;
-    }
-
     /// The ranges this regex points at in `text`, left to right, empty ones
     /// left out: each match's, or, when the pattern names a group `at`, that
     /// group's. The group lets a rule require context around what it points
@@ -93,7 +88,7 @@ impl LazyRegex {
         })
     }
 
-    /// Has it been compiled (by a use or a warm-up)?
+    /// Has it been compiled (by a use)?
     pub fn is_compiled(&self) -> bool {
         self.compiled.get().is_some()
     }
