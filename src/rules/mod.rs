@@ -368,6 +368,33 @@ pub fn render(template: &str, vars: &[(&str, &str)]) -> String {
     out
 }
 
+/// Call `f` with the context of a rule checking `text` (an announcement,
+/// no options), with `facts`.
+#[cfg(test)]
+pub(crate) fn with_test_ctx<R>(
+    text: &str,
+    facts: &checks::facts::Facts,
+    f: impl FnOnce(&Ctx<'_>) -> R,
+) -> R {
+    let source = Source::new("t.md", text);
+    let doc = Document::parse(text);
+    let tokenizer = crate::token::Tokenizer::new().expect("IPADIC loads");
+    let sentences = crate::sentence::sentences(&doc, &tokenizer);
+    let coverage = Coverage::new(DocKind::Announcement);
+    let options = RuleOptions::default();
+    f(&Ctx {
+        source: &source,
+        doc: &doc,
+        sentences: &sentences,
+        kind: DocKind::Announcement,
+        coverage: &coverage,
+        options: &options,
+        severity: Severity::Warning,
+        facts,
+        tokenizer: &tokenizer,
+    })
+}
+
 #[cfg(test)]
 mod block_sentence_tests {
     use super::*;
@@ -384,39 +411,25 @@ mod block_sentence_tests {
     #[test]
     fn block_sentences_equal_a_scan_of_all_sentences() {
         let text = "# 題\n\n一文目。二文目。\n\n- 項目\n\n三文目。\n\n四文目。五文目。\n";
-        let source = Source::new("t.md", text);
-        let doc = Document::parse(text);
-        let tokenizer = crate::token::Tokenizer::new().unwrap();
-        let sentences = crate::sentence::sentences(&doc, &tokenizer);
-        let coverage = Coverage::new(DocKind::Announcement);
-        let options = RuleOptions::default();
-        let ctx = Ctx {
-            source: &source,
-            doc: &doc,
-            sentences: &sentences,
-            kind: DocKind::Announcement,
-            coverage: &coverage,
-            options: &options,
-            severity: Severity::Warning,
-            facts: &checks::facts::Facts::default(),
-            tokenizer: &tokenizer,
-        };
-        let n = doc.blocks.len();
-        assert!(n >= 4);
-        for first in 0..=n {
-            for last in 0..=n + 1 {
-                let fast: Vec<&str> = ctx
-                    .block_sentences(first, last)
-                    .iter()
-                    .map(|s| s.text.as_str())
-                    .collect();
-                let scan: Vec<&str> = sentences
-                    .iter()
-                    .filter(|s| (first..=last).contains(&s.block()))
-                    .map(|s| s.text.as_str())
-                    .collect();
-                assert_eq!(fast, scan, "blocks {first}..={last}");
+        with_test_ctx(text, &checks::facts::Facts::default(), |ctx| {
+            let (doc, sentences) = (ctx.doc, ctx.sentences);
+            let n = doc.blocks.len();
+            assert!(n >= 4);
+            for first in 0..=n {
+                for last in 0..=n + 1 {
+                    let fast: Vec<&str> = ctx
+                        .block_sentences(first, last)
+                        .iter()
+                        .map(|s| s.text.as_str())
+                        .collect();
+                    let scan: Vec<&str> = sentences
+                        .iter()
+                        .filter(|s| (first..=last).contains(&s.block()))
+                        .map(|s| s.text.as_str())
+                        .collect();
+                    assert_eq!(fast, scan, "blocks {first}..={last}");
+                }
             }
-        }
+        });
     }
 }

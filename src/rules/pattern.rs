@@ -607,29 +607,13 @@ mod tests {
                 .collect()
         };
         let text = "被害者は3件の被害額を届けました。";
-        let source = crate::input::Source::new("t.md", text);
-        let doc = crate::document::Document::parse(text);
-        let tokenizer = crate::token::Tokenizer::new().unwrap();
-        let sentences = crate::sentence::sentences(&doc, &tokenizer);
-        let coverage = crate::coverage::Coverage::new(crate::coverage::DocKind::Announcement);
-        let options = crate::rules::RuleOptions::default();
         let facts = crate::rules::checks::facts::Facts::default();
-        let ctx = Ctx {
-            source: &source,
-            doc: &doc,
-            sentences: &sentences,
-            kind: crate::coverage::DocKind::Announcement,
-            coverage: &coverage,
-            options: &options,
-            severity: crate::diagnostic::Severity::Warning,
-            facts: &facts,
-            tokenizer: &tokenizer,
-        };
-        let found: Vec<&str> = set
-            .find_ranges(&ctx, &sentences[0])
-            .iter()
-            .map(|r| r.slice(text))
-            .collect();
+        let found: Vec<String> = crate::rules::with_test_ctx(text, &facts, |ctx| {
+            set.find_ranges(ctx, &ctx.sentences[0])
+                .iter()
+                .map(|r| r.slice(text).to_owned())
+                .collect()
+        });
         assert_eq!(found, ["被害者", "3件", "被害額"]);
         // The sentence has no 「教育委員会へ報告」: that regex never ran.
         assert_eq!(compiled(&set), [true, false, true]);

@@ -29,9 +29,17 @@ use crate::rules::Ctx;
 use crate::sentence::Sentence;
 use crate::span::Span;
 
-/// One per [`crate::lint`] call, shared by every rule's [`Ctx`].
+/// One per [`crate::lint`] call, shared by every rule's [`Ctx`]. The
+/// per-sentence values are indexed by position in `ctx.sentences`: they
+/// serve only the list of sentences they were first asked about with
+/// (see `Facts::serves`); asked about another list, a value is computed
+/// afresh instead of read from another sentence's slot. (The list is known
+/// by its address and length: it must outlive the facts, as a prepared
+/// file's sentences do.)
 #[derive(Debug, Default)]
 pub struct Facts {
+    /// The sentence list (address, length) the per-sentence values belong to.
+    owner: OnceLock<(usize, usize)>,
     /// The damage counts of every sentence of `ctx.sentences` (by index),
     /// found on first use: a rule that reads them (count-conflict) reads
     /// every sentence's. Sparse: a lazily filled slot per sentence would
@@ -158,13 +166,15 @@ impl Facts {
 
     /// [`damage_counts`] of `s`, cached when `s` is one of `ctx.sentences`.
     pub fn damage_counts<'f>(&'f self, ctx: &Ctx<'_>, s: &Sentence) -> Cow<'f, [Count]> {
-        per_sentence(&self.damage_counts, ctx, s, |s| damage_counts(ctx.doc, s))
+        per_sentence(self, &self.damage_counts, ctx, s, |s| {
+            damage_counts(ctx.doc, s)
+        })
     }
 
     /// [`find_dates`] in the text of `s`, cached when `s` is one of
     /// `ctx.sentences`.
     pub fn dates<'f>(&'f self, ctx: &Ctx<'_>, s: &Sentence) -> Cow<'f, [DateHit]> {
-        per_sentence(&self.dates, ctx, s, |s| find_dates(&s.text))
+        per_sentence(self, &self.dates, ctx, s, |s| find_dates(&s.text))
     }
 
     /// The issuer's name as the body writes it, if the header gives one.
@@ -196,7 +206,7 @@ impl Facts {
         ctx: &Ctx<'_>,
         s: &Sentence,
     ) -> Option<(&'f Index, &'f [u64])> {
-        let i = index_of(ctx.sentences, s)?;
+        let i = self.index(ctx, s)?;
         let hits = self
             .literal_hits
             .get_or_init(|| LiteralHits::scan(ctx.sentences))
@@ -209,6 +219,10 @@ impl Facts {
     /// `ctx.sentences[window]`, before the window's tokens are dropped.
     /// `seqs` are the token sequences of those rules' patterns.
     pub fn record(&mut self, ctx: &Ctx<'_>, window: Range<usize>, seqs: &[&TokenSeq]) {
+        debug_assert!(
+            self.serves(ctx.sentences),
+            "recorded for one list of sentences"
+        );
         let memo = self.recording.get_or_insert_with(TokenMemo::default);
         for i in window {
             let Some(s) = ctx.sentences.get(i) else {
@@ -245,7 +259,22 @@ impl Facts {
     #[inline]
     fn memo_index<'m>(&'m self, ctx: &Ctx<'_>, s: &Sentence) -> Option<(&'m TokenMemo, usize)> {
         let memo = self.memo.as_ref()?;
-        Some((memo, index_of(ctx.sentences, s)?))
+        Some((memo, self.index(ctx, s)?))
+    }
+
+    /// Do the per-sentence values belong to `sentences`? The first list
+    /// asked about owns them.
+    fn serves(&self, sentences: &[Sentence]) -> bool {
+        let key = (sentences.as_ptr() as usize, sentences.len());
+        *self.owner.get_or_init(|| key) == key
+    }
+
+    /// The index of `s` in `ctx.sentences`, if the per-sentence values
+    /// belong to that list.
+    #[inline]
+    fn index(&self, ctx: &Ctx<'_>, s: &Sentence) -> Option<usize> {
+        let i = index_of(ctx.sentences, s)?;
+        self.serves(ctx.sentences).then_some(i)
     }
 
     /// [`org_token`] of `s`.
@@ -290,6 +319,7 @@ impl Facts {
 /// `ctx.sentences`, computed on first use and kept sparse (most sentences
 /// have none), when `s` is one of them.
 fn per_sentence<'f, T>(
+    facts: &Facts,
     all: &'f OnceLock<Sparse<Vec<T>>>,
     ctx: &Ctx<'_>,
     s: &Sentence,
@@ -298,7 +328,7 @@ fn per_sentence<'f, T>(
 where
     T: Clone,
 {
-    let Some(i) = index_of(ctx.sentences, s) else {
+    let Some(i) = facts.index(ctx, s) else {
         return Cow::Owned(compute(s));
     };
     let all = all.get_or_init(|| {
@@ -326,4 +356,37 @@ pub fn index_of(all: &[Sentence], s: &Sentence) -> Option<usize> {
     let offset = (s as *const Sentence as usize).checked_sub(all.as_ptr() as usize)?;
     let i = offset / size;
     (offset % size == 0 && all.get(i).is_some_and(|x| std::ptr::eq(x, s))).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::with_test_ctx;
+
+    #[test]
+    fn values_serve_only_the_sentence_list_first_asked_about() {
+        let facts = Facts::default();
+        let first = "被害は12名です。\n\n2025年4月1日に判明しました。\n";
+        let other = "2025年5月2日に判明しました。\n\n被害は340名です。\n";
+        let read = |ctx: &Ctx<'_>| -> Vec<(Option<u64>, usize)> {
+            ctx.sentences
+                .iter()
+                .map(|s| {
+                    let count = facts.damage_counts(ctx, s).first().and_then(|c| c.value);
+                    (count, facts.dates(ctx, s).len())
+                })
+                .collect()
+        };
+        // Both lists alive at once, as a file's sentences and its facts are
+        // (a list freed first could leave its address to the next).
+        with_test_ctx(first, &facts, |a| {
+            assert_eq!(read(a), [(Some(12), 0), (None, 1)]);
+            // Asked about another file's sentences, the same facts compute
+            // them afresh (the first file's values sit at the same positions).
+            with_test_ctx(other, &facts, |b| {
+                assert_eq!(read(b), [(None, 1), (Some(340), 0)]);
+            });
+            assert_eq!(read(a), [(Some(12), 0), (None, 1)]);
+        });
+    }
 }
