@@ -100,9 +100,6 @@ pub fn parse_dictionary(text: &str) -> Result<DictionaryFile, String> {
 
 struct Term {
     from: String,
-    /// A built-in term's id in the literal filter: does a sentence have
-    /// `from`? (`None` for the user's own terms.)
-    gate: Option<u32>,
     to: String,
     base: Option<LazyRegex>,
     pos: Vec<LazyRegex>,
@@ -122,7 +119,6 @@ impl Term {
         let full = |r: &str| LazyRegex::lazy(&format!("^(?:{})$", r.trim()));
         Term {
             from: t.from.clone(),
-            gate: Some(literals::register_words(&[&t.from])),
             to: t.to.clone(),
             base: t.base.as_deref().map(full),
             pos: match &t.pos {
@@ -149,6 +145,9 @@ impl Term {
 pub struct Terms {
     meta: RuleMeta,
     terms: Vec<Term>,
+    /// Each built-in term's id in the literal filter: does a sentence
+    /// have its `from`?
+    gates: Vec<u32>,
     /// The built-in terms' `from`, built on first use.
     finder: OnceLock<Option<TermFinder>>,
 }
@@ -261,9 +260,14 @@ impl Terms {
         if !listing.is_empty() {
             meta.how = format!("{} 辞書: {}。", meta.how, listing.join("、"));
         }
+        let gates = terms
+            .iter()
+            .map(|t| literals::register_words(&[&t.from]))
+            .collect();
         Terms {
             meta,
             terms,
+            gates,
             finder: OnceLock::new(),
         }
     }
@@ -277,7 +281,6 @@ impl Terms {
                 let to = to.as_str()?;
                 (!from.is_empty() && from != to).then(|| Term {
                     from: from.clone(),
-                    gate: None,
                     to: to.to_owned(),
                     base: None,
                     pos: Vec::new(),
@@ -377,11 +380,15 @@ impl Rule for Terms {
             };
             let mut found: Vec<(Span, &Term, String, String)> = Vec::new();
             for (k, term) in all.iter().enumerate() {
-                // Built-in terms come after the user's; the automaton
-                // answers for them, `contains` for the user's own.
-                let occurs = match (filter, term.gate, finder, k.checked_sub(user.len())) {
-                    (Some((index, bits)), Some(gate), ..) => index.may_match(gate, bits),
-                    (_, _, Some(_), Some(b)) => present.get(b).copied().unwrap_or(false),
+                // Built-in terms come after the user's: the literal filter (or,
+                // without it, the automaton) answers for them, `contains` for
+                // the user's own.
+                let occurs = match (k.checked_sub(user.len()), filter, finder) {
+                    (Some(b), Some((index, bits)), _) => self
+                        .gates
+                        .get(b)
+                        .is_none_or(|&gate| index.may_match(gate, bits)),
+                    (Some(b), None, Some(_)) => present.get(b).copied().unwrap_or(false),
                     _ => s.text.contains(term.from.as_str()),
                 };
                 if !occurs || (k >= user.len() && allow.contains(&term.from)) {
