@@ -15,12 +15,14 @@
 
 /// A regex compiled once per process, on first use, from a pattern written
 /// in the source (a `&str` expression, evaluated once): built-in patterns
-/// are valid, which the tests that run every rule show.
+/// are valid, which the tests that run every rule show. `\p{Han}` compiles
+/// as [`rules::lazy_regex::fast_han`] writes it.
 macro_rules! static_regex {
     ($pattern:expr) => {{
         static CELL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
         CELL.get_or_init(|| {
-            regex::Regex::new($pattern).unwrap_or_else(|_| unreachable!("static regex"))
+            regex::Regex::new(&$crate::rules::lazy_regex::fast_han($pattern))
+                .unwrap_or_else(|_| unreachable!("static regex"))
         })
     }};
 }
