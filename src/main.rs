@@ -29,10 +29,10 @@ fn main() -> ExitCode {
 
 /// mimalloc's defaults favour speed: it keeps freed memory for a while
 /// before handing it back, and its memory may be backed by transparent
-/// huge pages, which the kernel hands out in 2 MiB pieces. On a 50 MB file that is about 60 MB
-/// of resident memory holding nothing. While a file bigger than one
-/// window is linted, koho asks for freed memory to go back at once and for
-/// ordinary pages; a release-sized file never pays for that.
+/// huge pages, which the kernel hands out in 2 MiB pieces. On a 50 MB file
+/// that is about 60 MB of resident memory holding nothing. While a file
+/// bigger than one window is linted, koho asks for freed memory to go back
+/// at once and for ordinary pages; a release-sized file never pays for that.
 mod allocator {
     use std::sync::Mutex;
 
