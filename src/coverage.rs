@@ -3,7 +3,7 @@
 //! span that shows it is there. Evidence is found by the `require` rules
 //! that name an `element` in `rules/release.toml` (and code-backed checks).
 
-use regex::Regex;
+use crate::rx::Regex;
 use serde::Serialize;
 
 use crate::document::{Document, Role};

@@ -15,16 +15,24 @@
 
 /// A regex compiled once per process, on first use, from a pattern written
 /// in the source (a `&str` expression, evaluated once): built-in patterns
-/// are valid, which the tests that run every rule show. `\p{Han}` compiles
-/// as [`rules::lazy_regex::fast_han`] writes it.
+/// are valid, which the tests that run every rule show. It compiles as
+/// [`rx::Regex::plain`], without a literal prefilter: most run on short
+/// texts, and a one-release run would spend a fifth of its regex
+/// compilation building prefilters. `static_regex!(prefiltered "…")`
+/// keeps the prefilter, for the few regexes that run on nearly every
+/// sentence of every file and start with rare words (it pays for its build
+/// after a few dozen files; see docs/PERFORMANCE.md).
 macro_rules! static_regex {
-    ($pattern:expr) => {{
-        static CELL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        CELL.get_or_init(|| {
-            regex::Regex::new(&$crate::rules::lazy_regex::fast_han($pattern))
-                .unwrap_or_else(|_| unreachable!("static regex"))
-        })
+    (prefiltered $pattern:expr) => {
+        static_regex!(@with $crate::rx::Regex::new, $pattern)
+    };
+    (@with $build:path, $pattern:expr) => {{
+        static CELL: std::sync::OnceLock<$crate::rx::Regex> = std::sync::OnceLock::new();
+        CELL.get_or_init(|| $build($pattern).unwrap_or_else(|_| unreachable!("static regex")))
     }};
+    ($pattern:expr) => {
+        static_regex!(@with $crate::rx::Regex::plain, $pattern)
+    };
 }
 
 pub mod cli;
@@ -37,6 +45,7 @@ pub mod input;
 pub mod lsp;
 pub mod report;
 pub mod rules;
+pub mod rx;
 pub mod sentence;
 pub mod span;
 pub mod text;

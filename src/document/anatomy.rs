@@ -3,7 +3,7 @@
 //! the body and the contact block. Style rules for sentences skip header and
 //! contact lines; release rules look for 5W1H in the lead first.
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::{Block, BlockKind, Document, Role, Segment};
 use crate::span::Span;
@@ -150,7 +150,7 @@ macro_rules! government_units {
 pub(crate) use government_units;
 
 fn header_line_re() -> &'static Regex {
-    static_regex!(concat!(
+    static_regex!(prefiltered concat!(
         r"(?x)
         各\s*位$ | ^報道関係者 | ^(プレスリリース|ニュースリリース|PRESS\s*RELEASE|News\s*Release)
         | ^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$

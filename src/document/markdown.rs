@@ -169,12 +169,12 @@ pub(super) fn warm_up() {
 
 /// A 「label：value」 line (「受付：月～金 9:00-17:00（土曜は9:00-12:00）」):
 /// ending in a closed bracket, it stands on its own, whatever its length.
-fn label_value_re() -> &'static regex::Regex {
+fn label_value_re() -> &'static crate::rx::Regex {
     static_regex!(r"^[\p{Han}\p{Katakana}ーA-Za-z]{1,6}\s*[：:]")
 }
 
 /// A whole phone number at the end of a line (「専用電話　03-0000-2525」).
-fn whole_number_end_re() -> &'static regex::Regex {
+fn whole_number_end_re() -> &'static crate::rx::Regex {
     static_regex!(r"[0-9０-９]{2,5}[-－‐−][0-9０-９]{1,4}[-－‐−][0-9０-９]{3,4}$")
 }
 

@@ -146,7 +146,7 @@ pub struct Block {
     pub bold_line: bool,
 }
 
-fn label_number_re() -> &'static regex::Regex {
+fn label_number_re() -> &'static crate::rx::Regex {
     static_regex!(
         r"^\s*([0-9０-９]{1,2}\s*[．.、)）]|[0-9０-９]{1,2}[ 　]+[^\s0-9０-９]{2}|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|第[0-9０-９一二三四五六七八九十]{1,2})"
     )

@@ -8,12 +8,11 @@
 //! from user rule files are compiled when the file is loaded, so that a bad
 //! regex is reported with its place in the TOML before anything is linted.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use crate::rx::{Options, Regex};
 
 use crate::span::Span;
 
@@ -21,52 +20,18 @@ use crate::span::Span;
 /// 10 MiB; a rule needing more is a mistake).
 pub const SIZE_LIMIT: usize = 1 << 22;
 
-/// Compile a rule regex with koho's limits (and [`fast_han`]).
+/// Compile a rule regex with koho's limits, without a literal prefilter
+/// ([`Regex::plain`]): a data rule's regex runs on a sentence only when the
+/// sentence has its words ([`crate::rules::literals`]), so it would only
+/// find again what the literal filter found.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    let build = |p: &str| RegexBuilder::new(p).size_limit(SIZE_LIMIT).build();
-    match fast_han(pattern) {
-        Cow::Borrowed(p) => build(p),
-        // An error names the pattern as written.
-        Cow::Owned(p) => build(&p).or_else(|_| build(pattern)),
-    }
-}
-
-/// The class that `\p{Han}` is compiled as (see [`fast_han`]).
-const HAN: &str = r"[[\p{Han}&&\x{0}-\x{1FFFF}]\x{20000}-\x{3FFFF}]";
-
-/// `pattern` with each `\p{Han}` written as a class that matches the same
-/// characters but compiles faster: the two planes of ideographs
-/// (U+20000–U+3FFFF, CJK extensions B and beyond) are taken whole,
-/// unassigned code points included. Every assigned character there is a
-/// Han ideograph (a test checks this), so any text matches as before. The
-/// regex compiler turns that one range into one UTF-8 sequence, where the
-/// script's exact ranges there took dozens: koho's built-in regexes, most
-/// of a one-release run's work, compile about a tenth faster.
-///
-/// The class is bracketed, so it stands alone or inside another class
-/// alike. An escaped backslash before `p{Han}` is left alone.
-pub fn fast_han(pattern: &str) -> Cow<'_, str> {
-    const NAME: &str = r"\p{Han}";
-    if !pattern.contains(NAME) {
-        return Cow::Borrowed(pattern);
-    }
-    let mut out = String::with_capacity(pattern.len() + 64);
-    let mut rest = pattern;
-    while let Some(at) = rest.find('\\') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        if rest.starts_with(NAME) {
-            out.push_str(HAN);
-            rest = &rest[NAME.len()..];
-        } else {
-            // A backslash and the character it escapes.
-            let escaped = rest[1..].chars().next().map_or(0, char::len_utf8);
-            out.push_str(&rest[..1 + escaped]);
-            rest = &rest[1 + escaped..];
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
+    Regex::with(
+        pattern,
+        Options {
+            size_limit: SIZE_LIMIT,
+            prefilter: false,
+        },
+    )
 }
 
 /// A regex that derefs to [`Regex`], compiling itself the first time.
@@ -165,68 +130,6 @@ impl fmt::Debug for LazyRegex {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The characters of a class, as regex-syntax resolves it.
-    fn class(pattern: &str) -> regex_syntax::hir::ClassUnicode {
-        match regex_syntax::Parser::new()
-            .parse(pattern)
-            .unwrap()
-            .into_kind()
-        {
-            regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(c)) => c,
-            other => panic!("{pattern}: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn fast_han_is_han_on_every_assigned_character() {
-        let mut differ = class(r"\p{Han}");
-        differ.symmetric_difference(&class(HAN));
-        // Only code points of planes 2 and 3 that are not assigned.
-        let mut outside = differ.clone();
-        outside.difference(&class(r"[\x{20000}-\x{3FFFF}&&\p{Cn}]"));
-        assert!(outside.ranges().is_empty(), "{outside:?}");
-        assert!(!differ.ranges().is_empty());
-        // Every assigned character of those planes is Han (Unicode as
-        // regex-syntax knows it): otherwise HAN would take in more.
-        let mut other = class(r"[\x{20000}-\x{3FFFF}&&\P{Cn}]");
-        other.difference(&class(r"\p{Han}"));
-        assert!(other.ranges().is_empty(), "{other:?}");
-    }
-
-    #[test]
-    fn fast_han_rewrites_the_class_alone_or_in_a_class() {
-        assert!(matches!(fast_han("被害|損害"), Cow::Borrowed(_)));
-        assert_eq!(fast_han(r"\p{Han}{2}"), format!("{HAN}{{2}}"));
-        assert_eq!(fast_han(r"[\p{Han}ー]+"), format!("[{HAN}ー]+"));
-        // An escaped backslash, then the letters p{Han}.
-        assert_eq!(fast_han(r"\\p{Han}|\p{Han}"), format!(r"\\p{{Han}}|{HAN}"));
-        assert_eq!(fast_han(r"\p{Hiragana}\"), r"\p{Hiragana}\");
-        for (pattern, texts) in [
-            (
-                r"^[\p{Han}ー]{1,3}$",
-                &["𠮷野", "々", "〇〇", "カナ", "ー", "a"][..],
-            ),
-            (r"[^\p{Han}]", &["𠮷", "漢字", "かな"]),
-            (
-                r"[[\p{Han}\p{Katakana}]--[本当]]市",
-                &["本市", "北市", "𪚲市", "ア市"],
-            ),
-        ] {
-            let fast = compile(pattern).unwrap();
-            let exact = Regex::new(pattern).unwrap();
-            for text in texts {
-                assert_eq!(fast.find(text), exact.find(text), "{pattern} {text}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_bad_pattern_is_reported_as_written() {
-        let e = compile(r"\p{Han}(").unwrap_err().to_string();
-        assert!(e.contains(r"\p{Han}("), "{e}");
-        assert!(!e.contains("20000"), "{e}");
-    }
 
     #[test]
     fn lazy_and_eager_regexes_match_alike() {

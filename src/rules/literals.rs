@@ -184,7 +184,7 @@ impl Index {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn req(p: &str) -> Option<Vec<String>> {
@@ -363,7 +363,7 @@ mod tests {
     }
 
     /// A regex made of a few letters, classes, groups and repetitions.
-    fn small_regex() -> impl proptest::strategy::Strategy<Value = String> {
+    pub(crate) fn small_regex() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let leaf = proptest::sample::select(vec![
             "a",

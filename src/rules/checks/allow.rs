@@ -2,7 +2,7 @@
 //! `ja.unnatural-alphabet`): each entry is a literal string, or a regex
 //! written as `/…/` (textlint's "RegExp-like String").
 
-use regex::Regex;
+use crate::rx::{Options, Regex};
 
 use crate::span::Span;
 
@@ -20,10 +20,11 @@ impl AllowPattern {
         }
         if s.len() > 2 && s.starts_with('/') && s.ends_with('/') {
             if let Some(re) = s.get(1..s.len() - 1).and_then(|body| {
-                regex::RegexBuilder::new(body)
-                    .size_limit(1 << 20)
-                    .build()
-                    .ok()
+                let options = Options {
+                    size_limit: 1 << 20,
+                    ..Options::default()
+                };
+                Regex::with(body, options).ok()
             }) {
                 return Some(AllowPattern::Regex(re));
             }

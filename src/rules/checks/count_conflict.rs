@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::counts::{as_of_re, key_re, normalize_key, Unit};
 use super::element::{content, span_of};

@@ -3,7 +3,7 @@
 //! `release.missing-victim-count`, `release.missing-as-of` and
 //! `release.count-conflict`.
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::jdate::parse_num;
 use crate::document::anatomy::ITEM_MARKS;
@@ -90,7 +90,7 @@ fn number(s: &str) -> Option<u64> {
     parse_num(s).map(u64::from)
 }
 
-fn mult(m: Option<regex::Match<'_>>) -> u64 {
+fn mult(m: Option<crate::rx::Match<'_>>) -> u64 {
     match m.map(|m| m.as_str()) {
         Some("億") => 100_000_000,
         Some("万") => 10_000,
@@ -238,7 +238,12 @@ fn qualified_key(word: &str, rest: &str) -> String {
 /// A one-digit kanji count of people written as a statistic: right after
 /// a noun for the people (受験生七名, お子さん一人), after うち, or as お一人 (not お一人様,
 /// a price per person, nor お一人お一人, everyone).
-fn counted_people(text: &str, start: usize, end: usize, unit: Option<regex::Match<'_>>) -> bool {
+fn counted_people(
+    text: &str,
+    start: usize,
+    end: usize,
+    unit: Option<crate::rx::Match<'_>>,
+) -> bool {
     if !unit.is_some_and(|u| matches!(u.as_str(), "人" | "名")) {
         return false;
     }

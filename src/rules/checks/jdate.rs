@@ -4,7 +4,7 @@
 //! and the release date of a document. No dependency: the calendar is a few
 //! lines of integer arithmetic.
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use crate::document::Role;
 use crate::rules::Ctx;
@@ -191,7 +191,7 @@ pub fn format_ja(y: i32, m: u32, d: u32) -> String {
     format!("{y}年{m}月{d}日（{}）", weekday_char(weekday(y, m, d)))
 }
 
-fn hit_from(c: &regex::Captures<'_>, year: Option<i32>) -> Option<DateHit> {
+fn hit_from(c: &crate::rx::Captures<'_>, year: Option<i32>) -> Option<DateHit> {
     let whole = c.get(0)?;
     let month = parse_num(c.name("m")?.as_str())?;
     let day = parse_num(c.name("d")?.as_str())?;
@@ -309,7 +309,7 @@ pub fn find_dates(text: &str) -> Vec<DateHit> {
 
 /// The clock times of `text` ([`time_re`]), left to right. Every time has
 /// 時, a colon or 正午: a sentence without them is not scanned.
-pub fn times(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+pub fn times(text: &str) -> impl Iterator<Item = crate::rx::Match<'_>> {
     let may =
         text.contains('時') || text.contains(':') || text.contains('：') || text.contains("正午");
     may.then(|| time_re().find_iter(text)).into_iter().flatten()

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::counts::{as_of_re, counts, Unit};
 use super::element::{content, span_of, ElementRule};

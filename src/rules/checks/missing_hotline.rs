@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::element::{span_of, ElementRule};
 use super::phone::first_channel;

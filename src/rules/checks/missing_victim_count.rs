@@ -21,7 +21,7 @@ fn mechanism_section(heading: &str) -> bool {
 /// A sentence about what will be done (今後は担当者2名で確認します): its
 /// numbers size the measure, not the damage.
 fn future_measure(text: &str) -> bool {
-    static_regex!(r"今後|再発防止|再発を防|[てで]まいります").is_match(text)
+    static_regex!(prefiltered r"今後|再発防止|再発を防|[てで]まいります").is_match(text)
 }
 
 /// Items (台, 個, 点 …) are damage only as affected products (回収の対象

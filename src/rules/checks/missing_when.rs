@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::counts::as_of_re;
 use super::element::{after_event_section, content, heading_of, span_of, ElementRule};

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::element::{content, span_of, ElementRule};
 use super::phone::first_channel;
@@ -178,7 +178,7 @@ fn issuer_written(ctx: &Ctx<'_>) -> Option<Span> {
 
 /// A line signed with a name, a title and a person (「クリーニングのまるやま
 /// 店主　丸山 和夫」「みどり歯科　院長　佐藤 一郎」): the name before the title.
-fn signed_name(text: &str) -> Option<regex::Match<'_>> {
+fn signed_name(text: &str) -> Option<crate::rx::Match<'_>> {
     static_regex!(&format!(
         r"^\s*(?P<name>[^\s、。：:]{{2,24}})[ 　]+(?:{}|代表者|会長|代表取締役(?:社長)?)[ 　]+[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}ー]{{1,6}}(?:[ 　][\p{{Han}}\p{{Hiragana}}\p{{Katakana}}ー]{{1,6}})?\s*$",
         crate::document::anatomy::OWNER_TITLES

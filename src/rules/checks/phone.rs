@@ -2,7 +2,7 @@
 //! normalized), e-mail addresses, URLs and web forms. Shared by
 //! `release.missing-hotline` and `release.phone-invalid`.
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use crate::span::Span;
 
@@ -145,7 +145,7 @@ pub fn email_re() -> &'static Regex {
 
 pub fn url_re() -> &'static Regex {
     static_regex!(
-        r"https?://[^\s）)」、。<>]+|www\.[A-Za-z0-9\-]+\.[^\s）)」、。<>]+|(?:お問い?合わ?せ|問合せ|専用|ウェブ|WEB|Web|受付|相談)フォーム|チャット(?:窓口|サポート)|LINE\s*(?:公式)?\s*アカウント|「[^」]{0,10}(?:お問い?合わ?せ|問合せ|サポート|ヘルプ)[^」]{0,10}」(?:画面|ページ|メニュー|ボタン)?(?:から|より)"
+        prefiltered r"https?://[^\s）)」、。<>]+|www\.[A-Za-z0-9\-]+\.[^\s）)」、。<>]+|(?:お問い?合わ?せ|問合せ|専用|ウェブ|WEB|Web|受付|相談)フォーム|チャット(?:窓口|サポート)|LINE\s*(?:公式)?\s*アカウント|「[^」]{0,10}(?:お問い?合わ?せ|問合せ|サポート|ヘルプ)[^」]{0,10}」(?:画面|ページ|メニュー|ボタン)?(?:から|より)"
     )
 }
 
@@ -179,7 +179,7 @@ pub fn first_channel(text: &str) -> Option<Span> {
     let local = (phone.is_none() && labelled())
         .then(|| {
             static_regex!(
-                r"(?i)(?:TEL|電話|℡|☎)(?:番号)?[\s　]*[】\]）)]?[\s　]*[：:]?[\s　]*(?P<n>[0-9０-９]{1,4}[\-‐－―−ー][0-9０-９]{4})(?:[^0-9０-９\-‐－―−ー]|$)"
+                prefiltered r"(?i)(?:TEL|電話|℡|☎)(?:番号)?[\s　]*[】\]）)]?[\s　]*[：:]?[\s　]*(?P<n>[0-9０-９]{1,4}[\-‐－―−ー][0-9０-９]{4})(?:[^0-9０-９\-‐－―−ー]|$)"
             )
             .captures(text)
         })

@@ -4,7 +4,7 @@
 //! event word from its list is found, so 「テロップを表示しました」「締結を
 //! 決議いたしました」 count as the event without listing every verb.
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::missing_who::org_in;
 use crate::coverage::{DocKind, Element};

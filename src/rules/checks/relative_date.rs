@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::element::span_of;
 use super::jdate::{self, civil_from_days, days_from_civil, format_ja};

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use crate::rx::Regex;
 
 use super::element::span_of;
 use super::jdate::{self, parse_num};
@@ -22,7 +22,7 @@ pub struct TimelineOrder {
 }
 
 pub(super) fn timeline_heading() -> &'static Regex {
-    static_regex!(r"経緯|時系列|経過|これまでの(対応|流れ)|タイムライン|対応状況")
+    static_regex!(prefiltered r"経緯|時系列|経過|これまでの(対応|流れ)|タイムライン|対応状況")
 }
 
 pub(super) fn time_after() -> &'static Regex {

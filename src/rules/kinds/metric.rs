@@ -28,7 +28,7 @@ pub struct Metric {
 }
 
 /// The longest run and its byte range.
-fn longest_run(re: &regex::Regex, text: &str) -> (usize, Span) {
+fn longest_run(re: &crate::rx::Regex, text: &str) -> (usize, Span) {
     let mut best = (0, Span::default());
     let mut cur = (0, 0usize);
     let mut buf = [0u8; 4];
