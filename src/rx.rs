@@ -19,7 +19,8 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use regex_automata::meta;
 use regex_automata::util::syntax;
@@ -33,8 +34,52 @@ const DFA_CACHE: usize = 2 * (1 << 20);
 /// A compiled regex. Clones share the compiled program.
 #[derive(Clone)]
 pub struct Regex {
-    meta: meta::Regex,
+    engines: Arc<Engines>,
     pattern: Arc<str>,
+}
+
+/// The compiled forms of a regex.
+struct Engines {
+    /// What searches use, unless `full` has been built.
+    first: meta::Regex,
+    /// When `first` was built lean (see [`set_one_shot`]): the full build,
+    /// made once the regex has searched [`FULL_AFTER`] bytes.
+    full: Option<Later>,
+}
+
+/// A full build, made once a lean regex has done enough work.
+struct Later {
+    /// The pattern as compiled (after [`fast_han`]).
+    source: Box<str>,
+    options: Options,
+    /// Bytes searched so far with the lean build.
+    searched: AtomicUsize,
+    /// `None` inside if the full build failed (a pattern near the size
+    /// limit: the reverse NFA can be bigger than the forward one); the
+    /// lean build then goes on.
+    built: OnceLock<Option<meta::Regex>>,
+}
+
+/// How many bytes a lean regex searches before it is built in full. Most
+/// regexes search a few sentences of a release, and never get there. (On
+/// one release, 4 KiB did a little better than 2 and 8 KiB; on a 40 KB
+/// file, clearly better than 8 KiB.)
+const FULL_AFTER: usize = 4 * 1024;
+
+/// Are regexes built from now on lean? See [`set_one_shot`].
+static ONE_SHOT: AtomicBool = AtomicBool::new(false);
+
+/// Say whether this process lints only a little text (one release, say):
+/// then regexes compiled from now on are built lean, without the lazy DFA
+/// and the reverse NFA it needs. On a one-release run that is a quarter of
+/// all the work: compiling the reverse NFAs costs more than the handful of
+/// searches they would speed up, and a lazy DFA builds most of its states
+/// for the first time. Lean regexes search with the bounded backtracker or
+/// the PikeVM, which find the same matches; a regex that has searched
+/// [`FULL_AFTER`] bytes is compiled again in full, so a long text or many
+/// files never run long on the slow engines.
+pub fn set_one_shot(on: bool) {
+    ONE_SHOT.store(on, Ordering::Relaxed);
 }
 
 /// How a [`Regex`] is built.
@@ -54,6 +99,22 @@ impl Default for Options {
             prefilter: true,
         }
     }
+}
+
+/// Build `pattern` (already through [`fast_han`]) with or without the
+/// lazy DFA.
+fn build(pattern: &str, options: Options, lean: bool) -> Result<meta::Regex, meta::BuildError> {
+    let config = meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(options.size_limit))
+        .hybrid_cache_capacity(DFA_CACHE)
+        .auto_prefilter(options.prefilter)
+        .hybrid(!lean);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().utf8(true))
+        .build(pattern)
 }
 
 impl Regex {
@@ -76,29 +137,38 @@ impl Regex {
 
     /// Compile `pattern` with `options`.
     pub fn with(pattern: &str, options: Options) -> Result<Regex, regex::Error> {
-        let build = |p: &str, prefilter: bool| {
-            let config = meta::Config::new()
-                .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                .utf8_empty(true)
-                .nfa_size_limit(Some(options.size_limit))
-                .hybrid_cache_capacity(DFA_CACHE)
-                .auto_prefilter(prefilter);
-            meta::Builder::new()
-                .configure(config)
-                .syntax(syntax::Config::new().utf8(true))
-                .build(p)
-        };
-        let regex = |meta| Regex {
-            meta,
-            pattern: pattern.into(),
-        };
+        Regex::built(pattern, options, ONE_SHOT.load(Ordering::Relaxed))
+    }
+
+    /// Compile `pattern` with `options`, lean or in full.
+    fn built(pattern: &str, options: Options, lean: bool) -> Result<Regex, regex::Error> {
         let fast = fast_han(pattern);
-        match build(&fast, options.prefilter) {
-            Ok(meta) => Ok(regex(meta)),
+        let (source, first) = match build(&fast, options, lean) {
+            Ok(first) => (fast, first),
             // An error names the pattern as written.
-            Err(e) if matches!(fast, Cow::Borrowed(_)) => Err(error(e)),
-            Err(_) => build(pattern, options.prefilter).map(regex).map_err(error),
-        }
+            Err(e) if matches!(fast, Cow::Borrowed(_)) => return Err(error(e)),
+            Err(_) => (
+                Cow::Borrowed(pattern),
+                build(pattern, options, lean).map_err(error)?,
+            ),
+        };
+        let full = lean.then(|| Later {
+            source: source.into(),
+            options,
+            searched: AtomicUsize::new(0),
+            built: OnceLock::new(),
+        });
+        Ok(Regex {
+            engines: Arc::new(Engines { first, full }),
+            pattern: pattern.into(),
+        })
+    }
+
+    /// The build to search `len` bytes with.
+    #[inline]
+    fn engine(&self, len: usize) -> &meta::Regex {
+        let e = &*self.engines;
+        e.full.as_ref().and_then(|l| l.get(len)).unwrap_or(&e.first)
     }
 
     /// The pattern as written.
@@ -107,19 +177,22 @@ impl Regex {
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.meta.is_match(haystack)
+        self.engine(haystack.len()).is_match(haystack)
     }
 
     /// The leftmost-first match.
     pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
-        let m = self.meta.find(haystack)?;
+        let m = self.engine(haystack.len()).find(haystack)?;
         Some(Match::new(haystack, m.start(), m.end()))
     }
 
     /// The first match that starts at or after `start`, with the text
     /// before `start` seen by assertions such as `^` and `\b`.
     pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
-        let m = self.meta.find(Input::new(haystack).range(start..))?;
+        let input = Input::new(haystack).range(start..);
+        let m = self
+            .engine(haystack.len().saturating_sub(start))
+            .find(input)?;
         Some(Match::new(haystack, m.start(), m.end()))
     }
 
@@ -128,15 +201,16 @@ impl Regex {
     where
         'h: 'r,
     {
-        self.meta
+        self.engine(haystack.len())
             .find_iter(haystack)
             .map(move |m| Match::new(haystack, m.start(), m.end()))
     }
 
     /// The groups of the leftmost-first match.
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        let mut caps = self.meta.create_captures();
-        self.meta.captures(haystack, &mut caps);
+        let engine = self.engine(haystack.len());
+        let mut caps = engine.create_captures();
+        engine.captures(haystack, &mut caps);
         caps.is_match().then_some(Captures { haystack, caps })
     }
 
@@ -148,7 +222,7 @@ impl Regex {
     where
         'h: 'r,
     {
-        self.meta
+        self.engine(haystack.len())
             .captures_iter(haystack)
             .map(move |caps| Captures { haystack, caps })
     }
@@ -174,7 +248,10 @@ impl Regex {
     /// The names of the groups, by index (group 0, the whole match, has
     /// none).
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
-        self.meta.group_info().pattern_names(PatternID::ZERO)
+        self.engines
+            .first
+            .group_info()
+            .pattern_names(PatternID::ZERO)
     }
 }
 
@@ -186,6 +263,24 @@ fn error(e: meta::BuildError) -> regex::Error {
         regex::Error::Syntax(syntax.to_string())
     } else {
         regex::Error::Syntax(e.to_string())
+    }
+}
+
+impl Later {
+    /// The full build, once `len` more bytes bring the lean one past
+    /// [`FULL_AFTER`].
+    #[inline]
+    fn get(&self, len: usize) -> Option<&meta::Regex> {
+        if let Some(built) = self.built.get() {
+            return built.as_ref();
+        }
+        let seen = self.searched.fetch_add(len, Ordering::Relaxed);
+        if seen.saturating_add(len) < FULL_AFTER {
+            return None;
+        }
+        self.built
+            .get_or_init(|| build(&self.source, self.options, false).ok())
+            .as_ref()
     }
 }
 
@@ -394,14 +489,62 @@ mod tests {
         assert!(!e.contains("20000"), "{e}");
     }
 
-    /// Every search of a [`Regex`], with and without a prefilter, as the
-    /// `regex` crate's.
+    impl Regex {
+        /// Has this lean regex been built in full?
+        fn promoted(&self) -> bool {
+            let full = self.engines.full.as_ref();
+            full.is_some_and(|l| l.built.get().is_some_and(Option::is_some))
+        }
+    }
+
+    /// `pattern` built every way: with and without a prefilter, in full,
+    /// lean, and lean then built in full.
+    fn every_build(pattern: &str) -> Vec<Regex> {
+        let plain = Options {
+            prefilter: false,
+            ..Options::default()
+        };
+        let mut builds = Vec::new();
+        for options in [Options::default(), plain] {
+            for lean in [false, true] {
+                builds.push(Regex::built(pattern, options, lean).unwrap());
+            }
+        }
+        let promoted = Regex::built(pattern, plain, true).unwrap();
+        promoted.is_match(&" ".repeat(FULL_AFTER));
+        assert!(promoted.promoted());
+        builds.push(promoted);
+        builds
+    }
+
+    #[test]
+    fn a_lean_regex_is_built_in_full_after_enough_text() {
+        let re = Regex::built("被害|損害", Options::default(), true).unwrap();
+        let sentence = "被害額は調査中です。";
+        let mut searched = 0;
+        while searched + sentence.len() < FULL_AFTER {
+            assert!(re.is_match(sentence) && !re.promoted());
+            searched += sentence.len();
+        }
+        assert!(re.is_match(sentence) && re.promoted());
+        assert!(re.find(sentence).is_some());
+        // A full build stays as it is.
+        let full = Regex::built("被害", Options::default(), false).unwrap();
+        full.is_match(&" ".repeat(2 * FULL_AFTER));
+        assert!(full.engines.full.is_none());
+        // A long text is searched in full at once.
+        let lean = Regex::built("被害", Options::default(), true).unwrap();
+        assert!(!lean.is_match(&" ".repeat(FULL_AFTER)) && lean.promoted());
+    }
+
+    /// Every search of a [`Regex`], built every way, as the `regex`
+    /// crate's.
     fn same_as_the_regex_crate(pattern: &str, text: &str) {
         let theirs = regex::Regex::new(pattern).unwrap();
         let spans = |m: Option<Match<'_>>| m.map(|m| (m.range(), m.as_str().to_owned()));
         let their_spans =
             |m: Option<regex::Match<'_>>| m.map(|m| (m.range(), m.as_str().to_owned()));
-        for ours in [Regex::new(pattern).unwrap(), Regex::plain(pattern).unwrap()] {
+        for ours in every_build(pattern) {
             assert_eq!(ours.as_str(), pattern);
             assert_eq!(
                 ours.is_match(text),
