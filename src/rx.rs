@@ -82,6 +82,11 @@ pub fn set_one_shot(on: bool) {
     ONE_SHOT.store(on, Ordering::Relaxed);
 }
 
+/// Was [`set_one_shot`] last called with `true`?
+pub fn one_shot() -> bool {
+    ONE_SHOT.load(Ordering::Relaxed)
+}
+
 /// How a [`Regex`] is built.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {

@@ -6,13 +6,14 @@
 //!
 //! Most rule regexes find nothing in most sentences, and a regex that
 //! starts with a class (「[\p{Han}ー]{0,12}(病院|医院)」) cannot skip ahead
-//! to a literal: it reads every byte of every sentence. One Aho-Corasick
-//! pass over a sentence finds the literals of every regex at once
-//! ([`Index::scan`]); then only the regexes whose literals are there run.
+//! to a literal: it reads every byte of every sentence. One pass over a
+//! sentence finds the literals of every regex at once ([`Index::scan`],
+//! with a table of the literals by their first bytes); then only the
+//! regexes whose literals are there run.
 //!
 //! The regexes of pattern lists are registered when their rule is built
 //! ([`register`]: an id, the pattern kept as text); working out their
-//! literals and building the automaton ([`index`]) waits until a lint needs
+//! literals and building the table ([`index`]) waits until a lint needs
 //! it, or until the CLI's warm-up does it on a spare core. Ids are global to
 //! the process, so that a rule shared by two registries (the built-in one
 //! and one with a project's rules added) has one id; a pattern registered
@@ -23,8 +24,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use words::Words;
 
 mod required;
+mod words;
 
 pub use required::required;
 
@@ -90,7 +93,7 @@ pub fn index() -> Arc<Index> {
             .needs
             .push(builtin_required(pattern).unwrap_or_else(|| required(pattern)));
     }
-    let index = Arc::new(Index::build(&table.needs));
+    let index = Arc::new(Index::build(&table.needs, crate::rx::one_shot()));
     *current = Some(index.clone());
     index
 }
@@ -100,16 +103,26 @@ pub fn index() -> Arc<Index> {
 pub struct Index {
     /// Patterns covered (ids below this).
     patterns: usize,
-    /// Every literal of every pattern; `None` when no pattern has any.
-    ac: Option<AhoCorasick>,
-    /// The patterns (ids) each literal of `ac` stands for.
+    /// Finds every literal of every pattern; `None` when no pattern has
+    /// any.
+    finder: Option<Finder>,
+    /// The patterns (ids) each literal stands for.
     owners: Vec<Vec<u32>>,
     /// Patterns without literals: they may match anything.
     always: Vec<u64>,
 }
 
+/// How [`Index::scan`] finds the literals.
+#[derive(Debug)]
+enum Finder {
+    Table(Words),
+    Automaton(AhoCorasick),
+}
+
 impl Index {
-    fn build(needs: &[Option<Vec<String>>]) -> Index {
+    /// With `table`, literals are found with a [`Words`] table (cheap to
+    /// build, for a one-shot run), else with an Aho–Corasick automaton.
+    fn build(needs: &[Option<Vec<String>>], table: bool) -> Index {
         let mut literal_ids: HashMap<&str, usize> = HashMap::new();
         let mut literals: Vec<&str> = Vec::new();
         let mut owners: Vec<Vec<u32>> = Vec::new();
@@ -128,26 +141,27 @@ impl Index {
                 owners[at].push(id as u32);
             }
         }
-        // Overlapping search (every occurrence of every literal: 「店」 inside
-        // 「店舗」 counts for both), which the contiguous NFA does about as
-        // fast as a DFA and builds in a fifth of the time.
-        let ac = (!literals.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .match_kind(MatchKind::Standard)
-                    .build(&literals)
-                    .ok()
-            })
-            .flatten();
-        let always = if ac.is_none() {
+        let finder = match (literals.is_empty(), table) {
+            (true, _) => None,
+            (false, true) => Some(Finder::Table(Words::new(&literals))),
+            // Overlapping search (every occurrence of every literal: 「店」
+            // inside 「店舗」 counts for both), which the contiguous NFA
+            // does about as fast as a DFA and builds in a fifth of the time.
+            (false, false) => AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .match_kind(MatchKind::Standard)
+                .build(&literals)
+                .ok()
+                .map(Finder::Automaton),
+        };
+        let always = if finder.is_none() {
             vec![u64::MAX; needs.len().div_ceil(64)]
         } else {
             always
         };
         Index {
             patterns: needs.len(),
-            ac,
+            finder,
             owners,
             always,
         }
@@ -164,11 +178,19 @@ impl Index {
         for (b, a) in bits.iter_mut().zip(&self.always) {
             *b |= a;
         }
-        let Some(ac) = &self.ac else { return };
-        for m in ac.find_overlapping_iter(text) {
-            for &id in &self.owners[m.pattern().as_usize()] {
+        let mut found = |literal: usize| {
+            for &id in &self.owners[literal] {
                 if let Some(w) = bits.get_mut(id as usize / 64) {
                     *w |= 1 << (id % 64);
+                }
+            }
+        };
+        match &self.finder {
+            None => {}
+            Some(Finder::Table(words)) => words.scan(text, found),
+            Some(Finder::Automaton(ac)) => {
+                for m in ac.find_overlapping_iter(text) {
+                    found(m.pattern().as_usize());
                 }
             }
         }
@@ -335,6 +357,25 @@ pub(crate) mod tests {
             unfiltered.is_empty(),
             "regexes without literals: {unfiltered:#?}"
         );
+    }
+
+    #[test]
+    fn the_table_and_the_automaton_mark_the_same_patterns() {
+        let needs: Vec<Option<Vec<String>>> =
+            builtin_regexes().iter().map(|p| required(p)).collect();
+        let (table, automaton) = (Index::build(&needs, true), Index::build(&needs, false));
+        assert!(matches!(table.finder, Some(Finder::Table(_))));
+        assert!(matches!(automaton.finder, Some(Finder::Automaton(_))));
+        let mut marked = 0;
+        for text in texts() {
+            let mut a = vec![0; table.words()];
+            let mut b = vec![0; automaton.words()];
+            table.scan(&text, &mut a);
+            automaton.scan(&text, &mut b);
+            assert_eq!(a, b, "{text:?}");
+            marked += a.iter().map(|w| w.count_ones()).sum::<u32>();
+        }
+        assert!(marked > 1000, "{marked}");
     }
 
     #[test]
