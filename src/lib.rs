@@ -16,22 +16,19 @@
 /// A regex compiled once per process, on first use, from a pattern written
 /// in the source (a `&str` expression, evaluated once): built-in patterns
 /// are valid, which the tests that run every rule show. It compiles as
-/// [`rx::Regex::plain`], without a literal prefilter: most run on short
-/// texts, and a one-release run would spend a fifth of its regex
-/// compilation building prefilters. `static_regex!(prefiltered "…")`
-/// keeps the prefilter, for the few regexes that run on nearly every
-/// sentence of every file and start with rare words (it pays for its build
-/// after a few dozen files; see docs/PERFORMANCE.md).
+/// [`rx::Regex::new`] does (lean in a one-shot run);
+/// `static_regex!(prefiltered "…")` as [`rx::Regex::prefiltered`], for the
+/// few regexes that run on nearly every sentence and start with words.
 macro_rules! static_regex {
     (prefiltered $pattern:expr) => {
-        static_regex!(@with $crate::rx::Regex::new, $pattern)
+        static_regex!(@with $crate::rx::Regex::prefiltered, $pattern)
     };
     (@with $build:path, $pattern:expr) => {{
         static CELL: std::sync::OnceLock<$crate::rx::Regex> = std::sync::OnceLock::new();
         CELL.get_or_init(|| $build($pattern).unwrap_or_else(|_| unreachable!("static regex")))
     }};
     ($pattern:expr) => {
-        static_regex!(@with $crate::rx::Regex::plain, $pattern)
+        static_regex!(@with $crate::rx::Regex::new, $pattern)
     };
 }
 

@@ -1,18 +1,17 @@
 //! koho's regex type: the `regex` crate's engine and semantics (Unicode,
 //! leftmost-first, empty matches only at character boundaries), built
-//! with [`regex_automata::meta`] so that koho can choose, per regex,
-//! whether it gets a literal prefilter.
+//! with [`regex_automata::meta`] so that a one-shot run (one release, say)
+//! can build its regexes lean.
 //!
-//! Compiling regexes is most of a one-release run, and a fifth of that
-//! was building prefilters: for a pattern that starts with a list of words
-//! (`お詫び|おわび|謝罪|…`), the regex crate builds a Teddy searcher and an
-//! Aho–Corasick DFA to skip to the next word. A prefilter never changes
-//! what matches, only how fast a long text without the words is skipped.
-//! Where koho runs a regex only on a sentence that has its words (the
-//! literal filter, [`crate::rules::literals`]), or on short texts such as
-//! header lines, the prefilter buys little and costs its build.
-//! [`Regex::plain`] leaves it out; [`Regex::new`] keeps the crate's
-//! choice.
+//! Compiling regexes is most of a one-release run. Built as the `regex`
+//! crate builds them, each regex gets a reverse NFA for its lazy DFA and,
+//! when it starts with words (`お詫び|おわび|謝罪|…`), a literal
+//! prefilter (a Teddy searcher and an Aho–Corasick DFA); all of that pays
+//! for itself over many files, not over the few sentences one release
+//! gives each regex. After [`set_one_shot`], regexes are built without
+//! them; a regex that has searched [`FULL_AFTER`] bytes is built again in
+//! full. Either way the matches are the same: the engines differ, not the
+//! regex.
 //!
 //! `\p{Han}` is compiled as [`fast_han`] writes it, and an error names the
 //! pattern as written, with the `regex` crate's message.
@@ -92,8 +91,9 @@ pub fn one_shot() -> bool {
 pub struct Options {
     /// The compiled-size limit of the pattern's NFA, in bytes.
     pub size_limit: usize,
-    /// Build a literal prefilter when the pattern allows one (what the
-    /// `regex` crate does).
+    /// Keep the literal prefilter in a lean build too: for a regex that
+    /// runs on nearly every sentence and starts with words, which the
+    /// lean engines (slower per byte than a lazy DFA) then skip to.
     pub prefilter: bool,
 }
 
@@ -101,20 +101,20 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             size_limit: NFA_SIZE_LIMIT,
-            prefilter: true,
+            prefilter: false,
         }
     }
 }
 
-/// Build `pattern` (already through [`fast_han`]) with or without the
-/// lazy DFA.
+/// Build `pattern` (already through [`fast_han`]) lean, or in full as the
+/// `regex` crate does.
 fn build(pattern: &str, options: Options, lean: bool) -> Result<meta::Regex, meta::BuildError> {
     let config = meta::Config::new()
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
         .utf8_empty(true)
         .nfa_size_limit(Some(options.size_limit))
         .hybrid_cache_capacity(DFA_CACHE)
-        .auto_prefilter(options.prefilter)
+        .auto_prefilter(!lean || options.prefilter)
         .hybrid(!lean);
     meta::Builder::new()
         .configure(config)
@@ -123,21 +123,20 @@ fn build(pattern: &str, options: Options, lean: bool) -> Result<meta::Regex, met
 }
 
 impl Regex {
-    /// Compile `pattern` as the `regex` crate does.
+    /// Compile `pattern` with the `regex` crate's limits: lean in a
+    /// one-shot run, else as the crate does.
     pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
         Regex::with(pattern, Options::default())
     }
 
-    /// Compile `pattern` without a literal prefilter: for patterns run on
-    /// short texts, or only where their words are known to be.
-    pub fn plain(pattern: &str) -> Result<Regex, regex::Error> {
-        Regex::with(
-            pattern,
-            Options {
-                prefilter: false,
-                ..Options::default()
-            },
-        )
+    /// Compile `pattern` with a prefilter even when lean (see
+    /// [`Options::prefilter`]).
+    pub fn prefiltered(pattern: &str) -> Result<Regex, regex::Error> {
+        let options = Options {
+            prefilter: true,
+            ..Options::default()
+        };
+        Regex::with(pattern, options)
     }
 
     /// Compile `pattern` with `options`.
@@ -502,20 +501,20 @@ mod tests {
         }
     }
 
-    /// `pattern` built every way: with and without a prefilter, in full,
-    /// lean, and lean then built in full.
+    /// `pattern` built every way: in full, lean (with and without a
+    /// prefilter), and lean then in full.
     fn every_build(pattern: &str) -> Vec<Regex> {
-        let plain = Options {
-            prefilter: false,
-            ..Options::default()
-        };
+        let options = Options::default();
         let mut builds = Vec::new();
-        for options in [Options::default(), plain] {
-            for lean in [false, true] {
-                builds.push(Regex::built(pattern, options, lean).unwrap());
-            }
+        for lean in [false, true] {
+            builds.push(Regex::built(pattern, options, lean).unwrap());
         }
-        let promoted = Regex::built(pattern, plain, true).unwrap();
+        let prefilter = Options {
+            prefilter: true,
+            ..options
+        };
+        builds.push(Regex::built(pattern, prefilter, true).unwrap());
+        let promoted = Regex::built(pattern, options, true).unwrap();
         promoted.is_match(&" ".repeat(FULL_AFTER));
         assert!(promoted.promoted());
         builds.push(promoted);
@@ -607,7 +606,7 @@ mod tests {
         ] {
             same_as_the_regex_crate(pattern, text);
         }
-        let re = Regex::plain("x").unwrap();
+        let re = Regex::built("x", Options::default(), true).unwrap();
         assert!(matches!(re.replace_all("abc", ""), Cow::Borrowed("abc")));
         assert_eq!(format!("{re:?}"), r#""x""#);
     }
@@ -615,9 +614,11 @@ mod tests {
     #[test]
     fn errors_are_the_regex_crates() {
         for pattern in ["(", r"\p{Nope}", "a{5000000}"] {
-            let ours = Regex::plain(pattern).unwrap_err().to_string();
-            let theirs = regex::Regex::new(pattern).unwrap_err().to_string();
-            assert_eq!(ours, theirs);
+            for lean in [false, true] {
+                let ours = Regex::built(pattern, Options::default(), lean);
+                let theirs = regex::Regex::new(pattern).unwrap_err().to_string();
+                assert_eq!(ours.unwrap_err().to_string(), theirs);
+            }
         }
         let tight = Options {
             size_limit: 100,

@@ -20,16 +20,13 @@ use crate::span::Span;
 /// 10 MiB; a rule needing more is a mistake).
 pub const SIZE_LIMIT: usize = 1 << 22;
 
-/// Compile a rule regex with koho's limits, without a literal prefilter
-/// ([`Regex::plain`]): a data rule's regex runs on a sentence only when the
-/// sentence has its words ([`crate::rules::literals`]), so it would only
-/// find again what the literal filter found.
+/// Compile a rule regex with koho's limits (see [`crate::rx`]).
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     Regex::with(
         pattern,
         Options {
             size_limit: SIZE_LIMIT,
-            prefilter: false,
+            ..Options::default()
         },
     )
 }
