@@ -9,9 +9,10 @@
 //! prefilter (a Teddy searcher and an Aho–Corasick DFA); all of that pays
 //! for itself over many files, not over the few sentences one release
 //! gives each regex. After [`set_one_shot`], regexes are built without
-//! them; a regex that has searched [`FULL_AFTER`] bytes is built again in
-//! full. Either way the matches are the same: the engines differ, not the
-//! regex.
+//! them (but for a few marked ones, which keep their prefilter:
+//! [`Regex::prefiltered`]); a regex that has searched 4 KiB is built again
+//! in full. Either way the matches are the same: the engines differ, not
+//! the regex.
 //!
 //! `\p{Han}` is compiled as [`fast_han`] writes it, and an error names the
 //! pattern as written, with the `regex` crate's message.
@@ -61,8 +62,8 @@ struct Later {
 
 /// How many bytes a lean regex searches before it is built in full. Most
 /// regexes search a few sentences of a release, and never get there. (On
-/// one release, 4 KiB did a little better than 2 and 8 KiB; on a 40 KB
-/// file, clearly better than 8 KiB.)
+/// one release, 4 and 8 KiB did about as well and 0.5 to 2 KiB worse; on a
+/// 40 KB file, 4 KiB did clearly better than 8.)
 const FULL_AFTER: usize = 4 * 1024;
 
 /// Are regexes built from now on lean? See [`set_one_shot`].
@@ -70,12 +71,13 @@ static ONE_SHOT: AtomicBool = AtomicBool::new(false);
 
 /// Say whether this process lints only a little text (one release, say):
 /// then regexes compiled from now on are built lean, without the lazy DFA
-/// and the reverse NFA it needs. On a one-release run that is a quarter of
-/// all the work: compiling the reverse NFAs costs more than the handful of
+/// and the reverse NFA it needs, and without a literal prefilter unless
+/// [`Regex::prefiltered`]. On a one-release run that is a quarter of all
+/// the work: compiling the reverse NFAs costs more than the handful of
 /// searches they would speed up, and a lazy DFA builds most of its states
 /// for the first time. Lean regexes search with the bounded backtracker or
 /// the PikeVM, which find the same matches; a regex that has searched
-/// [`FULL_AFTER`] bytes is compiled again in full, so a long text or many
+/// 4 KiB is compiled again in full, so a long text or many
 /// files never run long on the slow engines.
 pub fn set_one_shot(on: bool) {
     ONE_SHOT.store(on, Ordering::Relaxed);
