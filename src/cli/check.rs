@@ -330,6 +330,9 @@ const ONE_SHOT_BYTES: u64 = 48 * 1024;
 /// input counts as little: an editor pipes one draft (and a regex that
 /// searches much is built in full anyway).
 fn little_text(inputs: &[Input]) -> bool {
+    if inputs.len() > ONE_SHOT_FILES {
+        return false;
+    }
     let mut total: u64 = 0;
     for i in inputs {
         if let Input::File(p) = i {
@@ -337,7 +340,7 @@ fn little_text(inputs: &[Input]) -> bool {
             total = total.saturating_add(len);
         }
     }
-    inputs.len() <= ONE_SHOT_FILES && total <= ONE_SHOT_BYTES
+    total <= ONE_SHOT_BYTES
 }
 
 pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {

@@ -7,13 +7,14 @@
 //! Most rule regexes find nothing in most sentences, and a regex that
 //! starts with a class (「[\p{Han}ー]{0,12}(病院|医院)」) cannot skip ahead
 //! to a literal: it reads every byte of every sentence. One pass over a
-//! sentence finds the literals of every regex at once ([`Index::scan`],
-//! with a table of the literals by their first bytes); then only the
-//! regexes whose literals are there run.
+//! sentence finds the literals of every regex at once ([`Index::scan`]:
+//! an Aho–Corasick automaton, or in a one-shot run a table of the literals
+//! by their first bytes, which builds faster); then only the regexes whose
+//! literals are there run.
 //!
 //! The regexes of pattern lists are registered when their rule is built
 //! ([`register`]: an id, the pattern kept as text); working out their
-//! literals and building the table ([`index`]) waits until a lint needs
+//! literals and building the finder ([`index`]) waits until a lint needs
 //! it, or until the CLI's warm-up does it on a spare core. Ids are global to
 //! the process, so that a rule shared by two registries (the built-in one
 //! and one with a project's rules added) has one id; a pattern registered
