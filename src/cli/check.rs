@@ -465,12 +465,14 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
     // Read stdin up front (it is not a file we can re-read), no further
     // than the size limit: an endless stream must not fill memory.
     let max = a.max_file_size;
-    let stdin_bytes: Result<Vec<u8>, String> =
-        if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
-            input::read_limited(io::stdin().lock(), max).map_err(|e| e.to_string())
+    // There is at most one stdin input (see above): its lint takes the
+    // bytes, rather than a copy, so a huge stream is not held twice.
+    let stdin_bytes: std::sync::Mutex<Option<Result<Vec<u8>, String>>> =
+        std::sync::Mutex::new(if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
+            Some(input::read_limited(io::stdin().lock(), max).map_err(|e| e.to_string()))
         } else {
-            Ok(Vec::new())
-        };
+            None
+        });
 
     // Files are linted in batches (`crate::in_batches`): each core
     // prepares a few files, then runs the rules on them, which keeps the
@@ -484,7 +486,11 @@ pub fn run(a: &CheckArgs) -> io::Result<ExitStatus> {
                 |&(input, key)| {
                     let settings = settings_by_config.get(key);
                     let bytes = match input {
-                        Input::Stdin(_) => stdin_bytes.clone(),
+                        Input::Stdin(_) => stdin_bytes
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .take()
+                            .unwrap_or_else(|| Ok(Vec::new())),
                         Input::File(p) => input::read_file(p, max).map_err(|e| e.to_string()),
                     };
                     let size = bytes.as_ref().map_or(0, Vec::len);
